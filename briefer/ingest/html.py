@@ -1,0 +1,244 @@
+"""Saved web pages: trafilatura for the article, our own reading of the page's metadata.
+
+Nothing referenced by the page is ever fetched or rendered: the HTML is parsed as data
+(lxml's parser does not touch the network), trafilatura is given the parsed tree and
+no URL, and the body that comes out is plain text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from email.utils import parsedate_to_datetime
+
+from briefer.ingest import dates
+from briefer.ingest.clean import clean_paragraphs, is_chrome, join_paragraphs, words
+from briefer.ingest.decode import decode_bytes
+from briefer.ingest.errors import IngestError
+from briefer.ingest.metadata import Article, article_from_text, split_authors
+
+# The options both the importer and the benchmark's baseline use.
+EXTRACT_OPTIONS = {
+    "with_metadata": True,
+    "include_comments": False,
+    "include_images": False,
+    "include_links": False,
+    "include_tables": True,
+    "deduplicate": False,
+    # Dates only from the page's markup (meta tags, <time>): text dates are ours to read.
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
+}
+
+_XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(?P<url>\S+?)\s*-->", re.IGNORECASE)
+_SINGLEFILE_URL = re.compile(r"^\s*url:\s*(?P<url>https?://\S+)", re.MULTILINE)
+_SINGLEFILE_DATE = re.compile(r"^\s*saved date:\s*(?P<date>.+)$", re.MULTILINE)
+_DATE_META = (
+    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+    "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created",
+    "sailthru.date", "parsely-pub-date", "article.published", "citation_publication_date",
+)
+_AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author",
+                "sailthru.author")
+
+
+def _http(url: str | None) -> str:
+    url = (url or "").strip()
+    return url if url.startswith(("http://", "https://")) and " " not in url else ""
+
+
+def _text_of(el) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _meta(tree) -> dict[str, str]:
+    """Page metadata from link and meta tags and JSON-LD; first value of each key wins."""
+    found: dict[str, str] = {}
+
+    def put(key: str, value: str | None) -> None:
+        if value and value.strip() and key not in found:
+            found[key] = value.strip()
+
+    for link in tree.iterfind(".//link[@rel]"):
+        if "canonical" in link.get("rel", "").lower().split():
+            put("canonical", _http(link.get("href")))
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        value = meta.get("content")
+        if key in ("og:url", "twitter:url"):
+            put("og:url", _http(value))
+        elif key == "og:site_name":
+            put("site_name", value)
+        elif key in ("og:title", "twitter:title"):
+            put("og:title", value)
+        elif key in _DATE_META:
+            put("date", value)
+        elif key in _AUTHOR_META and not _http(value):
+            put("author", value)
+    for script in tree.iterfind(".//script[@type]"):
+        if script.get("type", "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except (ValueError, RecursionError):
+            continue
+        for item in _ld_items(data):
+            put("date", item.get("datePublished") if isinstance(item.get("datePublished"),
+                                                                  str) else None)
+            author = item.get("author")
+            names = [a.get("name") if isinstance(a, dict) else a
+                     for a in (author if isinstance(author, list) else [author])]
+            names = [n for n in names if isinstance(n, str) and n.strip()]
+            if names:
+                put("author", "; ".join(names))
+            publisher = item.get("publisher")
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                put("publisher", publisher["name"])
+    for time in tree.iterfind(".//time[@datetime]"):
+        put("time", time.get("datetime"))
+        break
+    return found
+
+
+def _ld_items(data, depth: int = 0):
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data[:50]:
+            yield from _ld_items(item, depth + 1)
+    elif isinstance(data, dict):
+        if "datePublished" in data or "headline" in data:
+            yield data
+        if "@graph" in data:
+            yield from _ld_items(data["@graph"], depth + 1)
+
+
+def _paragraphs(body) -> list[str]:
+    """Paragraphs of trafilatura's body tree, one per block element."""
+    out: list[str] = []
+    for el in body:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "list":
+            out.extend(f"- {_text_of(item)}" for item in el.iterfind(".//item")
+                       if _text_of(item))
+        elif tag == "table":
+            for row in el.iterfind(".//row"):
+                cells = [_text_of(cell) for cell in row.iterfind("cell")]
+                if any(cells):
+                    out.append(" | ".join(cells))
+        elif tag == "graphic":
+            continue
+        else:
+            text = _text_of(el)
+            if text:
+                out.append(text)
+    return out
+
+
+def _drop_header_lines(paragraphs: list[str], article: Article) -> list[str]:
+    """Drop title, date and byline lines the extractor left above the article."""
+    i = 0
+    title = " ".join(article.title.split()).lower()
+    while i < min(len(paragraphs), 6) and words(paragraphs[i]) < 15:
+        p = paragraphs[i]
+        if title and p.lower() == title:
+            pass
+        elif dates.find_date(p) and words(p) <= 10:
+            if not article.published and not article.date_text:
+                article.date_text = p
+        elif split_authors(p) and (not article.authors or p.lower().startswith("by ")
+                                   or any(a in p for a in article.authors)):
+            article.authors = article.authors or split_authors(p)
+        elif not is_chrome(p):
+            break
+        i += 1
+    return paragraphs[i:]
+
+
+def _fallback_text(tree) -> str:
+    """Visible text of a page the extractor could not make sense of."""
+    from lxml_html_clean import Cleaner
+
+    cleaner = Cleaner(scripts=True, javascript=True, style=True, comments=True, forms=True,
+                      embedded=True, frames=True, meta=True, links=True, page_structure=False)
+    cleaned = cleaner.clean_html(tree)
+    for br in cleaned.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in cleaned.iter("p", "div", "li", "h1", "h2", "h3", "h4", "tr", "section",
+                              "article", "blockquote"):
+        block.tail = "\n\n" + (block.tail or "")
+    return cleaned.text_content()
+
+
+def _saved_hints(html: str, article: Article) -> None:
+    head = html[:3000]
+    m = _SAVED_FROM.search(head) or _SINGLEFILE_URL.search(head)
+    if m and not article.url:
+        article.url = _http(m["url"])
+    m = _SINGLEFILE_DATE.search(head)
+    if m and not article.accessed:
+        try:
+            article.accessed = parsedate_to_datetime(m["date"].strip()).date()
+        except (TypeError, ValueError, IndexError):
+            text = re.sub(r"\s*\(.*\)$", "", m["date"].strip())
+            reading = dates.parse_unambiguous(text)
+            article.accessed = reading.published if reading else None
+
+
+def parse_html(html: str, *, fmt: str = "html", url: str = "",
+               accessed: date | None = None, title: str = "") -> Article:
+    """An Article from the text of a saved page."""
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    html = _XML_DECL.sub("", html, count=1)
+    article = Article(body="", original_format=fmt, url=url, accessed=accessed)
+    _saved_hints(html, article)
+    try:
+        tree = load_html(html)
+    except (ValueError, TypeError):
+        tree = None
+    if tree is None:
+        raise IngestError("not readable as HTML")
+    meta = _meta(tree)
+    article.url = meta.get("canonical") or meta.get("og:url") or article.url
+    article.outlet = meta.get("site_name") or meta.get("publisher") or ""
+    published = dates.from_iso(meta.get("date")) or dates.from_iso(meta.get("time"))
+    if published:
+        article.published = published
+        article.published_text = meta.get("date") or meta.get("time") or ""
+    if meta.get("author"):
+        article.authors = split_authors(meta["author"].replace(";", ","), strict=False)
+    try:
+        doc = trafilatura.bare_extraction(tree, **EXTRACT_OPTIONS)
+    except Exception:  # the extractor's own failures on odd markup: fall back to text
+        doc = None
+    paragraphs = _paragraphs(doc.body) if doc is not None and doc.body is not None else []
+    if doc is not None:
+        article.title = doc.title or meta.get("og:title") or title
+        if not article.authors and doc.author:
+            article.authors = split_authors(doc.author.replace(";", ","), strict=False)
+        article.outlet = article.outlet or doc.sitename or ""
+        article.url = article.url or _http(doc.url)
+        if not article.published and doc.date:
+            article.published = dates.from_iso(doc.date)
+            article.published_text = doc.date if article.published else ""
+    paragraphs = clean_paragraphs(_drop_header_lines(paragraphs, article))
+    # The extractor mutated the tree; the page's visible text needs a fresh parse, so it
+    # is read only when needed: no article found, or no outlet name in the metadata.
+    if sum(words(p) for p in paragraphs) < 5:
+        # Too little for an article: take the page's visible text, cleaned like a paste.
+        visible = _fallback_text(load_html(html))
+        article.title = article.title or meta.get("og:title") or title
+        article = article_from_text(visible, article)
+        article.outlet_evidence = visible
+        return article
+    article.body = join_paragraphs(paragraphs)
+    if not article.outlet:
+        article.outlet_evidence = _fallback_text(load_html(html))
+    return article
+
+
+def parse_html_bytes(data: bytes) -> Article:
+    return parse_html(decode_bytes(data, html=True))

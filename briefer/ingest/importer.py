@@ -1,0 +1,310 @@
+"""Batches of files and clipboard pastes into a library, one line of outcome per input.
+
+Parsing is the slow part and touches no library, so large batches are parsed in worker
+processes (one per core) while the calling thread writes each finished source; core
+writes one source per transaction, so a failure never leaves half an import behind.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefer.core.errors import BrieferError, Duplicate
+from briefer.core.records import NewSource
+from briefer.ingest import dates
+from briefer.ingest.errors import IngestError
+from briefer.ingest.parse import SUPPORTED_EXTENSIONS, parse_paste, parse_path
+
+if TYPE_CHECKING:
+    from briefer.core.library import Library
+
+# Below this many files, starting worker processes costs more than it saves.
+POOL_MIN_FILES = 8
+# Parsed sources waiting for the writer, per worker: bounds memory on huge batches.
+IN_FLIGHT_PER_WORKER = 4
+PASTE_PATH = "pasted text"
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What became of one file or paste."""
+
+    path: str
+    status: str  # 'imported' | 'duplicate' | 'failed'
+    source_id: int | None
+    message: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """Every result of a batch, in the order the files were found."""
+
+    results: tuple[ImportResult, ...]
+    cancelled: bool = False
+    # Files found but not imported because the analyst cancelled.
+    not_processed: int = 0
+
+    def _count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def imported(self) -> int:
+        return self._count("imported")
+
+    @property
+    def duplicates(self) -> int:
+        return self._count("duplicate")
+
+    @property
+    def failed(self) -> int:
+        return self._count("failed")
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    def summary(self) -> str:
+        dup = "duplicate" if self.duplicates == 1 else "duplicates"
+        line = f"{self.imported} imported, {self.duplicates} {dup}, {self.failed} failed"
+        if self.cancelled:
+            line += f"; cancelled, {self.not_processed} not processed"
+        return line
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def collect(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
+    """Files to import as (path, error): folders recurse, skipping hidden and unsupported files.
+
+    A file named explicitly is always listed, so an unsupported or missing one is reported;
+    inside folders only supported files are picked up.
+    """
+    found: list[tuple[str, str]] = []
+    for raw in paths:
+        path = os.fspath(raw)
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith(".") or Path(name).suffix.lower() not in \
+                            SUPPORTED_EXTENSIONS:
+                        continue
+                    found.append((os.path.join(root, name), ""))
+        elif not os.path.exists(path):
+            found.append((path, "no such file or folder"))
+        else:
+            found.append((path, ""))
+    return found
+
+
+def _parse_job(path: str, today: date) -> tuple[NewSource | None, str]:
+    """Worker entry point: never raises, so one bad file cannot stop a batch."""
+    try:
+        return parse_path(path, today=today), ""
+    except IngestError as exc:
+        return None, _one_line(str(exc))
+    except Exception as exc:  # a reader's own bug must not end the batch
+        return None, _one_line(f"could not read the file ({type(exc).__name__}: {exc})")
+
+
+def _context():
+    # Never fork: the GUI process has threads (Qt), and a forked child inherits locks.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _parsed_here(
+    files: list[str], today: date, should_cancel: Callable[[], bool]
+) -> Iterator[tuple[str, NewSource | None, str]]:
+    for path in files:
+        if should_cancel():
+            return
+        yield (path, *_parse_job(path, today))
+
+
+def _parsed_in_order(
+    files: list[str], today: date, should_cancel: Callable[[], bool]
+) -> Iterator[tuple[str, NewSource | None, str]]:
+    """Parse files, in worker processes for large batches, yielding results in order."""
+    workers = min(os.cpu_count() or 1, 8, len(files))
+    if len(files) < POOL_MIN_FILES or workers < 2:
+        yield from _parsed_here(files, today, should_cancel)
+        return
+    try:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    except (OSError, ValueError, NotImplementedError):
+        # No worker processes on this system (sandbox, frozen app): parse in this one.
+        yield from _parsed_here(files, today, should_cancel)
+        return
+    pending: list[tuple[str, Future]] = []
+    queue = iter(files)
+    try:
+        while True:
+            while len(pending) < workers * IN_FLIGHT_PER_WORKER:
+                path = next(queue, None)
+                if path is None:
+                    break
+                pending.append((path, pool.submit(_parse_job, path, today)))
+            if not pending:
+                return
+            if should_cancel():
+                return
+            path, future = pending.pop(0)
+            try:
+                yield (path, *future.result())
+            except BrokenProcessPool:
+                yield path, None, "the reader stopped unexpectedly on this file"
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+                retry = [p for p, _ in pending]
+                pending = [(p, pool.submit(_parse_job, p, today)) for p in retry]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def outlet_convention(library: Library, outlet: str) -> dates.Convention:
+    """How an outlet orders day and month, from the analyst's choices and its printed dates."""
+    corrected = [0, 0]
+    printed = [0, 0]
+    if not outlet:
+        return dates.Convention()
+    for s in library.sources.list(outlet=outlet):
+        alternatives = tuple(s.published_alternatives)
+        if len(alternatives) == 2 and not s.published_ambiguous and s.published:
+            if s.published == alternatives[0]:
+                corrected[0] += 1
+            elif s.published == alternatives[1]:
+                corrected[1] += 1
+            continue
+        order = dates.reading_order(s.published_text or "")
+        if order == "day":
+            printed[0] += 1
+        elif order == "month":
+            printed[1] += 1
+    return dates.Convention(corrected[0], corrected[1], printed[0], printed[1])
+
+
+def _apply_convention(library: Library, new: NewSource,
+                      cache: dict[str, dates.Convention]) -> NewSource:
+    """Settle an ambiguous date from the outlet's habits when the text did not."""
+    if not (new.published_ambiguous and new.outlet and new.published_text):
+        return new
+    if new.outlet not in cache:
+        cache[new.outlet] = outlet_convention(library, new.outlet)
+    convention = cache[new.outlet]
+    if convention == dates.Convention():
+        return new
+    reading = dates.read_date(new.published_text, context=new.body, convention=convention)
+    if reading.ambiguous or reading.published is None:
+        return new
+    return replace(
+        new,
+        published=reading.published,
+        published_ambiguous=False,
+        published_inferred=reading.inferred,
+        published_alternatives=reading.alternatives,
+    )
+
+
+def _store(library: Library, path: str, new: NewSource, tags: tuple[str, ...],
+           cache: dict[str, dates.Convention]) -> ImportResult:
+    try:
+        new = _apply_convention(library, new, cache)
+        if tags:
+            new = replace(new, tags=tuple(dict.fromkeys((*new.tags, *tags))))
+        detail = library.sources.add(new)
+    except Duplicate as exc:
+        existing = exc.existing_id
+        message = f"already in the library as source {existing}" if existing is not None \
+            else _one_line(str(exc))
+        return ImportResult(path, "duplicate", existing, message, new.title)
+    except BrieferError as exc:
+        return ImportResult(path, "failed", None, _one_line(str(exc)), new.title)
+    except Exception as exc:  # storage bugs are reported per file, not raised mid-batch
+        return ImportResult(path, "failed", None,
+                            _one_line(f"could not store ({type(exc).__name__}: {exc})"),
+                            new.title)
+    cache.pop(new.outlet, None)
+    return ImportResult(path, "imported", detail.id, f"imported as source {detail.id}",
+                        detail.title)
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    *,
+    tags: Iterable[str] = (),
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import files and folders; each bad file gets a one-line reason and the batch goes on."""
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    tags = tuple(tags)
+    cancel = should_cancel or (lambda: False)
+    entries = collect(paths)
+    total = len(entries)
+    results: dict[str, ImportResult] = {}
+    ordered: list[str] = []
+    to_parse: list[str] = []
+    for path, error in entries:
+        ordered.append(path)
+        if error:
+            results[path] = ImportResult(path, "failed", None, error)
+        else:
+            to_parse.append(path)
+    done = 0
+
+    def tick(path: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total, path)
+
+    for path in ordered:
+        if path in results:
+            tick(path)
+    cache: dict[str, dates.Convention] = {}
+    today = date.today()
+    cancelled = False
+    for path, new, error in _parsed_in_order(to_parse, today, cancel):
+        if new is None:
+            results[path] = ImportResult(path, "failed", None, error)
+        else:
+            results[path] = _store(library, path, new, tags, cache)
+        tick(path)
+        if cancel() and done < total:
+            cancelled = True
+            break
+    if len(results) < total and not cancelled:
+        cancelled = cancel()
+    final = tuple(results[p] for p in ordered if p in results)
+    return ImportReport(final, cancelled=cancelled, not_processed=total - len(final))
+
+
+def import_text(
+    library: Library, text: str, *, html: str | None = None, tags: Iterable[str] = ()
+) -> ImportResult:
+    """Import a clipboard paste: its HTML when offered (parsed like a saved page), else text."""
+    try:
+        new = parse_paste(text, html)
+    except IngestError as exc:
+        return ImportResult(PASTE_PATH, "failed", None, _one_line(str(exc)))
+    except Exception as exc:  # a reader's bug must not take the app down with it
+        return ImportResult(PASTE_PATH, "failed", None,
+                            _one_line(f"could not read the paste ({type(exc).__name__})"))
+    return _store(library, PASTE_PATH, new, tuple(tags), {})

@@ -1,0 +1,278 @@
+"""Title, byline, outlet, dateline and language, from whatever the reader found.
+
+Readers fill an `Article` with what their format offers (meta tags, headers, document
+properties) and the text; `finish` fills the gaps from the text itself and turns it into
+the `NewSource` core stores.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from briefer.core.records import NewSource, OriginalFile
+from briefer.ingest import dates
+from briefer.ingest.clean import clean_paragraphs, is_chrome, join_paragraphs, words
+from briefer.ingest.errors import IngestError
+
+MAX_TITLE = 300
+
+_HANDLE = re.compile(r"(?:^|\s)@\w{1,30}\b")
+_BY = re.compile(r"^(?:by|written by|words by|reporting by|from)\s*:?\s+(?P<names>.+)$",
+                 re.IGNORECASE)
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z\u00c0-\u00de][\w'’.\-]*|al-\w+|el-\w+|bin|bint|ibn|abu|de|da|del|der|van|von"
+    r"|la|le|di)$"
+)
+_ARABIC_NAME_WORD = re.compile(r"^[\u0600-\u06ff]+$")
+_DATE_LABEL = re.compile(
+    r"^(?:published|posted|updated|last updated|date|first published|on)\s*(?:on|at)?\s*[:\-]?\s*",
+    re.IGNORECASE,
+)
+_UPPER_WORD = r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'’.\-]+"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_UPPER_WORD}(?:\s+{_UPPER_WORD}){{0,3}}"
+    r"(?:\s*,\s*[A-Z][\w'’.\-]*(?:\s+[A-Za-z][\w'’.\-]*){0,3}){0,2}?)"
+    r"\s*(?:\((?P<agency>[^)\n]{2,40})\)\s*)?(?:[-–—:]+)\s+(?=\S)"
+)
+_ARABIC_DATELINE = re.compile(
+    r"^(?P<place>[\u0600-\u06ff]+(?:\s[\u0600-\u06ff]+)?)\s*"
+    r"(?:\((?P<agency>[^)\n]{2,40})\)\s*)?[-–—:]\s+(?=\S)"
+)
+_OUTLET_NAME = r"[A-Z][\w&'’.\-]*(?:\s(?:[A-Z][\w&'’.\-]*|of|the|al))*"
+_OUTLET_PATTERNS = (
+    (re.compile(rf"\b(?P<name>{_OUTLET_NAME}) moderates (?:all )?comments"), 3),
+    (re.compile(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?"
+                rf"(?P<name>{_OUTLET_NAME})", re.IGNORECASE), 3),
+    (re.compile(rf"\btold (?P<name>{_OUTLET_NAME})(?:'s|’s)?"), 1),
+    (re.compile(rf"\b(?:criticism|feedback) (?:about|to) (?P<name>{_OUTLET_NAME})"), 1),
+    (re.compile(rf"\bdownload the (?P<name>{_OUTLET_NAME}) app\b"), 2),
+)
+_NOT_OUTLETS = frozenset({"The", "He", "She", "They", "We", "It", "Iraq", "Baghdad",
+                          "Washington", "All", "Reporters", "Journalists"})
+_SENTENCE_END = (".", "!", "?", "”", '"', "…", "؟", "۔")
+
+
+@dataclass
+class Article:
+    """What a reader found, before the gaps are filled from the text."""
+
+    body: str
+    original_format: str
+    original: OriginalFile | None = None
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    outlet: str = ""
+    # A date the format states plainly (meta tag, e-mail header): taken as it is.
+    published: date | None = None
+    published_text: str = ""
+    # A date as printed on the page, read through dates.read_date with the body as context.
+    date_text: str = ""
+    dateline: str = ""
+    url: str = ""
+    language: str = ""
+    accessed: date | None = None
+    fallback_title: str = ""
+    # Extra text to search for the outlet's own name (comment policy, footer).
+    outlet_evidence: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def title_case_place(text: str) -> str:
+    """'ERBIL' -> 'Erbil', 'AL-QAIM' -> 'Al-Qaim'; mixed-case parts stay as written."""
+
+    def fix(word: str) -> str:
+        if not word.isupper():
+            return word
+        return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+
+    return " ".join(fix(w) for w in text.split())
+
+
+def find_dateline(paragraph: str) -> tuple[str, str]:
+    """The dateline place and agency of an article's opening paragraph, or ('', '')."""
+    m = _DATELINE.match(paragraph) or _ARABIC_DATELINE.match(paragraph)
+    if not m:
+        return "", ""
+    place = m["place"].strip()
+    letters = [c for c in place.split(",")[0] if c.isalpha()]
+    if place[0].isascii() and (len(letters) < 3 or not all(c.isupper() for c in letters)):
+        return "", ""
+    # The sentence after the dateline must follow; a lone heading is not a dateline.
+    if words(paragraph[m.end():]) < 4:
+        return "", ""
+    parts = [title_case_place(part.strip()) for part in place.split(",")]
+    return ", ".join(p for p in parts if p), (m["agency"] or "").strip()
+
+
+def strip_handles(text: str) -> str:
+    return " ".join(_HANDLE.sub(" ", text).split())
+
+
+def _looks_like_name(part: str) -> bool:
+    tokens = part.split()
+    if not 1 <= len(tokens) <= 5 or any(ch.isdigit() for ch in part):
+        return False
+    if all(_ARABIC_NAME_WORD.match(t) for t in tokens):
+        return 2 <= len(tokens) <= 5
+    return len(tokens) >= 2 and all(_NAME_WORD.match(t) for t in tokens) and tokens[0][0].isupper()
+
+
+def split_authors(text: str, *, strict: bool = True) -> tuple[str, ...]:
+    """Names from a byline, without social handles; () when it does not look like one."""
+    text = strip_handles(text)
+    m = _BY.match(text)
+    if m:
+        text, strict = m["names"], False
+    parts = [p.strip(" .,;|") for p in re.split(r",|;|\band\b|&|\||\s+و\s+", text)]
+    parts = [p for p in parts if p]
+    if not parts or len(parts) > 6:
+        return ()
+    names = [p for p in parts if _looks_like_name(p) or (not strict and words(p) <= 5)]
+    if strict and len(names) != len(parts):
+        return ()
+    return tuple(dict.fromkeys(names))
+
+
+def outlet_from_text(text: str) -> str:
+    """The outlet an article names as itself ("told Rudaw", "Rudaw moderates all comments")."""
+    scores: Counter[str] = Counter()
+    for regex, weight in _OUTLET_PATTERNS:
+        for m in regex.finditer(text):
+            name = m["name"].strip(" .'’-")
+            name = re.sub(r"(?:'s|’s)$", "", name)
+            if name and name not in _NOT_OUTLETS and words(name) <= 4:
+                scores[name] += weight
+    if not scores:
+        return ""
+    name, score = scores.most_common(1)[0]
+    return name if score >= 2 else ""
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the body's language, '' when there is too little text to tell."""
+    sample = text[:6000]
+    if sum(ch.isalpha() for ch in sample) < 20:
+        return ""
+    import py3langid
+
+    code, _ = py3langid.classify(sample)
+    return code
+
+
+def _is_date_line(p: str) -> bool:
+    return words(p) <= 10 and dates.find_date(p) is not None
+
+
+def _is_header_line(p: str) -> bool:
+    """Short lines above an article: title, date, byline, section labels."""
+    return words(p) < 25 and not (words(p) >= 12 and p.rstrip().endswith(_SENTENCE_END))
+
+
+def split_header(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Separate the lines above the article (title, date, byline) from the article."""
+    limit = min(len(paragraphs), 15)
+    for i in range(limit):
+        if find_dateline(paragraphs[i])[0]:
+            return paragraphs[:i], paragraphs[i:]
+    for i in range(limit):
+        if not _is_header_line(paragraphs[i]) and not is_chrome(paragraphs[i]):
+            return paragraphs[:i], paragraphs[i:]
+    return [], paragraphs
+
+
+def read_header(header: list[str], article: Article) -> list[str]:
+    """Take title, date and byline from header lines; return lines that belong to the body."""
+    keep: list[str] = []
+    for line in header:
+        if is_chrome(line):
+            continue
+        if _is_date_line(line) and not article.date_text and not article.published:
+            article.date_text = _DATE_LABEL.sub("", line)
+            continue
+        if not article.title and words(line) >= 2 and not _HANDLE.search(line) \
+                and not _BY.match(line):
+            article.title = line
+            continue
+        if line == article.title:
+            continue
+        if not article.authors:
+            authors = split_authors(line)
+            if authors:
+                article.authors = authors
+                continue
+        if words(line) >= 8 and article.title:
+            # A standfirst under the headline is part of what the article says.
+            keep.append(line)
+    return keep
+
+
+def article_from_text(text: str, article: Article) -> Article:
+    """Fill an Article from plain text that may still carry the page around it."""
+    from briefer.ingest.clean import split_paragraphs
+
+    paragraphs = split_paragraphs(text)
+    header, rest = split_header(paragraphs)
+    lead = read_header(header, article)
+    body = clean_paragraphs(lead + rest)
+    if article.title and body and body[0] == article.title:
+        body = body[1:]
+    article.body = join_paragraphs(body)
+    article.outlet_evidence = text
+    if not article.title and body:
+        article.fallback_title = body[0]
+    return article
+
+
+def _short_title(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= 120:
+        return text
+    cut = text[:120].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def finish(
+    article: Article, *, today: date, convention: dates.Convention | None = None
+) -> NewSource:
+    """Fill the gaps from the text and hand core a NewSource; refuse bodies with no text."""
+    body = article.body.strip()
+    if not body or sum(ch.isalnum() for ch in body) < 3:
+        raise IngestError("no article text found")
+    first = body.split("\n\n", 1)[0]
+    dateline, agency = find_dateline(first)
+    outlet = article.outlet or outlet_from_text(article.outlet_evidence or body) or agency
+    authors = tuple(
+        a for a in (strip_handles(a) for a in article.authors)
+        if a and a.lower() != outlet.lower()
+    )
+    if article.published:
+        reading = dates.DateReading(
+            article.published, "day", text=article.published_text or article.published.isoformat()
+        )
+    else:
+        reading = dates.read_date(article.date_text, context=body, convention=convention)
+    title = " ".join((article.title or "").split())
+    if not title:
+        title = _short_title(article.fallback_title or first)
+    return NewSource(
+        title=title[:MAX_TITLE],
+        body=body,
+        outlet=outlet,
+        authors=authors,
+        published=reading.published,
+        published_precision=reading.precision,
+        published_ambiguous=reading.ambiguous,
+        published_inferred=reading.inferred,
+        published_alternatives=reading.alternatives,
+        published_text=reading.text,
+        dateline=article.dateline or dateline,
+        url=article.url,
+        language=article.language or detect_language(body),
+        accessed=article.accessed or today,
+        original_format=article.original_format,
+        notes="\n".join(article.notes),
+        original=article.original,
+    )
