@@ -1,0 +1,3 @@
+"""Briefer: an offline workbench for analysts' sources, excerpts and briefs."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,414 @@
+"""The command line over core: every command the GUI's work rests on, scriptable.
+
+`briefer` with no command opens the window. Errors print one line on stderr and exit 1;
+listing commands print one JSON document on stdout with --json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+from briefer.core.errors import BrieferError, InvalidInput
+from briefer.core.paths import default_library_path, resolve_library_path
+
+EXIT_OK, EXIT_FAIL = 0, 1
+
+
+class CliError(Exception):
+    """A usage mistake: reported like a BrieferError."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise CliError(f"{message} (see `{self.prog} --help`)")
+
+
+def _library_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="library file (default: $BRIEFER_LIBRARY, else the user data folder)",
+    )
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="briefer", description="Briefer: sources, excerpts and briefs.")
+    _library_option(parser)
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _library_option(p)
+        return p
+
+    command("gui", "open the window (the default)")
+
+    p = command("import", "import files or folders (folders recurse); prints new source ids")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--tag", action="append", default=[], metavar="T", help="tag every import")
+    _json_option(p)
+
+    p = command("sources", "list the sources")
+    p.add_argument("--tag", metavar="T")
+    p.add_argument("--outlet", metavar="O")
+    _json_option(p)
+
+    p = command("excerpts", "list excerpts of a source or a tag")
+    p.add_argument("--source", type=int, metavar="ID")
+    p.add_argument("--tag", metavar="T")
+    _json_option(p)
+
+    p = command("tags", "list the tags with their counts")
+    _json_option(p)
+
+    p = command("show", "show one item")
+    p.add_argument("kind", choices=["source", "excerpt"])
+    p.add_argument("id", type=int)
+    _json_option(p)
+
+    p = command("excerpt", "cut an excerpt from a source; prints its id")
+    p.add_argument("source_id", type=int, metavar="SOURCE_ID")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--quote", metavar="TEXT", help="the words to cut, as they stand")
+    where.add_argument("--span", metavar="START:END", help="character offsets into the body")
+    p.add_argument("--credibility", type=int, default=6, metavar="1-6")
+    p.add_argument("--tag", action="append", default=[], metavar="T")
+    p.add_argument("--comment", default="", metavar="C")
+    _json_option(p)
+
+    p = command("grade", "set a source's reliability (Admiralty A to F)")
+    p.add_argument("source_id", type=int, metavar="SOURCE_ID")
+    p.add_argument("grade", metavar="A-F")
+
+    p = command("tag", "tag a source or an excerpt")
+    p.add_argument("kind", choices=["source", "excerpt"])
+    p.add_argument("id", type=int)
+    p.add_argument("tags", nargs="+", metavar="TAG")
+
+    p = command("search", "search sources and excerpts")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20, metavar="N")
+    _json_option(p)
+
+    command("check", "check the library's integrity; exit 0 when sound")
+    return parser
+
+
+def _version() -> str:
+    from briefer import __version__
+
+    return f"briefer {__version__}"
+
+
+# -- output ------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _emit_json(data: Any) -> None:
+    json.dump(_plain(data), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _source_json(src) -> dict:
+    keys = (
+        "id", "title", "outlet", "authors", "published", "published_precision",
+        "published_ambiguous", "published_inferred", "published_alternatives",
+        "published_text", "dateline", "url", "language", "accessed", "original_format",
+        "reliability", "tags", "excerpt_count", "body_sha256", "created", "modified",
+    )  # fmt: skip
+    data = {k: _plain(getattr(src, k)) for k in keys}
+    if hasattr(src, "body"):
+        data["notes"] = src.notes
+        data["body"] = src.body
+    return data
+
+
+def _excerpt_json(ex) -> dict:
+    data = _plain(ex)
+    data["grade"] = ex.grade
+    return data
+
+
+# -- commands ----------------------------------------------------------------------
+
+
+def _cmd_import(lib, args) -> int:
+    from briefer.ingest import import_paths
+
+    report = import_paths(lib, [Path(p) for p in args.paths], tags=tuple(args.tag))
+    if args.json:
+        _emit_json(
+            {
+                "results": [dataclasses.asdict(r) for r in report.results],
+                "imported": report.imported,
+                "duplicates": report.duplicates,
+                "failed": report.failed,
+            }
+        )
+    else:
+        for r in report.results:
+            if r.status == "imported":
+                print(f"imported {r.source_id}\t{r.path}\t{r.title}")
+            elif r.status == "duplicate":
+                print(f"duplicate {r.path}: {r.message}")
+            else:
+                print(f"failed {r.path}: {r.message}", file=sys.stderr)
+        print(report.summary(), file=sys.stderr)
+    return EXIT_OK if report.ok else EXIT_FAIL
+
+
+def _cmd_sources(lib, args) -> int:
+    rows = lib.sources.list(tag=args.tag, outlet=args.outlet)
+    if args.json:
+        _emit_json([_source_json(s) for s in rows])
+        return EXIT_OK
+    for s in rows:
+        published = s.published.isoformat() if s.published else "—"
+        if s.published_ambiguous:
+            published += "?"
+        print(f"{s.id}\t{s.reliability}\t{published}\t{s.outlet or '—'}\t{s.title}")
+    return EXIT_OK
+
+
+def _cmd_excerpts(lib, args) -> int:
+    if args.source is None and not args.tag:
+        raise CliError("name --source ID or --tag T")
+    rows = lib.excerpts.list(source_id=args.source, tag=args.tag)
+    if args.json:
+        _emit_json([_excerpt_json(e) for e in rows])
+        return EXIT_OK
+    for e in rows:
+        tags = f"\t[{', '.join(e.tags)}]" if e.tags else ""
+        print(f"{e.id}\t{e.grade}\tsource {e.source_id}\t{_one_line(e.text, 80)}{tags}")
+    return EXIT_OK
+
+
+def _cmd_tags(lib, args) -> int:
+    rows = lib.tags.list()
+    if args.json:
+        _emit_json(rows)
+        return EXIT_OK
+    for t in rows:
+        print(f"{t.name}\t{t.source_count} sources\t{t.excerpt_count} excerpts")
+    return EXIT_OK
+
+
+def _cmd_show(lib, args) -> int:
+    if args.kind == "excerpt":
+        ex = lib.excerpts.get(args.id)
+        if args.json:
+            _emit_json(_excerpt_json(ex))
+        else:
+            print(f"excerpt {ex.id} of source {ex.source_id} ({ex.source_title})")
+            print(f"grade: {ex.grade}  span: {ex.start}:{ex.end}  {ex.locator}")
+            if ex.tags:
+                print(f"tags: {', '.join(ex.tags)}")
+            if ex.comment:
+                print(f"comment: {ex.comment}")
+            print()
+            print(ex.text)
+        return EXIT_OK
+    src = lib.sources.get(args.id)
+    if args.json:
+        _emit_json(_source_json(src))
+        return EXIT_OK
+    published = src.published.isoformat() if src.published else "unknown"
+    if src.published_ambiguous:
+        readings = " or ".join(d.isoformat() for d in src.published_alternatives)
+        published += f" (ambiguous: {readings})"
+    lines = [
+        ("source", str(src.id)),
+        ("title", src.title),
+        ("outlet", src.outlet),
+        ("authors", "; ".join(src.authors)),
+        ("published", published),
+        ("dateline", src.dateline),
+        ("url", src.url),
+        ("language", src.language),
+        ("reliability", src.reliability),
+        ("tags", ", ".join(src.tags)),
+        ("excerpts", str(src.excerpt_count)),
+        ("sha-256", src.body_sha256),
+    ]
+    for key, value in lines:
+        if value:
+            print(f"{key + ':':13}{value}")
+    print()
+    print(src.body)
+    return EXIT_OK
+
+
+def _parse_span(span: str) -> tuple[int, int]:
+    try:
+        start, end = (int(part) for part in span.split(":"))
+    except ValueError as exc:
+        raise CliError(f"--span {span!r}: use START:END, two whole numbers") from exc
+    return start, end
+
+
+def _cmd_excerpt(lib, args) -> int:
+    options = {"credibility": args.credibility, "tags": args.tag, "comment": args.comment}
+    if args.quote is not None:
+        ex = lib.excerpts.add_quote(args.source_id, args.quote, **options)
+    else:
+        start, end = _parse_span(args.span)
+        ex = lib.excerpts.add(args.source_id, start, end, **options)
+    if args.json:
+        _emit_json(_excerpt_json(ex))
+    else:
+        print(ex.id)
+    return EXIT_OK
+
+
+def _cmd_grade(lib, args) -> int:
+    src = lib.sources.set_reliability(args.source_id, args.grade)
+    print(f"source {src.id} graded {src.reliability}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_tag(lib, args) -> int:
+    if args.kind == "source":
+        lib.tags.tag_sources([args.id], args.tags)
+    else:
+        lib.tags.tag_excerpts([args.id], args.tags)
+    return EXIT_OK
+
+
+def _cmd_search(lib, args) -> int:
+    if args.limit < 1:
+        raise InvalidInput("--limit: use a whole number of at least 1")
+    hits = lib.search(args.query, limit=args.limit)
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "kind": h.kind,
+                    "id": h.id,
+                    "source_id": h.source_id,
+                    "title": h.title,
+                    "snippet": h.snippet,
+                    "highlights": [list(span) for span in h.highlights],
+                }
+                for h in hits
+            ]
+        )
+        return EXIT_OK
+    for h in hits:
+        print(f"{h.kind} {h.id}\t{h.title}\t{_one_line(_marked(h.snippet, h.highlights), 120)}")
+    if not hits:
+        print("no matches", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_check(lib, args) -> int:
+    report = lib.check()
+    if report.ok:
+        print(f"{lib.path}: ok")
+        return EXIT_OK
+    for problem in report.problems:
+        print(problem)
+    print(f"{lib.path}: {len(report.problems)} problem(s) found", file=sys.stderr)
+    return EXIT_FAIL
+
+
+def _marked(snippet: str, spans: Sequence[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for start, end in spans:
+        out += [snippet[last:start], "[", snippet[start:end], "]"]
+        last = end
+    out.append(snippet[last:])
+    return "".join(out)
+
+
+def _one_line(value: str, width: int) -> str:
+    flat = " ".join(value.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+COMMANDS = {
+    "import": _cmd_import,
+    "sources": _cmd_sources,
+    "excerpts": _cmd_excerpts,
+    "tags": _cmd_tags,
+    "show": _cmd_show,
+    "excerpt": _cmd_excerpt,
+    "grade": _cmd_grade,
+    "tag": _cmd_tag,
+    "search": _cmd_search,
+    "check": _cmd_check,
+}
+
+
+def _library_path(args) -> Path:
+    explicit = getattr(args, "library", None)
+    path = resolve_library_path(explicit)
+    if path == default_library_path():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _run_gui(path: Path) -> int:
+    from briefer.gui.app import run
+
+    return run(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+        path = _library_path(args)
+        if args.command in (None, "gui"):
+            return _run_gui(path)
+        from briefer.core.library import Library
+
+        with Library.open(path) as lib:
+            return COMMANDS[args.command](lib, args)
+    except (BrieferError, CliError) as exc:
+        print(f"briefer: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        print("briefer: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:  # the one place a surprise is turned into a line
+        if os.environ.get("BRIEFER_DEBUG"):
+            raise
+        print(
+            f"briefer: unexpected error: {type(exc).__name__}: {exc} "
+            "(run with BRIEFER_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return EXIT_FAIL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,239 @@
+"""Briefs: the analyst's documents, their citations and saved versions.
+
+The body is a JSON document whose shape belongs to the brief editor; core only needs
+to find citation nodes in it: any object {"type": "citation", "excerpt": <id>}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from briefer.core import validate
+from briefer.core.convert import brief_detail, brief_summary, revision_record
+from briefer.core.errors import InvalidInput, NotFound
+from briefer.core.models import Brief, BriefRevision, Citation, Excerpt
+from briefer.core.records import BriefDetail, BriefSummary, RevisionRecord
+from briefer.core.textutil import clean_line, clean_text
+
+if TYPE_CHECKING:
+    from briefer.core.library import Library
+
+META_FIELDS = ("title", "subject", "author", "status", "marking", "template")
+
+
+def cited_excerpts(body: Any) -> list[int]:
+    """Excerpt ids of the citation nodes in document order, repeats kept."""
+    return list(_walk_citations(body))
+
+
+def _walk_citations(node: Any) -> Iterator[int]:
+    if isinstance(node, dict):
+        if node.get("type") == "citation" and isinstance(node.get("excerpt"), int):
+            yield node["excerpt"]
+        for value in node.values():
+            yield from _walk_citations(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk_citations(item)
+
+
+class BriefService:
+    def __init__(self, library: Library):
+        self._lib = library
+
+    def create(
+        self,
+        title: str,
+        *,
+        subject: str = "",
+        author: str = "",
+        status: str = "draft",
+        marking: str = "",
+        template: str = "",
+        body: dict | None = None,
+    ) -> BriefDetail:
+        now = self._lib.now()
+        row = Brief(
+            title=validate.required_line("title", title),
+            subject=clean_line(subject),
+            author=clean_line(author),
+            status=validate.status(status),
+            marking=clean_line(marking),
+            template=clean_line(template),
+            body=body or {},
+            created=now,
+            modified=now,
+        )
+        with self._lib.write_session() as session:
+            session.add(row)
+            session.flush()
+            citations = _set_citations(session, row.id, row.body)
+            return brief_detail(row, citations)
+
+    def get(self, brief_id: int) -> BriefDetail:
+        with self._lib.read_session() as session:
+            row = _get(session, brief_id)
+            return brief_detail(row, _citations(session, brief_id))
+
+    def list(self) -> list[BriefSummary]:
+        with self._lib.read_session() as session:
+            stmt = select(Brief).order_by(col(Brief.modified).desc(), Brief.id)
+            return [brief_summary(r) for r in session.exec(stmt)]
+
+    def update(self, brief_id: int, **meta: str) -> BriefDetail:
+        unknown = set(meta) - set(META_FIELDS)
+        if unknown:
+            raise InvalidInput(f"cannot edit {', '.join(sorted(unknown))} of a brief")
+        with self._lib.write_session() as session:
+            row = _get(session, brief_id)
+            for key, value in meta.items():
+                if key == "title":
+                    value = validate.required_line("title", value)
+                elif key == "status":
+                    value = validate.status(value)
+                else:
+                    value = clean_line(value or "")
+                setattr(row, key, value)
+            row.modified = self._lib.now()
+            session.add(row)
+            session.flush()
+            return brief_detail(row, _citations(session, brief_id))
+
+    def save_body(
+        self, brief_id: int, body: dict, *, expected_version: int | None = None
+    ) -> BriefDetail:
+        """Store a new body and its citations in one transaction; the version counts up.
+
+        expected_version guards against a stale editor overwriting newer text.
+        """
+        with self._lib.write_session() as session:
+            row = _get(session, brief_id)
+            if expected_version is not None and row.version != expected_version:
+                raise InvalidInput(
+                    f"brief {brief_id} changed elsewhere (version {row.version}, "
+                    f"expected {expected_version}); reopen it before saving"
+                )
+            row.body = body
+            row.version += 1
+            row.modified = self._lib.now()
+            session.add(row)
+            session.flush()
+            citations = _set_citations(session, brief_id, body)
+            return brief_detail(row, citations)
+
+    def delete(self, brief_id: int) -> None:
+        with self._lib.write_session() as session:
+            session.delete(_get(session, brief_id))
+
+    # -- citations -----------------------------------------------------------------
+
+    def citations(self, brief_id: int) -> list[int]:
+        """What this brief cites: excerpt ids in document order."""
+        with self._lib.read_session() as session:
+            _get(session, brief_id)
+            return list(_citations(session, brief_id))
+
+    def cited_by(self, excerpt_id: int) -> list[BriefSummary]:
+        """Which briefs cite this excerpt."""
+        with self._lib.read_session() as session:
+            stmt = (
+                select(Brief)
+                .where(
+                    col(Brief.id).in_(
+                        select(Citation.brief_id).where(Citation.excerpt_id == excerpt_id)
+                    )
+                )
+                .order_by(Brief.id)
+            )
+            return [brief_summary(r) for r in session.exec(stmt)]
+
+    # -- versions ------------------------------------------------------------------
+
+    def save_revision(self, brief_id: int, note: str = "") -> RevisionRecord:
+        with self._lib.write_session() as session:
+            row = _get(session, brief_id)
+            return revision_record(_snapshot(session, row, note, self._lib.now()))
+
+    def revisions(self, brief_id: int) -> list[RevisionRecord]:
+        with self._lib.read_session() as session:
+            _get(session, brief_id)
+            stmt = (
+                select(BriefRevision)
+                .where(BriefRevision.brief_id == brief_id)
+                .order_by(col(BriefRevision.created).desc(), col(BriefRevision.id).desc())
+            )
+            return [revision_record(r) for r in session.exec(stmt)]
+
+    def revision(self, revision_id: int) -> RevisionRecord:
+        with self._lib.read_session() as session:
+            row = session.get(BriefRevision, revision_id)
+            if row is None:
+                raise NotFound(f"there is no saved version {revision_id} in this library")
+            return revision_record(row, with_body=True)
+
+    def restore_revision(self, revision_id: int) -> BriefDetail:
+        """Bring back an old version; the current text is saved as a version first."""
+        with self._lib.write_session() as session:
+            old = session.get(BriefRevision, revision_id)
+            if old is None:
+                raise NotFound(f"there is no saved version {revision_id} in this library")
+            row = _get(session, old.brief_id)
+            now = self._lib.now()
+            _snapshot(
+                session, row, f"before restoring the version of {old.created:%Y-%m-%d %H:%M}", now
+            )
+            row.body, row.title = dict(old.body), old.title
+            row.version += 1
+            row.modified = now
+            session.add(row)
+            session.flush()
+            return brief_detail(row, _set_citations(session, row.id, row.body))
+
+
+def _get(session: Session, brief_id: int) -> Brief:
+    row = session.get(Brief, brief_id)
+    if row is None:
+        raise NotFound(f"there is no brief {brief_id} in this library")
+    return row
+
+
+def _snapshot(session: Session, row: Brief, note: str, now) -> BriefRevision:
+    rev = BriefRevision(
+        brief_id=row.id,
+        version=row.version,
+        title=row.title,
+        body=dict(row.body or {}),
+        note=clean_text(note).strip(),
+        created=now,
+    )
+    session.add(rev)
+    session.flush()
+    return rev
+
+
+def _citations(session: Session, brief_id: int) -> tuple[int, ...]:
+    stmt = (
+        select(Citation.excerpt_id).where(Citation.brief_id == brief_id).order_by(Citation.position)
+    )
+    return tuple(session.exec(stmt).all())
+
+
+def _set_citations(session: Session, brief_id: int, body: Any) -> tuple[int, ...]:
+    ids = cited_excerpts(body)
+    if ids:
+        present = set(session.exec(select(Excerpt.id).where(col(Excerpt.id).in_(set(ids)))))
+        missing = sorted(set(ids) - present)
+        if missing:
+            raise InvalidInput(
+                f"the brief cites excerpt {', '.join(map(str, missing))}, which is not in "
+                "the library"
+            )
+    session.execute(delete(Citation).where(col(Citation.brief_id) == brief_id))
+    for position, excerpt_id in enumerate(ids):
+        session.add(Citation(brief_id=brief_id, position=position, excerpt_id=excerpt_id))
+    session.flush()
+    return tuple(ids)

@@ -1,0 +1,227 @@
+"""Excerpts: verbatim spans of a source body, graded and commented.
+
+Offsets count Unicode code points of the stored body (Python string indices); the GUI
+converts from Qt's UTF-16 positions before calling here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session, col, select
+
+from briefer.core import validate
+from briefer.core.convert import excerpt_record
+from briefer.core.errors import InUse, InvalidInput, NotFound
+from briefer.core.models import Brief, Citation, Excerpt, ExcerptTag, Source, Tag
+from briefer.core.records import ExcerptRecord
+from briefer.core.textutil import clean_text, paragraph_number
+
+if TYPE_CHECKING:
+    from briefer.core.library import Library
+
+
+class ExcerptService:
+    def __init__(self, library: Library):
+        self._lib = library
+
+    def add(
+        self,
+        source_id: int,
+        start: int,
+        end: int,
+        *,
+        text: str | None = None,
+        credibility: int = 6,
+        comment: str = "",
+        locator: str | None = None,
+        tags: Sequence[str] = (),
+    ) -> ExcerptRecord:
+        """Cut body[start:end]; when text is given it must be exactly what stands there."""
+        grade = validate.credibility(credibility)
+        with self._lib.write_session() as session:
+            source = _source(session, source_id)
+            body = source.body
+            if not (0 <= start < end <= len(body)):
+                raise InvalidInput(
+                    f"span {start}:{end} is outside source {source_id}, whose text has "
+                    f"{len(body)} characters"
+                )
+            found = body[start:end]
+            if text is not None and text != found:
+                raise InvalidInput(
+                    f"the excerpt text is not found at {start}:{end} of source {source_id}"
+                )
+            if not found.strip():
+                raise InvalidInput(f"span {start}:{end} of source {source_id} is only white space")
+            now = self._lib.now()
+            row = Excerpt(
+                source_id=source_id,
+                text=found,
+                start_offset=start,
+                end_offset=end,
+                locator=locator
+                if locator is not None
+                else f"para. {paragraph_number(body, start)}",
+                credibility=grade,
+                comment=clean_text(comment),
+                created=now,
+                modified=now,
+            )
+            session.add(row)
+            session.flush()
+            if tags:
+                from briefer.core.tags import ensure_tags
+
+                for tag in ensure_tags(session, tags, now):
+                    session.add(ExcerptTag(excerpt_id=row.id, tag_id=tag.id))
+                session.flush()
+            return excerpt_record(row, source, _tags_for(session, [row.id]).get(row.id, ()))
+
+    def add_quote(self, source_id: int, quote: str, **options) -> ExcerptRecord:
+        """Cut the first place the quote stands in the body; white space may differ."""
+        start, end = self.locate(source_id, quote)
+        return self.add(source_id, start, end, **options)
+
+    def locate(self, source_id: int, quote: str) -> tuple[int, int]:
+        words = clean_text(quote).split()
+        if not words:
+            raise InvalidInput("quote: must not be empty")
+        with self._lib.read_session() as session:
+            body = _source(session, source_id).body
+        exact = body.find(quote.strip())
+        if exact >= 0:
+            return exact, exact + len(quote.strip())
+        match = re.search(r"\s+".join(re.escape(w) for w in words), body)
+        if match is None:
+            raise InvalidInput(f"quote: that text is not found in source {source_id}")
+        return match.start(), match.end()
+
+    def get(self, excerpt_id: int) -> ExcerptRecord:
+        with self._lib.read_session() as session:
+            row = _get(session, excerpt_id)
+            source = session.get(Source, row.source_id)
+            return excerpt_record(row, source, _tags_for(session, [row.id]).get(row.id, ()))
+
+    def list(
+        self,
+        *,
+        source_id: int | None = None,
+        tag: str | None = None,
+        ids: Sequence[int] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ExcerptRecord]:
+        """Excerpts of a source (in body order), of a tag, or by id (in the order given)."""
+        with self._lib.read_session() as session:
+            stmt = select(Excerpt, Source).join(Source, col(Source.id) == Excerpt.source_id)
+            if source_id is not None:
+                stmt = stmt.where(Excerpt.source_id == source_id)
+            if tag:
+                tag_ids = select(Tag.id).where(Tag.key == validate.tag_key(tag))
+                stmt = stmt.where(
+                    col(Excerpt.id).in_(
+                        select(ExcerptTag.excerpt_id).where(col(ExcerptTag.tag_id).in_(tag_ids))
+                    )
+                )
+            if ids is not None:
+                stmt = stmt.where(col(Excerpt.id).in_(list(ids)))
+            stmt = stmt.order_by(Excerpt.source_id, Excerpt.start_offset, Excerpt.id)
+            if limit is not None:
+                stmt = stmt.limit(limit).offset(offset)
+            rows = session.exec(stmt).all()
+            tags = _tags_for(session, [e.id for e, _ in rows])
+            records = [excerpt_record(e, s, tags.get(e.id, ())) for e, s in rows]
+        if ids is not None:
+            order = {excerpt_id: n for n, excerpt_id in enumerate(ids)}
+            records.sort(key=lambda r: order[r.id])
+        return records
+
+    def update(
+        self,
+        excerpt_id: int,
+        *,
+        credibility: int | None = None,
+        comment: str | None = None,
+        locator: str | None = None,
+    ) -> ExcerptRecord:
+        with self._lib.write_session() as session:
+            row = _get(session, excerpt_id)
+            if credibility is not None:
+                row.credibility = validate.credibility(credibility)
+            if comment is not None:
+                row.comment = clean_text(comment)
+            if locator is not None:
+                row.locator = clean_text(locator).strip()
+            row.modified = self._lib.now()
+            session.add(row)
+            session.flush()
+            source = session.get(Source, row.source_id)
+            return excerpt_record(row, source, _tags_for(session, [row.id]).get(row.id, ()))
+
+    def delete(self, excerpt_id: int) -> None:
+        with self._lib.write_session() as session:
+            row = _get(session, excerpt_id)
+            briefs = session.exec(
+                select(Brief.id, Brief.title)
+                .join(Citation, col(Citation.brief_id) == Brief.id)
+                .where(Citation.excerpt_id == excerpt_id)
+                .distinct()
+                .order_by(Brief.id)
+            ).all()
+            if briefs:
+                from briefer.core.sources import _name_briefs
+
+                raise InUse(
+                    f"excerpt {excerpt_id} cannot be deleted: it is cited by "
+                    f"{_name_briefs(briefs)}; remove those citations first"
+                )
+            session.delete(row)
+
+    def verify_anchors(self) -> list[str]:
+        """Excerpts whose stored text no longer stands at their offsets."""
+        problems = []
+        with self._lib.read_session() as session:
+            stmt = select(
+                Excerpt.id, Excerpt.source_id, Excerpt.text, Excerpt.anchor,
+                Excerpt.start_offset, Excerpt.end_offset, Source.body,
+            ).join(Source, col(Source.id) == Excerpt.source_id)  # fmt: skip
+            for eid, sid, text, anchor, start, end, body in session.exec(stmt):
+                # A lost excerpt is a known, flagged state, not damage.
+                if anchor != "lost" and body[start:end] != text:
+                    problems.append(
+                        f"excerpt {eid}: offsets {start}:{end} of source {sid} do not hold its text"
+                    )
+        return problems
+
+
+def _get(session: Session, excerpt_id: int) -> Excerpt:
+    row = session.get(Excerpt, excerpt_id)
+    if row is None:
+        raise NotFound(f"there is no excerpt {excerpt_id} in this library")
+    return row
+
+
+def _source(session: Session, source_id: int) -> Source:
+    row = session.get(Source, source_id)
+    if row is None:
+        raise NotFound(f"there is no source {source_id} in this library")
+    return row
+
+
+def _tags_for(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    if not ids:
+        return {}
+    found: dict[int, list[str]] = defaultdict(list)
+    stmt = (
+        select(ExcerptTag.excerpt_id, Tag.name)
+        .join(Tag, col(Tag.id) == ExcerptTag.tag_id)
+        .where(col(ExcerptTag.excerpt_id).in_(ids))
+        .order_by(Tag.key)
+    )
+    for excerpt_id, name in session.exec(stmt):
+        found[excerpt_id].append(name)
+    return {k: tuple(v) for k, v in found.items()}

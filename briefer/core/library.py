@@ -1,0 +1,270 @@
+"""The library: one SQLite file, opened, migrated and served through named services.
+
+A Library hands out services (sources, excerpts, tags, briefs) and search. Every
+service call is one session and, when it writes, one transaction; what it returns is
+plain data that outlives the session.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlmodel import Session
+
+from briefer.core import schema, storage
+from briefer.core.errors import BrieferError, NotALibrary
+from briefer.core.paths import resolve_library_path
+from briefer.core.records import CheckReport, SearchFilters, SearchHit
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class StorageError(BrieferError):
+    """SQLite could not do what was asked: full disk, I/O error, lock, read-only file."""
+
+
+def translate_storage_error(exc: BaseException, path: Path) -> BrieferError | None:
+    message = str(getattr(exc, "orig", exc)).lower()
+    if "database or disk is full" in message or "disk i/o error" in message:
+        return StorageError(
+            f"could not write to {path}: the disk is full or refused the write; "
+            "nothing of this change was saved — free some space and try again"
+        )
+    if "database is locked" in message or "database is busy" in message:
+        return StorageError(f"{path} is busy in another program; try again in a moment")
+    if "readonly" in message or "read-only" in message:
+        return StorageError(f"{path} is open read-only; this change was not saved")
+    if "file is not a database" in message or "malformed" in message:
+        return StorageError(f"{path} is damaged ({message}); run `briefer check`")
+    return None
+
+
+class Library:
+    """An open library file. Create with Library.open(); close when done."""
+
+    def __init__(self, path: Path, *, read_only: bool, clock: Clock):
+        from briefer.core.briefs import BriefService
+        from briefer.core.excerpts import ExcerptService
+        from briefer.core.sources import SourceService
+        from briefer.core.tags import TagService
+
+        self.path = path
+        self.read_only = read_only
+        self.clock = clock
+        self._read_engine = storage.make_engine(path, write=False, read_only=read_only)
+        self._write_engine = (
+            self._read_engine if read_only else storage.make_engine(path, write=True)
+        )
+        self.sources = SourceService(self)
+        self.excerpts = ExcerptService(self)
+        self.tags = TagService(self)
+        self.briefs = BriefService(self)
+        self._closed = False
+
+    # -- opening -------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path | None = None,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        clock: Clock = utc_now,
+    ) -> Library:
+        """Open (creating when missing) and migrate a library; refuse anything else.
+
+        Files that are not Briefer libraries are recognised from their header bytes
+        and refused before SQLite touches them, so they stay byte-identical.
+        """
+        path = Path(resolve_library_path(path)).absolute()
+        info = storage.inspect_library_file(path)
+        if not info.exists:
+            if not create or read_only:
+                raise NotALibrary(f"{path} does not exist")
+            storage.create_library_file(path)
+        try:
+            conn = storage.connect_raw(path, read_only=read_only)
+        except sqlite3.Error as exc:
+            raise NotALibrary(f"{path} cannot be opened: {exc}") from exc
+        try:
+            version = _check_identity(conn, path)
+            if version < schema.SCHEMA_VERSION:
+                if read_only:
+                    raise BrieferError(
+                        f"{path} needs upgrading to library format {schema.SCHEMA_VERSION}; "
+                        "open it once without read-only to upgrade it"
+                    )
+                migrate(conn, path, version, clock)
+        except sqlite3.DatabaseError as exc:
+            raise NotALibrary(f"{path} cannot be read as a library: {exc}") from exc
+        finally:
+            conn.close()
+        if not read_only:
+            storage.secure_side_files(path)
+        return cls(path, read_only=read_only, clock=clock)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if not self.read_only:
+            with contextlib.suppress(Exception), self._write_engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._read_engine.dispose()
+        if self._write_engine is not self._read_engine:
+            self._write_engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- sessions ------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        """The library's clock in UTC, the form stored in the file."""
+        return self.clock().astimezone(UTC)
+
+    @contextlib.contextmanager
+    def read_session(self) -> Iterator[Session]:
+        with self._translated(), Session(self._read_engine) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """One user action: commit on success, roll back everything on any error."""
+        if self.read_only:
+            raise StorageError(f"{self.path} is open read-only; this change was not saved")
+        with self._translated(), Session(self._write_engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextlib.contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except (OperationalError, DBAPIError) as exc:
+            friendly = translate_storage_error(exc, self.path)
+            if friendly is None:
+                raise
+            raise friendly from exc
+
+    # -- search and checks ---------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        kinds: tuple[str, ...] = ("source", "excerpt"),
+        filters: SearchFilters | None = None,
+        limit: int = 50,
+    ) -> list[SearchHit]:
+        from briefer.core.search import run_search
+
+        with self.read_session() as session:
+            return run_search(session, query, kinds=kinds, filters=filters, limit=limit)
+
+    def check(self) -> CheckReport:
+        """Run SQLite's integrity checks, the FTS indexes' own check, and the excerpts'
+        anchors; report every problem found."""
+        problems: list[str] = []
+        # The FTS5 'integrity-check' command is an INSERT that changes nothing, but it
+        # needs a writable handle.
+        conn = storage.connect_raw(self.path, read_only=self.read_only)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            if rows != ["ok"]:
+                problems.extend(f"integrity: {r}" for r in rows)
+            for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
+                problems.append(f"foreign key: {table} row {rowid} points at a missing {parent}")
+            for fts, table in (("source_fts", "source"), ("excerpt_fts", "excerpt")):
+                problems.extend(_check_search_index(conn, fts, table, self.read_only))
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"the file cannot be read: {exc}")
+        finally:
+            conn.close()
+        if not problems:
+            problems.extend(self.excerpts.verify_anchors())
+        return CheckReport(ok=not problems, problems=tuple(problems))
+
+    def rebuild_search_index(self) -> None:
+        with self.write_session() as session:
+            session.execute(text("INSERT INTO source_fts(source_fts) VALUES ('rebuild')"))
+            session.execute(text("INSERT INTO excerpt_fts(excerpt_fts) VALUES ('rebuild')"))
+
+
+def _check_search_index(
+    conn: sqlite3.Connection, fts: str, table: str, read_only: bool
+) -> list[str]:
+    """FTS5's own check, plus the row-by-row match of index and content that SQLite
+    before 3.44 does not make for external-content tables."""
+    problems = []
+    if not read_only:
+        try:
+            conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"search index {fts}: {exc}")
+    missing = conn.execute(
+        f"SELECT count(*) FROM (SELECT id FROM {table} EXCEPT SELECT id FROM {fts}_docsize)"
+    ).fetchone()[0]
+    stale = conn.execute(
+        f"SELECT count(*) FROM (SELECT id FROM {fts}_docsize EXCEPT SELECT id FROM {table})"
+    ).fetchone()[0]
+    if missing:
+        problems.append(f"search index {fts}: {missing} {table}(s) missing from the index")
+    if stale:
+        problems.append(f"search index {fts}: {stale} deleted {table}(s) still indexed")
+    return problems
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app_id != schema.APPLICATION_ID:
+        raise NotALibrary(f"{path} is an SQLite database of another program, not a Briefer library")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    storage.refuse_newer(path, version)
+    if version < 1:
+        raise NotALibrary(f"{path} is not a Briefer library (no format version)")
+    return version
+
+
+def migrate(conn: sqlite3.Connection, path: Path, current: int, clock: Clock) -> Path:
+    """Upgrade step by step after writing a backup copy beside the library.
+
+    Each step is one transaction with its user_version bump, so a failure leaves the
+    library at the last completed version and the backup untouched.
+    """
+    stamp = clock().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    backup = path.with_name(f"{path.name}.v{current}-{stamp}.bak")
+    storage.backup_to(conn, backup)
+    for version in schema.pending_migrations(current):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            schema.MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except Exception as exc:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise BrieferError(
+                f"upgrading {path} to library format {version} failed ({exc}); the library "
+                f"was left at format {version - 1} and a copy from before is at {backup}"
+            ) from exc
+    return backup

@@ -1,0 +1,137 @@
+"""SQLModel tables: the newest schema as Python classes.
+
+The DDL in schema.py is what creates and migrates the file; these classes are how the
+services read and write it. tests/core/test_schema.py keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Column, LargeBinary
+from sqlmodel import Field, SQLModel
+
+
+class LibraryMeta(SQLModel, table=True):
+    __tablename__ = "library_meta"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class Source(SQLModel, table=True):
+    __tablename__ = "source"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = ""
+    outlet: str = ""
+    authors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    published: date | None = None
+    published_precision: str = "unknown"
+    published_ambiguous: bool = False
+    published_inferred: bool = False
+    published_alternatives: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    published_text: str = ""
+    dateline: str = ""
+    url: str = ""
+    language: str = ""
+    accessed: date | None = None
+    body: str
+    original_format: str = ""
+    body_sha256: str
+    normalized_sha256: str
+    reliability: str = "F"
+    notes: str = ""
+    created: datetime
+    modified: datetime
+
+
+class SourceOriginal(SQLModel, table=True):
+    __tablename__ = "source_original"
+
+    source_id: int = Field(primary_key=True, foreign_key="source.id", ondelete="CASCADE")
+    filename: str = ""
+    media_type: str = ""
+    size: int
+    sha256: str
+    compression: str = "zlib"
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    imported: datetime
+
+
+class Excerpt(SQLModel, table=True):
+    __tablename__ = "excerpt"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE")
+    text: str
+    start_offset: int
+    end_offset: int
+    locator: str = ""
+    credibility: int = 6
+    comment: str = ""
+    anchor: str = "ok"
+    created: datetime
+    modified: datetime
+
+
+class Tag(SQLModel, table=True):
+    __tablename__ = "tag"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    key: str = Field(unique=True)
+    color: str = ""
+    created: datetime
+
+
+class SourceTag(SQLModel, table=True):
+    __tablename__ = "source_tag"
+
+    source_id: int = Field(primary_key=True, foreign_key="source.id", ondelete="CASCADE")
+    tag_id: int = Field(primary_key=True, foreign_key="tag.id", ondelete="CASCADE")
+
+
+class ExcerptTag(SQLModel, table=True):
+    __tablename__ = "excerpt_tag"
+
+    excerpt_id: int = Field(primary_key=True, foreign_key="excerpt.id", ondelete="CASCADE")
+    tag_id: int = Field(primary_key=True, foreign_key="tag.id", ondelete="CASCADE")
+
+
+class Brief(SQLModel, table=True):
+    __tablename__ = "brief"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    subject: str = ""
+    author: str = ""
+    status: str = "draft"
+    marking: str = ""
+    template: str = ""
+    body: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    version: int = 1
+    created: datetime
+    modified: datetime
+
+
+class Citation(SQLModel, table=True):
+    __tablename__ = "citation"
+
+    brief_id: int = Field(primary_key=True, foreign_key="brief.id", ondelete="CASCADE")
+    position: int = Field(primary_key=True)
+    excerpt_id: int = Field(foreign_key="excerpt.id", ondelete="RESTRICT")
+
+
+class BriefRevision(SQLModel, table=True):
+    __tablename__ = "brief_revision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    brief_id: int = Field(foreign_key="brief.id", ondelete="CASCADE")
+    version: int
+    title: str
+    body: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    note: str = ""
+    created: datetime

@@ -1,0 +1,206 @@
+"""Plain data that crosses the core boundary.
+
+Services take and return these frozen dataclasses, never ORM instances, so callers on
+any thread can keep them after the session that read them has closed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+PRECISIONS = ("day", "month", "year", "unknown")
+RELIABILITY = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+CREDIBILITY = {
+    1: "Confirmed by other sources",
+    2: "Probably true",
+    3: "Possibly true",
+    4: "Doubtful",
+    5: "Improbable",
+    6: "Truth cannot be judged",
+}
+BRIEF_STATUSES = ("draft", "in review", "final")
+ANCHOR_STATES = ("ok", "reanchored", "lost")
+
+
+@dataclass(frozen=True, slots=True)
+class OriginalFile:
+    """The bytes an analyst imported (file or pasted HTML), kept for provenance."""
+
+    data: bytes
+    filename: str = ""
+    media_type: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewSource:
+    """What an importer hands to core; core computes hashes and timestamps."""
+
+    title: str
+    body: str
+    outlet: str = ""
+    authors: tuple[str, ...] = ()
+    published: date | None = None
+    published_precision: str = "unknown"
+    published_ambiguous: bool = False
+    published_inferred: bool = False
+    # Every reading of an ambiguous date, the stored one first.
+    published_alternatives: tuple[date, ...] = ()
+    # The date as the article printed it ("09-02-2024"), kept as evidence.
+    published_text: str = ""
+    dateline: str = ""
+    url: str = ""
+    language: str = ""
+    accessed: date | None = None
+    original_format: str = ""
+    reliability: str = "F"
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+    original: OriginalFile | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    """One row of the sources table: everything but the body."""
+
+    id: int
+    title: str
+    outlet: str
+    authors: tuple[str, ...]
+    published: date | None
+    published_precision: str
+    published_ambiguous: bool
+    published_inferred: bool
+    published_alternatives: tuple[date, ...]
+    published_text: str
+    dateline: str
+    url: str
+    language: str
+    accessed: date | None
+    original_format: str
+    body_sha256: str
+    reliability: str
+    created: datetime
+    modified: datetime
+    tags: tuple[str, ...] = ()
+    excerpt_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDetail(SourceSummary):
+    """A source with its body and notes, for the reader and `briefer show source`."""
+
+    body: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OriginalRecord:
+    source_id: int
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    imported: datetime
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class ExcerptRecord:
+    id: int
+    source_id: int
+    text: str
+    start: int
+    end: int
+    locator: str
+    credibility: int
+    comment: str
+    anchor: str
+    created: datetime
+    modified: datetime
+    tags: tuple[str, ...] = ()
+    # Denormalised for lists and citations.
+    source_title: str = ""
+    source_outlet: str = ""
+    source_published: date | None = None
+    source_reliability: str = "F"
+
+    @property
+    def grade(self) -> str:
+        """The Admiralty code, source reliability then information credibility: "B2"."""
+        return f"{self.source_reliability}{self.credibility}"
+
+
+@dataclass(frozen=True, slots=True)
+class TagRecord:
+    id: int
+    name: str
+    color: str
+    source_count: int = 0
+    excerpt_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSummary:
+    id: int
+    title: str
+    subject: str
+    author: str
+    status: str
+    marking: str
+    template: str
+    version: int
+    created: datetime
+    modified: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BriefDetail(BriefSummary):
+    body: dict = field(default_factory=dict)
+    citations: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionRecord:
+    id: int
+    brief_id: int
+    version: int
+    title: str
+    note: str
+    created: datetime
+    body: dict | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    tag: str | None = None
+    outlet: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    reliability: tuple[str, ...] = ()
+    credibility: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str  # "source" or "excerpt"
+    id: int
+    source_id: int
+    title: str
+    snippet: str
+    # (start, end) character spans of the matched words inside snippet.
+    highlights: tuple[tuple[int, int], ...]
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    ok: bool
+    problems: tuple[str, ...]

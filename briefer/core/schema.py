@@ -1,0 +1,199 @@
+"""The library file's schema and its migration ladder.
+
+Each schema version is plain SQL kept here forever: version 1 is what the first
+Briefer wrote, and every later version is a step applied to the one before it, keyed on
+`PRAGMA user_version` (the calibre approach). The SQLModel tables in models.py describe
+the newest version; a test checks the two agree.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# "BRFR": marks a SQLite file as a Briefer library (header offset 68).
+APPLICATION_ID = 0x42524652
+SCHEMA_VERSION = 1
+
+SCHEMA_V1 = """
+CREATE TABLE library_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE source (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    outlet TEXT NOT NULL DEFAULT '',
+    authors JSON NOT NULL DEFAULT '[]',
+    published DATE,
+    published_precision VARCHAR(7) NOT NULL DEFAULT 'unknown'
+        CHECK (published_precision IN ('day', 'month', 'year', 'unknown')),
+    published_ambiguous BOOLEAN NOT NULL DEFAULT 0,
+    published_inferred BOOLEAN NOT NULL DEFAULT 0,
+    published_alternatives JSON NOT NULL DEFAULT '[]',
+    published_text TEXT NOT NULL DEFAULT '',
+    dateline TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    accessed DATE,
+    body TEXT NOT NULL,
+    original_format TEXT NOT NULL DEFAULT '',
+    body_sha256 VARCHAR(64) NOT NULL,
+    normalized_sha256 VARCHAR(64) NOT NULL,
+    reliability VARCHAR(1) NOT NULL DEFAULT 'F'
+        CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    notes TEXT NOT NULL DEFAULT '',
+    created DATETIME NOT NULL,
+    modified DATETIME NOT NULL
+);
+CREATE INDEX ix_source_url ON source (url) WHERE url <> '';
+CREATE INDEX ix_source_normalized_sha256 ON source (normalized_sha256);
+CREATE INDEX ix_source_outlet ON source (outlet COLLATE NOCASE);
+CREATE INDEX ix_source_published ON source (published);
+CREATE INDEX ix_source_created ON source (created);
+CREATE INDEX ix_source_reliability ON source (reliability);
+
+CREATE TABLE source_original (
+    source_id INTEGER PRIMARY KEY REFERENCES source (id) ON DELETE CASCADE,
+    filename TEXT NOT NULL DEFAULT '',
+    media_type TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL,
+    sha256 VARCHAR(64) NOT NULL,
+    compression VARCHAR(8) NOT NULL DEFAULT 'zlib',
+    data BLOB NOT NULL,
+    imported DATETIME NOT NULL
+);
+
+CREATE TABLE excerpt (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES source (id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    locator TEXT NOT NULL DEFAULT '',
+    credibility INTEGER NOT NULL DEFAULT 6 CHECK (credibility BETWEEN 1 AND 6),
+    comment TEXT NOT NULL DEFAULT '',
+    anchor VARCHAR(10) NOT NULL DEFAULT 'ok'
+        CHECK (anchor IN ('ok', 'reanchored', 'lost')),
+    created DATETIME NOT NULL,
+    modified DATETIME NOT NULL,
+    CHECK (start_offset >= 0 AND end_offset > start_offset)
+);
+CREATE INDEX ix_excerpt_source ON excerpt (source_id, start_offset);
+CREATE INDEX ix_excerpt_credibility ON excerpt (credibility);
+
+CREATE TABLE tag (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL UNIQUE,
+    color VARCHAR(9) NOT NULL DEFAULT '',
+    created DATETIME NOT NULL
+);
+
+CREATE TABLE source_tag (
+    source_id INTEGER NOT NULL REFERENCES source (id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,
+    PRIMARY KEY (source_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX ix_source_tag_tag ON source_tag (tag_id, source_id);
+
+CREATE TABLE excerpt_tag (
+    excerpt_id INTEGER NOT NULL REFERENCES excerpt (id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,
+    PRIMARY KEY (excerpt_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX ix_excerpt_tag_tag ON excerpt_tag (tag_id, excerpt_id);
+
+CREATE TABLE brief (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    status VARCHAR(9) NOT NULL DEFAULT 'draft'
+        CHECK (status IN ('draft', 'in review', 'final')),
+    marking TEXT NOT NULL DEFAULT '',
+    template TEXT NOT NULL DEFAULT '',
+    body JSON NOT NULL DEFAULT '{}',
+    version INTEGER NOT NULL DEFAULT 1,
+    created DATETIME NOT NULL,
+    modified DATETIME NOT NULL
+);
+
+CREATE TABLE citation (
+    brief_id INTEGER NOT NULL REFERENCES brief (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    excerpt_id INTEGER NOT NULL REFERENCES excerpt (id) ON DELETE RESTRICT,
+    PRIMARY KEY (brief_id, position)
+);
+CREATE INDEX ix_citation_excerpt ON citation (excerpt_id);
+
+CREATE TABLE brief_revision (
+    id INTEGER PRIMARY KEY,
+    brief_id INTEGER NOT NULL REFERENCES brief (id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    body JSON NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created DATETIME NOT NULL
+);
+CREATE INDEX ix_brief_revision_brief ON brief_revision (brief_id, created);
+
+-- Full-text search: external-content FTS5 tables kept in step by triggers.
+CREATE VIRTUAL TABLE source_fts USING fts5 (
+    title, outlet, authors, body,
+    content = 'source', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER source_fts_insert AFTER INSERT ON source BEGIN
+    INSERT INTO source_fts (rowid, title, outlet, authors, body)
+    VALUES (new.id, new.title, new.outlet, new.authors, new.body);
+END;
+CREATE TRIGGER source_fts_delete AFTER DELETE ON source BEGIN
+    INSERT INTO source_fts (source_fts, rowid, title, outlet, authors, body)
+    VALUES ('delete', old.id, old.title, old.outlet, old.authors, old.body);
+END;
+CREATE TRIGGER source_fts_update AFTER UPDATE OF title, outlet, authors, body ON source BEGIN
+    INSERT INTO source_fts (source_fts, rowid, title, outlet, authors, body)
+    VALUES ('delete', old.id, old.title, old.outlet, old.authors, old.body);
+    INSERT INTO source_fts (rowid, title, outlet, authors, body)
+    VALUES (new.id, new.title, new.outlet, new.authors, new.body);
+END;
+
+CREATE VIRTUAL TABLE excerpt_fts USING fts5 (
+    text, comment,
+    content = 'excerpt', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER excerpt_fts_insert AFTER INSERT ON excerpt BEGIN
+    INSERT INTO excerpt_fts (rowid, text, comment) VALUES (new.id, new.text, new.comment);
+END;
+CREATE TRIGGER excerpt_fts_delete AFTER DELETE ON excerpt BEGIN
+    INSERT INTO excerpt_fts (excerpt_fts, rowid, text, comment)
+    VALUES ('delete', old.id, old.text, old.comment);
+END;
+CREATE TRIGGER excerpt_fts_update AFTER UPDATE OF text, comment ON excerpt BEGIN
+    INSERT INTO excerpt_fts (excerpt_fts, rowid, text, comment)
+    VALUES ('delete', old.id, old.text, old.comment);
+    INSERT INTO excerpt_fts (rowid, text, comment) VALUES (new.id, new.text, new.comment);
+END;
+"""
+
+Migration = Callable[[sqlite3.Connection], None]
+
+# MIGRATIONS[n] turns a version n-1 library into version n. Append, never edit.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Write the version-1 schema, then climb the ladder to the current version."""
+    conn.executescript(SCHEMA_V1)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    for version in range(2, SCHEMA_VERSION + 1):
+        MIGRATIONS[version](conn)
+        conn.execute(f"PRAGMA user_version = {version}")
+
+
+def pending_migrations(current: int) -> list[int]:
+    return list(range(current + 1, SCHEMA_VERSION + 1))

@@ -1,0 +1,358 @@
+"""Sources: the articles in the library, with their metadata and original bytes."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, text
+from sqlmodel import Session, col, select
+
+from briefer.core import validate
+from briefer.core.convert import aware, source_detail, source_summary
+from briefer.core.errors import Duplicate, InUse, InvalidInput, NotFound
+from briefer.core.models import (
+    Brief,
+    Citation,
+    Excerpt,
+    Source,
+    SourceOriginal,
+    SourceTag,
+    Tag,
+)
+from briefer.core.records import NewSource, OriginalRecord, SourceDetail, SourceSummary
+from briefer.core.textutil import (
+    clean_line,
+    clean_text,
+    normalize_body,
+    normalize_url,
+    sha256_hex,
+)
+
+if TYPE_CHECKING:
+    from briefer.core.library import Library
+
+SORT_COLUMNS = {
+    "title": Source.title,
+    "outlet": Source.outlet,
+    "published": Source.published,
+    "reliability": Source.reliability,
+    "created": Source.created,
+    "modified": Source.modified,
+    "id": Source.id,
+}
+EDITABLE = {
+    "title", "outlet", "authors", "published", "published_precision", "published_ambiguous",
+    "published_inferred", "published_alternatives", "published_text", "dateline", "url",
+    "language", "accessed", "reliability", "notes", "body",
+}  # fmt: skip
+
+
+class SourceService:
+    def __init__(self, library: Library):
+        self._lib = library
+
+    # -- reading -------------------------------------------------------------------
+
+    def get(self, source_id: int) -> SourceDetail:
+        with self._lib.read_session() as session:
+            row = _get(session, source_id)
+            tags = _tags_for(session, [source_id]).get(source_id, ())
+            count = _excerpt_counts(session, [source_id]).get(source_id, 0)
+            return source_detail(row, tags, count)
+
+    def list(
+        self,
+        *,
+        tag: str | None = None,
+        outlet: str | None = None,
+        order: str = "created",
+        descending: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[SourceSummary]:
+        """Sources without their bodies, a page at a time for large libraries."""
+        if order not in SORT_COLUMNS:
+            raise InvalidInput(f"order: {order!r}; use one of {', '.join(SORT_COLUMNS)}")
+        columns = [c for c in Source.__table__.columns if c.name not in ("body", "notes")]
+        with self._lib.read_session() as session:
+            stmt = select(*columns)
+            stmt = _filtered(stmt, tag=tag, outlet=outlet)
+            sort = SORT_COLUMNS[order]
+            stmt = stmt.order_by(sort.desc() if descending else sort.asc(), Source.id)
+            if limit is not None:
+                stmt = stmt.limit(limit).offset(offset)
+            rows = [Source.model_construct(**dict(r._mapping)) for r in session.exec(stmt)]
+            ids = [r.id for r in rows]
+            tags = _tags_for(session, ids)
+            counts = _excerpt_counts(session, ids)
+            return [source_summary(r, tags.get(r.id, ()), counts.get(r.id, 0)) for r in rows]
+
+    def count(self, *, tag: str | None = None, outlet: str | None = None) -> int:
+        with self._lib.read_session() as session:
+            stmt = _filtered(select(func.count()).select_from(Source), tag=tag, outlet=outlet)
+            return int(session.exec(stmt).one())
+
+    def outlets(self) -> list[str]:
+        with self._lib.read_session() as session:
+            stmt = select(Source.outlet).where(Source.outlet != "").distinct()
+            return sorted(session.exec(stmt).all(), key=str.casefold)
+
+    def find_duplicate(self, *, url: str = "", body: str = "") -> int | None:
+        with self._lib.read_session() as session:
+            return _find_duplicate(session, normalize_url(url), body)
+
+    def original(self, source_id: int) -> OriginalRecord | None:
+        with self._lib.read_session() as session:
+            _get(session, source_id)
+            row = session.get(SourceOriginal, source_id)
+            if row is None:
+                return None
+            data = zlib.decompress(row.data) if row.compression == "zlib" else row.data
+            return OriginalRecord(
+                source_id=row.source_id,
+                filename=row.filename,
+                media_type=row.media_type,
+                size=row.size,
+                sha256=row.sha256,
+                imported=aware(row.imported),
+                data=data,
+            )
+
+    # -- writing -------------------------------------------------------------------
+
+    def add(self, new: NewSource) -> SourceDetail:
+        """Store one article, its tags and original bytes in a single transaction."""
+        body = clean_text(new.body).strip("\n")
+        if not body.strip():
+            raise InvalidInput("body: the article has no text")
+        title = validate.required_line("title", new.title)
+        url = normalize_url(clean_line(new.url))
+        now = self._lib.now()
+        row = Source(
+            title=title,
+            outlet=clean_line(new.outlet),
+            authors=[a for a in (clean_line(x) for x in new.authors) if a],
+            published=new.published,
+            published_precision=validate.precision(new.published_precision),
+            published_ambiguous=new.published_ambiguous,
+            published_inferred=new.published_inferred,
+            published_alternatives=[d.isoformat() for d in new.published_alternatives],
+            published_text=clean_line(new.published_text),
+            dateline=clean_line(new.dateline),
+            url=url,
+            language=clean_line(new.language),
+            accessed=new.accessed or now.date(),
+            body=body,
+            original_format=clean_line(new.original_format),
+            body_sha256=sha256_hex(body),
+            normalized_sha256=sha256_hex(normalize_body(body)),
+            reliability=validate.reliability(new.reliability),
+            notes=clean_text(new.notes),
+            created=now,
+            modified=now,
+        )
+        tag_names = [validate.tag_name(t) for t in new.tags]
+        with self._lib.write_session() as session:
+            existing = _find_duplicate(session, url, body)
+            if existing is not None:
+                raise Duplicate(f"already in the library as source {existing}", existing)
+            session.add(row)
+            session.flush()
+            if new.original is not None:
+                data = new.original.data
+                session.add(
+                    SourceOriginal(
+                        source_id=row.id,
+                        filename=clean_line(new.original.filename),
+                        media_type=clean_line(new.original.media_type),
+                        size=len(data),
+                        sha256=sha256_hex(data),
+                        data=zlib.compress(data, 6),
+                        imported=now,
+                    )
+                )
+            from briefer.core.tags import ensure_tags
+
+            for tag in ensure_tags(session, tag_names, now):
+                session.add(SourceTag(source_id=row.id, tag_id=tag.id))
+            session.flush()
+            tags = _tags_for(session, [row.id]).get(row.id, ())
+            return source_detail(row, tags, 0)
+
+    def update(self, source_id: int, **changes: Any) -> SourceDetail:
+        """Edit metadata (or the body: excerpts are then re-anchored or flagged lost)."""
+        unknown = set(changes) - EDITABLE
+        if unknown:
+            raise InvalidInput(f"cannot edit {', '.join(sorted(unknown))} of a source")
+        values = _clean_changes(changes)
+        with self._lib.write_session() as session:
+            row = _get(session, source_id)
+            if values.get("url"):
+                other = session.exec(
+                    select(Source.id).where(Source.url == values["url"], Source.id != source_id)
+                ).first()
+                if other is not None:
+                    raise Duplicate(f"url: that address is already source {other}", other)
+            body_changed = "body" in values and values["body"] != row.body
+            for key, value in values.items():
+                setattr(row, key, value)
+            if body_changed:
+                row.body_sha256 = sha256_hex(row.body)
+                row.normalized_sha256 = sha256_hex(normalize_body(row.body))
+                _reanchor(session, source_id, row.body, self._lib.now())
+            row.modified = self._lib.now()
+            session.add(row)
+            session.flush()
+            tags = _tags_for(session, [source_id]).get(source_id, ())
+            count = _excerpt_counts(session, [source_id]).get(source_id, 0)
+            return source_detail(row, tags, count)
+
+    def set_reliability(self, source_id: int, grade: str) -> SourceDetail:
+        return self.update(source_id, reliability=grade)
+
+    def resolve_date(self, source_id: int, chosen: date) -> SourceDetail:
+        """The analyst picks one reading of an ambiguous date; the readings are kept,
+        so importers can learn the outlet's convention from the choice."""
+        current = self.get(source_id)
+        if current.published_alternatives and chosen not in current.published_alternatives:
+            readings = ", ".join(d.isoformat() for d in current.published_alternatives)
+            raise InvalidInput(f"published: {chosen} is not one of the readings ({readings})")
+        return self.update(source_id, published=chosen, published_ambiguous=False)
+
+    def delete(self, source_id: int) -> None:
+        """Delete a source with its excerpts; refused while a brief cites any of them."""
+        with self._lib.write_session() as session:
+            row = _get(session, source_id)
+            briefs = session.exec(
+                select(Brief.id, Brief.title)
+                .join(Citation, col(Citation.brief_id) == Brief.id)
+                .join(Excerpt, col(Excerpt.id) == Citation.excerpt_id)
+                .where(Excerpt.source_id == source_id)
+                .distinct()
+                .order_by(Brief.id)
+            ).all()
+            if briefs:
+                raise InUse(
+                    f"source {source_id} cannot be deleted: its excerpts are cited by "
+                    f"{_name_briefs(briefs)}; remove those citations first"
+                )
+            session.delete(row)
+
+
+def _name_briefs(briefs: Iterable[tuple[int, str]]) -> str:
+    names = [f"“{title}” (brief {bid})" for bid, title in briefs]
+    return ("briefs " if len(names) > 1 else "brief ") + ", ".join(names)
+
+
+def _get(session: Session, source_id: int) -> Source:
+    row = session.get(Source, source_id)
+    if row is None:
+        raise NotFound(f"there is no source {source_id} in this library")
+    return row
+
+
+def _filtered(stmt, *, tag: str | None, outlet: str | None):
+    if tag:
+        tag_ids = select(Tag.id).where(Tag.key == validate.tag_key(tag))
+        stmt = stmt.where(
+            col(Source.id).in_(
+                select(SourceTag.source_id).where(col(SourceTag.tag_id).in_(tag_ids))
+            )
+        )
+    if outlet:
+        stmt = stmt.where(text("source.outlet = :outlet COLLATE NOCASE").bindparams(outlet=outlet))
+    return stmt
+
+
+def _find_duplicate(session: Session, url: str, body: str) -> int | None:
+    if url:
+        found = session.exec(select(Source.id).where(Source.url == url)).first()
+        if found is not None:
+            return found
+    if body.strip():
+        key = sha256_hex(normalize_body(clean_text(body)))
+        return session.exec(select(Source.id).where(Source.normalized_sha256 == key)).first()
+    return None
+
+
+def _tags_for(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    if not ids:
+        return {}
+    found: dict[int, list[str]] = defaultdict(list)
+    stmt = (
+        select(SourceTag.source_id, Tag.name)
+        .join(Tag, col(Tag.id) == SourceTag.tag_id)
+        .where(col(SourceTag.source_id).in_(ids))
+        .order_by(Tag.key)
+    )
+    for source_id, name in session.exec(stmt):
+        found[source_id].append(name)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _excerpt_counts(session: Session, ids: list[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    stmt = (
+        select(Excerpt.source_id, func.count())
+        .where(col(Excerpt.source_id).in_(ids))
+        .group_by(Excerpt.source_id)
+    )
+    return {sid: int(n) for sid, n in session.exec(stmt)}
+
+
+def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key == "title":
+            values[key] = validate.required_line("title", value)
+        elif key in ("outlet", "dateline", "language", "published_text"):
+            values[key] = clean_line(value or "")
+        elif key == "url":
+            values[key] = normalize_url(clean_line(value or ""))
+        elif key == "authors":
+            items = [value] if isinstance(value, str) else list(value or ())
+            values[key] = [a for a in (clean_line(x) for x in items) if a]
+        elif key in ("published", "accessed"):
+            values[key] = validate.iso_date(key, value)
+        elif key == "published_precision":
+            values[key] = validate.precision(value)
+        elif key in ("published_ambiguous", "published_inferred"):
+            values[key] = bool(value)
+        elif key == "published_alternatives":
+            values[key] = [
+                validate.iso_date("published alternatives", v).isoformat() for v in value or ()
+            ]
+        elif key == "reliability":
+            values[key] = validate.reliability(value)
+        elif key == "notes":
+            values[key] = clean_text(value or "")
+        elif key == "body":
+            body = clean_text(value or "").strip("\n")
+            if not body.strip():
+                raise InvalidInput("body: the article has no text")
+            values[key] = body
+    return values
+
+
+def _reanchor(session: Session, source_id: int, body: str, now) -> None:
+    """Keep each excerpt pointing at its words after the body changed: same place,
+    else the nearest occurrence, else flagged lost (its text is kept)."""
+    excerpts = session.exec(select(Excerpt).where(Excerpt.source_id == source_id)).all()
+    for ex in excerpts:
+        if body[ex.start_offset : ex.end_offset] == ex.text:
+            continue
+        starts = [m.start() for m in re.finditer(re.escape(ex.text), body)]
+        if starts:
+            best = min(starts, key=lambda s: abs(s - ex.start_offset))
+            ex.start_offset, ex.end_offset = best, best + len(ex.text)
+            ex.anchor = "reanchored"
+        else:
+            ex.anchor = "lost"
+        ex.modified = now
+        session.add(ex)

@@ -1,0 +1,193 @@
+"""The library file on disk: recognising it, creating it, connecting, copying.
+
+Nothing here writes to a file until it is known to be a Briefer library (or is being
+created), so opening the wrong file never changes it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+from briefer.core import schema
+from briefer.core.errors import BrieferError, NewerLibrary, NotALibrary
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+FILE_MODE = 0o600
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    exists: bool
+    schema_version: int = 0
+
+
+def inspect_library_file(path: Path) -> FileInfo:
+    """Tell whether path is a Briefer library, without opening it through SQLite."""
+    if path.is_dir():
+        raise NotALibrary(f"{path} is a folder, not a Briefer library file")
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise NotALibrary(f"{path}: the folder {path.parent} does not exist")
+        return FileInfo(exists=False)
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise NotALibrary(f"{path} cannot be read: {exc.strerror or exc}") from exc
+    if not header:
+        raise NotALibrary(f"{path} is an empty file, not a Briefer library")
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        raise NotALibrary(f"{path} is not a Briefer library (not an SQLite database)")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id != schema.APPLICATION_ID:
+        raise NotALibrary(f"{path} is an SQLite database of another program, not a Briefer library")
+    version = int.from_bytes(header[60:64], "big")
+    refuse_newer(path, version)
+    return FileInfo(exists=True, schema_version=version)
+
+
+def refuse_newer(path: Path, version: int) -> None:
+    if version > schema.SCHEMA_VERSION:
+        raise NewerLibrary(
+            f"{path} was written by a newer Briefer (library format {version}; this "
+            f"Briefer reads up to {schema.SCHEMA_VERSION}): update Briefer to open it"
+        )
+
+
+def create_library_file(path: Path) -> None:
+    """Build a new library beside path and move it into place in one step.
+
+    A crash midway leaves only a temp file, never a half-made library at path; an
+    existing file at path is never replaced.
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".creating", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        os.close(fd)
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")
+            schema.create_schema(conn)
+        finally:
+            conn.close()
+        fsync_file(tmp)
+        try:
+            os.link(tmp, path)
+        except FileExistsError as exc:
+            raise BrieferError(f"{path} appeared while the library was being created") from exc
+        fsync_dir(path.parent)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _json_dumps(value: object) -> str:
+    # ensure_ascii=False keeps non-Latin authors searchable through the FTS triggers.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def make_engine(path: Path, *, write: bool, read_only: bool = False) -> Engine:
+    """An engine whose every connection has the library's pragmas set.
+
+    Writers begin with BEGIN IMMEDIATE so two writers queue on the busy timeout
+    instead of failing when a read transaction tries to upgrade.
+    """
+    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        json_serializer=_json_dumps,
+        poolclass=NullPool if read_only else None,
+    )
+    begin_sql = "BEGIN IMMEDIATE" if write and not read_only else "BEGIN"
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
+        dbapi_conn.isolation_level = None
+        apply_pragmas(dbapi_conn, read_only=read_only)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql(begin_sql)
+
+    return engine
+
+
+def apply_pragmas(conn: sqlite3.Connection, *, read_only: bool = False) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+
+
+def connect_raw(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A plain sqlite3 connection with the library's pragmas, for maintenance work."""
+    if read_only:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None)
+    apply_pragmas(conn, read_only=read_only)
+    return conn
+
+
+def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
+    """Copy a live library with SQLite's backup API into target, atomically, mode 0600."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        os.close(fd)
+        dest = sqlite3.connect(tmp)
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+            result = dest.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            dest.close()
+        if result != "ok":
+            raise BrieferError(f"the copy written to {target} failed its integrity check")
+        fsync_file(tmp)
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    return target
+
+
+def secure_side_files(path: Path) -> None:
+    """SQLite gives -wal and -shm the main file's mode; make sure, whatever the umask."""
+    for suffix in ("", "-wal", "-shm"):
+        side = Path(f"{path}{suffix}")
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            if side.stat().st_mode & 0o777 != FILE_MODE:
+                os.chmod(side, FILE_MODE)

@@ -1,0 +1,164 @@
+"""Tags: case-insensitive names with a colour, on sources and on excerpts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from briefer.core import validate
+from briefer.core.errors import InvalidInput, NotFound
+from briefer.core.models import Excerpt, ExcerptTag, Source, SourceTag, Tag
+from briefer.core.records import TagRecord
+
+if TYPE_CHECKING:
+    from briefer.core.library import Library
+
+
+def ensure_tags(session: Session, names: Iterable[str], now: datetime) -> list[Tag]:
+    """The tags with these names, creating the missing ones, in the caller's session."""
+    tags: dict[str, Tag] = {}
+    for name in names:
+        clean = validate.tag_name(name)
+        key = clean.casefold()
+        if key in tags:
+            continue
+        tag = session.exec(select(Tag).where(Tag.key == key)).first()
+        if tag is None:
+            tag = Tag(name=clean, key=key, created=now)
+            session.add(tag)
+            session.flush()
+        tags[key] = tag
+    return list(tags.values())
+
+
+class TagService:
+    def __init__(self, library: Library):
+        self._lib = library
+
+    def list(self) -> list[TagRecord]:
+        """Every tag with how many sources and excerpts carry it."""
+        with self._lib.read_session() as session:
+            sources = {
+                tag_id: n
+                for tag_id, n in session.exec(
+                    select(SourceTag.tag_id, func.count()).group_by(SourceTag.tag_id)
+                )
+            }
+            excerpts = {
+                tag_id: n
+                for tag_id, n in session.exec(
+                    select(ExcerptTag.tag_id, func.count()).group_by(ExcerptTag.tag_id)
+                )
+            }
+            return [
+                _record(t, sources.get(t.id, 0), excerpts.get(t.id, 0))
+                for t in session.exec(select(Tag).order_by(Tag.key))
+            ]
+
+    def get(self, name: str) -> TagRecord:
+        key = validate.tag_key(name)
+        return next((t for t in self.list() if t.name.casefold() == key), None) or _missing(name)
+
+    def tag_sources(self, source_ids: Sequence[int], names: Sequence[str]) -> list[TagRecord]:
+        return self._link(Source, SourceTag, "source_id", source_ids, names)
+
+    def tag_excerpts(self, excerpt_ids: Sequence[int], names: Sequence[str]) -> list[TagRecord]:
+        return self._link(Excerpt, ExcerptTag, "excerpt_id", excerpt_ids, names)
+
+    def untag_sources(self, source_ids: Sequence[int], names: Sequence[str]) -> None:
+        self._unlink(SourceTag, "source_id", source_ids, names)
+
+    def untag_excerpts(self, excerpt_ids: Sequence[int], names: Sequence[str]) -> None:
+        self._unlink(ExcerptTag, "excerpt_id", excerpt_ids, names)
+
+    def rename(self, name: str, new_name: str) -> TagRecord:
+        new_clean = validate.tag_name(new_name)
+        with self._lib.write_session() as session:
+            tag = _get(session, name)
+            clash = session.exec(select(Tag).where(Tag.key == new_clean.casefold())).first()
+            if clash is not None and clash.id != tag.id:
+                raise InvalidInput(
+                    f"tag: “{clash.name}” already exists; merge the two tags instead"
+                )
+            tag.name, tag.key = new_clean, new_clean.casefold()
+            session.add(tag)
+        return self.get(new_clean)
+
+    def merge(self, names: Sequence[str], into: str) -> TagRecord:
+        """Move every item of the named tags onto `into` (created if needed), then
+        delete the merged tags."""
+        with self._lib.write_session() as session:
+            (target,) = ensure_tags(session, [into], self._lib.now())
+            for name in names:
+                tag = _get(session, name)
+                if tag.id == target.id:
+                    continue
+                for link, column in ((SourceTag, "source_id"), (ExcerptTag, "excerpt_id")):
+                    item_col = getattr(link, column)
+                    have = set(session.exec(select(item_col).where(link.tag_id == target.id)))
+                    for item_id in session.exec(select(item_col).where(link.tag_id == tag.id)):
+                        if item_id not in have:
+                            session.add(link(**{column: item_id, "tag_id": target.id}))
+                session.flush()
+                session.delete(tag)
+        return self.get(into)
+
+    def recolor(self, name: str, color: str) -> TagRecord:
+        value = validate.color(color)
+        with self._lib.write_session() as session:
+            tag = _get(session, name)
+            tag.color = value
+            session.add(tag)
+        return self.get(name)
+
+    def delete(self, name: str) -> None:
+        with self._lib.write_session() as session:
+            session.delete(_get(session, name))
+
+    # -- shared --------------------------------------------------------------------
+
+    def _link(self, item_model, link, column, item_ids, names) -> list[TagRecord]:
+        if not names:
+            raise InvalidInput("tag: name at least one tag")
+        with self._lib.write_session() as session:
+            for item_id in item_ids:
+                if session.get(item_model, item_id) is None:
+                    kind = item_model.__tablename__
+                    raise NotFound(f"there is no {kind} {item_id} in this library")
+            tags = ensure_tags(session, names, self._lib.now())
+            for item_id in item_ids:
+                for tag in tags:
+                    if session.get(link, (item_id, tag.id)) is None:
+                        session.add(link(**{column: item_id, "tag_id": tag.id}))
+            wanted = {t.key for t in tags}
+        return [t for t in self.list() if t.name.casefold() in wanted]
+
+    def _unlink(self, link, column, item_ids, names) -> None:
+        with self._lib.write_session() as session:
+            tag_ids = [_get(session, n).id for n in names]
+            session.execute(
+                delete(link).where(
+                    col(getattr(link, column)).in_(list(item_ids)), col(link.tag_id).in_(tag_ids)
+                )
+            )
+
+
+def _get(session: Session, name: str) -> Tag:
+    tag = session.exec(select(Tag).where(Tag.key == validate.tag_key(name))).first()
+    if tag is None:
+        _missing(name)
+    return tag
+
+
+def _missing(name: str):
+    raise NotFound(f"there is no tag “{name}” in this library")
+
+
+def _record(tag: Tag, sources: int, excerpts: int) -> TagRecord:
+    return TagRecord(
+        id=tag.id, name=tag.name, color=tag.color, source_count=sources, excerpt_count=excerpts
+    )

@@ -1,0 +1,60 @@
+"""Text rules shared by every way data enters the library."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# C0 controls but tab and newline, DEL, C1 controls, and the two non-characters XML
+# and Word cannot hold. Lone surrogates are handled in clean_text.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SPACES = re.compile(r"\s+")
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.IGNORECASE)
+
+
+def clean_text(value: str) -> str:
+    """Drop characters no document can hold; unify line endings."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _CONTROL.sub("", value)
+    return _SURROGATE.sub("", value)
+
+
+def clean_line(value: str) -> str:
+    """A one-line field: controls dropped, runs of white space folded."""
+    return _SPACES.sub(" ", clean_text(value)).strip()
+
+
+def sha256_hex(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+def normalize_body(body: str) -> str:
+    """The form two copies of one article share: NFKC, case-folded, spaces folded."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", body).casefold()).strip()
+
+
+def normalize_url(url: str) -> str:
+    """A canonical URL for duplicate checks: no fragment, no tracking parameters."""
+    url = url.strip()
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return url
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+
+
+def paragraph_number(body: str, offset: int) -> int:
+    """1-based number of the paragraph (blank-line separated) holding offset."""
+    number = 1
+    for match in re.finditer(r"\n\s*\n", body[:offset]):
+        if match.end() <= offset:
+            number += 1
+    return number

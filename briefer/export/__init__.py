@@ -1,0 +1,1 @@
+"""A brief into .docx from templates/. Imports no Qt."""

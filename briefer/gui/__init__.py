@@ -1,0 +1,1 @@
+"""Qt only: the window, item models, widgets and dialogs over briefer.core."""

@@ -1,0 +1,150 @@
+"""The sources table: a lazy model over SourceService.list pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from briefer.core.library import Library
+from briefer.core.records import RELIABILITY, SourceSummary
+
+PAGE_SIZE = 256
+
+COLUMNS = (
+    ("Title", "title"),
+    ("Outlet", "outlet"),
+    ("Published", "published"),
+    ("Reliability", "reliability"),
+    ("Tags", None),
+    ("Excerpts", None),
+    ("Added", "created"),
+)
+SourceIdRole = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SourcesTableModel(QAbstractTableModel):
+    """Rows arrive a page at a time as the view scrolls, so a library of 100,000
+    sources opens at once; sorting re-queries core instead of sorting in memory."""
+
+    def __init__(self, library: Library, parent=None):
+        super().__init__(parent)
+        self._library = library
+        self._rows: list[SourceSummary] = []
+        self._total = 0
+        self._order = "created"
+        self._descending = False
+        self._tag: str | None = None
+        self.reload()
+
+    # -- loading -------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._total = self._library.sources.count(tag=self._tag)
+        self._rows = self._page(0)
+        self.endResetModel()
+
+    def set_tag_filter(self, tag: str | None) -> None:
+        self._tag = tag or None
+        self.reload()
+
+    def _page(self, offset: int) -> list[SourceSummary]:
+        return self._library.sources.list(
+            tag=self._tag,
+            order=self._order,
+            descending=self._descending,
+            limit=PAGE_SIZE,
+            offset=offset,
+        )
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
+        if parent.isValid():
+            return
+        page = self._page(len(self._rows))
+        if not page:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def source_at(self, row: int) -> SourceSummary:
+        return self._rows[row]
+
+    def row_of(self, source_id: int) -> int | None:
+        return next((n for n, s in enumerate(self._rows) if s.id == source_id), None)
+
+    # -- Qt model API ----------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        src = self._rows[index.row()]
+        column = index.column()
+        if role == SourceIdRole:
+            return src.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(src, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 3:
+                return f"{src.reliability}: {RELIABILITY[src.reliability]}"
+            if column == 2 and src.published_ambiguous:
+                readings = " or ".join(d.strftime("%d %B %Y") for d in src.published_alternatives)
+                return (
+                    f"Ambiguous date “{src.published_text}”: {readings}. Open the source to pick."
+                )
+            if column == 0:
+                return src.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 5):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][1]
+        if key is None:
+            return
+        self._order = key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+
+def _display(src: SourceSummary, column: int) -> str:
+    if column == 0:
+        return src.title
+    if column == 1:
+        return src.outlet
+    if column == 2:
+        if src.published is None:
+            return ""
+        text = {
+            "year": f"{src.published:%Y}",
+            "month": f"{src.published:%b %Y}",
+        }.get(src.published_precision, f"{src.published:%d %b %Y}")
+        return f"{text} (ambiguous)" if src.published_ambiguous else text
+    if column == 3:
+        return src.reliability
+    if column == 4:
+        return ", ".join(src.tags)
+    if column == 5:
+        return str(src.excerpt_count)
+    return f"{src.created.astimezone():%d %b %Y %H:%M}"

@@ -1,0 +1,158 @@
+"""Search: any typed string is safe, deliberate syntax works, filters apply."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefer.core.library import Library
+from briefer.core.records import NewSource, SearchFilters
+from briefer.core.search import build_match_query
+
+BODIES = {
+    "covid": "Cases of covid-19 rose, said Dr O'Brien of the U.S. health service by e-mail.",
+    "strike": "The strikes hit 85 targets. A striking result; the striker fled.",
+    "phrase": "He called for the exact phrase here, not a phrase that is exact.",
+    "arabic": "قالت الحكومة العراقية إن الضربات الأمريكية انتهاك للسيادة",
+    "operators": "The words NEAR and AND and OR appear as plain words (really).",
+}
+
+
+@pytest.fixture(scope="module")
+def searchable(tmp_path_factory):
+    lib = Library.open(tmp_path_factory.mktemp("search") / "s.briefer")
+    ids = {}
+    for n, (key, body) in enumerate(BODIES.items()):
+        src = lib.sources.add(
+            NewSource(
+                title=f"{key.title()} story",
+                body=body,
+                outlet="Rudaw" if n % 2 else "Reuters",
+                published=date(2024, 1, 1 + n),
+                published_precision="day",
+                reliability="ABCDE"[n],
+                tags=("even",) if n % 2 == 0 else (),
+            )
+        )
+        ids[key] = src.id
+    yield lib, ids
+    lib.close()
+
+
+def found(lib, query, **kw):
+    return [(h.kind, h.source_id) for h in lib.search(query, **kw)]
+
+
+@pytest.mark.parametrize(
+    "query, key",
+    [
+        ("covid-19", "covid"),
+        ("O'Brien", "covid"),
+        ("U.S.", "covid"),
+        ("e-mail", "covid"),
+        ("NEAR(", "operators"),
+        ("AND", "operators"),
+        ("(really)", "operators"),
+        ("strik*", "strike"),
+        ('"exact phrase"', "phrase"),
+        ("الضربات", "arabic"),
+        ("العراقيه", None),  # a different word: nothing
+    ],
+)
+def test_literal_text_is_found(searchable, query, key):
+    lib, ids = searchable
+    sources = {sid for kind, sid in found(lib, query) if kind == "source"}
+    assert sources == ({ids[key]} if key else set())
+
+
+def test_prefix_needs_the_star_and_phrase_keeps_order(searchable):
+    lib, ids = searchable
+    assert found(lib, "strik") == []
+    assert {sid for _, sid in found(lib, "strik*")} == {ids["strike"]}
+    assert found(lib, '"phrase exact"') == []
+
+
+def test_arabic_with_diacritics_finds_the_bare_word(searchable):
+    lib, ids = searchable
+    assert {sid for _, sid in found(lib, "الضَّرَبات")} == {ids["arabic"]}
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "*", "", "   ", "\x00", "NEAR(", ")", "-", '""', "AND OR NOT"]
+)
+def test_odd_queries_never_raise(searchable, query):
+    lib, _ = searchable
+    lib.search(query)
+
+
+def test_title_outranks_body(searchable):
+    lib, _ = searchable
+    src = lib.sources.add(NewSource(title="Covid update", body="Nothing about it at all."))
+    try:
+        hits = lib.search("covid", kinds=("source",))
+        assert hits[0].source_id == src.id
+    finally:
+        lib.sources.delete(src.id)
+
+
+def test_snippet_highlights_the_match(searchable):
+    lib, _ = searchable
+    (hit,) = lib.search("targets")
+    start, end = hit.highlights[0]
+    assert hit.snippet[start:end] == "targets"
+    assert hit.kind == "source" and hit.title == "Strike story"
+
+
+def test_filters(searchable):
+    lib, ids = searchable
+    # "the" stands in every English body.
+    english = {ids[k] for k in ("covid", "strike", "phrase", "operators")}
+    assert {s for _, s in found(lib, "the")} == english
+    assert {s for _, s in found(lib, "the", filters=SearchFilters(outlet="rudaw"))} == {
+        ids["strike"]
+    }
+    assert {s for _, s in found(lib, "the", filters=SearchFilters(tag="EVEN"))} == {
+        ids["covid"],
+        ids["phrase"],
+        ids["operators"],
+    }
+    window = SearchFilters(date_from=date(2024, 1, 2), date_to=date(2024, 1, 3))
+    assert {s for _, s in found(lib, "the", filters=window)} == {ids["strike"], ids["phrase"]}
+    assert found(lib, "the", filters=SearchFilters(reliability=("E", "D"))) == [
+        ("source", ids["operators"])
+    ]
+    # Operator words are literal: "OR" must stand in the text, so only one body matches.
+    assert {s for _, s in found(lib, "the OR words")} == {ids["operators"]}
+
+
+def test_excerpt_hits_and_excerpt_filters(searchable):
+    lib, ids = searchable
+    ex = lib.excerpts.add_quote(ids["strike"], "85 targets", credibility=2, comment="count")
+    try:
+        hits = lib.search("targets")
+        assert ("excerpt", ids["strike"]) in [(h.kind, h.source_id) for h in hits]
+        assert lib.search("count", kinds=("excerpt",))[0].id == ex.id
+        assert (
+            lib.search("targets", kinds=("excerpt",), filters=SearchFilters(credibility=(5,))) == []
+        )
+        assert lib.search("targets", kinds=("excerpt",), filters=SearchFilters(credibility=(2,)))
+    finally:
+        lib.excerpts.delete(ex.id)
+
+
+def test_match_query_quotes_everything():
+    assert build_match_query('say "hi there" strik* NEAR(') == '"say" "hi there" "strik"* "NEAR("'
+    assert build_match_query('a"b') == '"a""b"'
+    assert build_match_query('" * ( ') is None
+
+
+@settings(
+    max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=40))
+def test_any_string_is_a_valid_query(searchable, query):
+    lib, _ = searchable
+    lib.search(query, limit=5)

@@ -1,0 +1,49 @@
+"""The main window driven as a user would."""
+
+from PySide6.QtWidgets import QFileDialog
+
+from briefer.gui.main_window import MainWindow
+from tests.conftest import SAMPLE
+
+
+def test_empty_library_shows_how_to_start(qtbot, library):
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.pages.currentWidget() is window.first_run
+    assert window.first_run.files_button.isVisible()
+    assert "0 sources" in window.statusBar().currentMessage()
+
+
+def test_import_from_the_menu_lists_the_source(qtbot, library, monkeypatch):
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(SAMPLE)], ""))
+    )
+    file_menu = window.menuBar().actions()[0].menu()
+    action = next(a for a in file_menu.actions() if a.text() == "&Import Files…")
+    action.trigger()
+    qtbot.waitUntil(lambda: window.sources_model.total == 1, timeout=20_000)
+    assert window.pages.currentWidget() is window.sources_view
+    title = window.sources_model.data(window.sources_model.index(0, 0))
+    assert title == "Pentagon sending ‘clear message’ with strikes on Iraqi armed groups"
+    assert (
+        "1 source" in window.statusBar().currentMessage()
+        or "Import" in window.statusBar().currentMessage()
+    )
+    assert library.sources.count() == 1
+
+
+def test_failed_import_is_reported_not_raised(qtbot, library, tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.import_paths([bad])
+    qtbot.waitUntil(lambda: hasattr(window, "last_report_box"), timeout=20_000)
+    box = window.last_report_box
+    assert "1 failed" in box.text()
+    assert "empty.txt" in box.detailedText()
+    assert library.sources.count() == 0

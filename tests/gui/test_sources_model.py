@@ -1,0 +1,55 @@
+"""The sources model on its own, without a view."""
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from briefer.gui.models import sources_model
+from briefer.gui.models.sources_model import SourceIdRole, SourcesTableModel
+
+
+def test_loads_lazily_a_page_at_a_time(library, add_source, monkeypatch, qapp):
+    monkeypatch.setattr(sources_model, "PAGE_SIZE", 10)
+    for n in range(25):
+        add_source(f"Source {n:02d}")
+    model = SourcesTableModel(library)
+    assert model.total == 25
+    assert model.rowCount() == 10
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 25
+    assert not model.canFetchMore(QModelIndex())
+
+
+def test_columns_sorting_and_tooltips(library, add_source, qapp):
+    add_source("Bravo", outlet="Rudaw", reliability="B", tags=("Iraq",))
+    amb = add_source(
+        "Alpha",
+        published=date(2024, 2, 9),
+        published_precision="day",
+        published_ambiguous=True,
+        published_alternatives=(date(2024, 2, 9), date(2024, 9, 2)),
+        published_text="09-02-2024",
+    )
+    library.excerpts.add(amb.id, 0, 4)
+    model = SourcesTableModel(library)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert row[:6] == ["Alpha", "", "09 Feb 2024 (ambiguous)", "F", "", "1"]
+    assert model.data(model.index(0, 0), SourceIdRole) == amb.id
+    tip = model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
+    assert "09 February 2024 or 02 September 2024" in tip
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 0)) == "Bravo"
+    assert model.data(model.index(0, 4)) == "Iraq"
+    assert "Usually reliable" in model.data(model.index(0, 3), Qt.ItemDataRole.ToolTipRole)
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Reliability"
+
+
+def test_tag_filter(library, add_source, qapp):
+    add_source("Tagged", tags=("x",))
+    add_source("Plain")
+    model = SourcesTableModel(library)
+    model.set_tag_filter("X")
+    assert model.total == 1 and model.data(model.index(0, 0)) == "Tagged"
