@@ -273,7 +273,8 @@ def decide(
     if events[day_first] != events[month_first]:
         winner = max(events, key=events.get)
         loser = min(events, key=events.get)
-        scores[winner] += 2 if events[loser] == 0 else 1
+        # Several recent events against none is the strongest evidence a text offers.
+        scores[winner] += (3 if events[winner] >= 2 else 2) if events[loser] == 0 else 1
         strong[winner] = events[loser] == 0
         reasons[winner].append("the dates of the events it reports")
 

@@ -13,7 +13,13 @@ from datetime import date
 from email.utils import parsedate_to_datetime
 
 from briefer.ingest import dates
-from briefer.ingest.clean import clean_paragraphs, is_chrome, join_paragraphs, words
+from briefer.ingest.clean import (
+    clean_paragraphs,
+    is_chrome,
+    join_paragraphs,
+    split_paragraphs,
+    words,
+)
 from briefer.ingest.decode import decode_bytes
 from briefer.ingest.errors import IngestError
 from briefer.ingest.metadata import Article, article_from_text, split_authors
@@ -171,6 +177,14 @@ def _fallback_text(tree) -> str:
     return cleaned.text_content()
 
 
+def _printed_date(visible: str) -> str:
+    """The first short line near the top of a page that holds a date."""
+    for line in split_paragraphs(visible)[:40]:
+        if words(line) <= 10 and dates.find_date(line):
+            return line
+    return ""
+
+
 def _saved_hints(html: str, article: Article) -> None:
     head = html[:3000]
     m = _SAVED_FROM.search(head) or _SINGLEFILE_URL.search(head)
@@ -221,22 +235,29 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
             article.authors = split_authors(doc.author.replace(";", ","), strict=False)
         article.outlet = article.outlet or doc.sitename or ""
         article.url = article.url or _http(doc.url)
-        if not article.published and doc.date:
+    paragraphs = clean_paragraphs(_drop_header_lines(paragraphs, article))
+    visible = None
+    if not article.published and not article.date_text:
+        # No date in the markup: look for one printed near the top of the page, and read
+        # it ourselves; the extractor's guesses may take 09-02-2024 either way.
+        visible = _fallback_text(load_html(html))
+        article.date_text = _printed_date(visible)
+        if not article.date_text and doc is not None and doc.date:
             article.published = dates.from_iso(doc.date)
             article.published_text = doc.date if article.published else ""
-    paragraphs = clean_paragraphs(_drop_header_lines(paragraphs, article))
+            article.published_inferred = True
     # The extractor mutated the tree; the page's visible text needs a fresh parse, so it
     # is read only when needed: no article found, or no outlet name in the metadata.
     if sum(words(p) for p in paragraphs) < 5:
         # Too little for an article: take the page's visible text, cleaned like a paste.
-        visible = _fallback_text(load_html(html))
+        visible = visible or _fallback_text(load_html(html))
         article.title = article.title or meta.get("og:title") or title
         article = article_from_text(visible, article)
         article.outlet_evidence = visible
         return article
     article.body = join_paragraphs(paragraphs)
     if not article.outlet:
-        article.outlet_evidence = _fallback_text(load_html(html))
+        article.outlet_evidence = visible or _fallback_text(load_html(html))
     return article
 
 

@@ -41,7 +41,7 @@ _ARABIC_DATELINE = re.compile(
     r"^(?P<place>[\u0600-\u06ff]+(?:\s[\u0600-\u06ff]+)?)\s*"
     r"(?:\((?P<agency>[^)\n]{2,40})\)\s*)?[-–—:]\s+(?=\S)"
 )
-_OUTLET_NAME = r"[A-Z][\w&'’.\-]*(?:\s(?:[A-Z][\w&'’.\-]*|of|the|al))*"
+_OUTLET_NAME = r"[A-Z][\w&'’\-]*(?:\s(?:[A-Z][\w&'’\-]*|of|the|al))*"
 _OUTLET_PATTERNS = (
     (re.compile(rf"\b(?P<name>{_OUTLET_NAME}) moderates (?:all )?comments"), 3),
     (re.compile(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?"
@@ -68,6 +68,8 @@ class Article:
     # A date the format states plainly (meta tag, e-mail header): taken as it is.
     published: date | None = None
     published_text: str = ""
+    # True when `published` is the extractor's guess rather than a stated date.
+    published_inferred: bool = False
     # A date as printed on the page, read through dates.read_date with the body as context.
     date_text: str = ""
     dateline: str = ""
@@ -250,7 +252,8 @@ def finish(
     )
     if article.published:
         reading = dates.DateReading(
-            article.published, "day", text=article.published_text or article.published.isoformat()
+            article.published, "day", inferred=article.published_inferred,
+            text=article.published_text or article.published.isoformat(),
         )
     else:
         reading = dates.read_date(article.date_text, context=body, convention=convention)
