@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
-from briefer.core import validate
+from briefer.core import trash, validate
 from briefer.core.convert import excerpt_record
 from briefer.core.errors import InUse, InvalidInput, NotFound
 from briefer.core.models import Brief, Citation, Excerpt, ExcerptTag, Source, Tag
-from briefer.core.records import ExcerptRecord
+from briefer.core.records import DeletedExcerpt, ExcerptRecord
 from briefer.core.textutil import clean_text, paragraph_number
 
 if TYPE_CHECKING:
@@ -162,7 +162,8 @@ class ExcerptService:
             source = session.get(Source, row.source_id)
             return excerpt_record(row, source, _tags_for(session, [row.id]).get(row.id, ()))
 
-    def delete(self, excerpt_id: int) -> None:
+    def delete(self, excerpt_id: int) -> DeletedExcerpt:
+        """Delete an uncited excerpt; returns what restore() needs to undo it."""
         with self._lib.write_session() as session:
             row = _get(session, excerpt_id)
             briefs = session.exec(
@@ -179,7 +180,20 @@ class ExcerptService:
                     f"excerpt {excerpt_id} cannot be deleted: it is cited by "
                     f"{_name_briefs(briefs)}; remove those citations first"
                 )
+            snapshot = trash.snapshot_excerpt(session, row)
             session.delete(row)
+            return snapshot
+
+    def restore(self, deleted: DeletedExcerpt) -> ExcerptRecord:
+        source_id = deleted.row["source_id"]
+        with self._lib.write_session() as session:
+            source = _source(session, source_id)
+            row = trash.restore_excerpt(session, deleted, source_id, self._lib.now())
+            if source.body[row.start_offset : row.end_offset] != row.text:
+                row.anchor = "lost"
+                session.add(row)
+                session.flush()
+            return excerpt_record(row, source, _tags_for(session, [row.id]).get(row.id, ()))
 
     def verify_anchors(self) -> list[str]:
         """Excerpts whose stored text no longer stands at their offsets."""

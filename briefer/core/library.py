@@ -55,6 +55,7 @@ class Library:
     def __init__(self, path: Path, *, read_only: bool, clock: Clock):
         from briefer.core.briefs import BriefService
         from briefer.core.excerpts import ExcerptService
+        from briefer.core.saved_searches import SavedSearchService
         from briefer.core.sources import SourceService
         from briefer.core.tags import TagService
 
@@ -69,6 +70,7 @@ class Library:
         self.excerpts = ExcerptService(self)
         self.tags = TagService(self)
         self.briefs = BriefService(self)
+        self.searches = SavedSearchService(self)
         self._closed = False
 
     # -- opening -------------------------------------------------------------------

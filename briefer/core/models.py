@@ -135,3 +135,15 @@ class BriefRevision(SQLModel, table=True):
     body: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     note: str = ""
     created: datetime
+
+
+class SavedSearch(SQLModel, table=True):
+    __tablename__ = "saved_search"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    key: str = Field(unique=True)
+    query: str = ""
+    filters: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created: datetime
+    modified: datetime

@@ -189,6 +189,14 @@ class SearchFilters:
 
 
 @dataclass(frozen=True, slots=True)
+class SavedSearchRecord:
+    id: int
+    name: str
+    query: str
+    filters: SearchFilters
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     kind: str  # "source" or "excerpt"
     id: int
@@ -204,3 +212,30 @@ class SearchHit:
 class CheckReport:
     ok: bool
     problems: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedExcerpt:
+    """Everything needed to put a deleted excerpt back (undo)."""
+
+    row: dict
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedSource:
+    """A deleted source with its original bytes, tags and excerpts (undo)."""
+
+    row: dict
+    original: dict | None = None
+    tags: tuple[str, ...] = ()
+    excerpts: tuple[DeletedExcerpt, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedTag:
+    """A deleted tag and the items that carried it (undo)."""
+
+    row: dict
+    source_ids: tuple[int, ...] = ()
+    excerpt_ids: tuple[int, ...] = ()

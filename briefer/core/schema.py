@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 # "BRFR": marks a SQLite file as a Briefer library (header offset 68).
 APPLICATION_ID = 0x42524652
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA_V1 = """
 CREATE TABLE library_meta (
@@ -181,8 +181,29 @@ END;
 
 Migration = Callable[[sqlite3.Connection], None]
 
-# MIGRATIONS[n] turns a version n-1 library into version n. Append, never edit.
-MIGRATIONS: dict[int, Migration] = {}
+
+def _v2_saved_searches(conn: sqlite3.Connection) -> None:
+    """Named filter sets for the navigator, kept in the library so they travel with it."""
+    conn.execute(
+        """
+        CREATE TABLE saved_search (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL UNIQUE,
+            query TEXT NOT NULL DEFAULT '',
+            filters JSON NOT NULL DEFAULT '{}',
+            created DATETIME NOT NULL,
+            modified DATETIME NOT NULL
+        )
+        """
+    )
+
+
+# MIGRATIONS[n] turns a version n-1 library into version n. Append, never edit; each
+# runs inside one transaction, so use conn.execute, never executescript.
+MIGRATIONS: dict[int, Migration] = {
+    2: _v2_saved_searches,
+}
 
 
 def create_schema(conn: sqlite3.Connection) -> None:

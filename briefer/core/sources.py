@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
-from briefer.core import validate
+from briefer.core import trash, validate
 from briefer.core.convert import aware, source_detail, source_summary
 from briefer.core.errors import Duplicate, InUse, InvalidInput, NotFound
 from briefer.core.models import (
@@ -24,7 +24,14 @@ from briefer.core.models import (
     SourceTag,
     Tag,
 )
-from briefer.core.records import NewSource, OriginalRecord, SourceDetail, SourceSummary
+from briefer.core.records import (
+    DeletedSource,
+    NewSource,
+    OriginalRecord,
+    SearchFilters,
+    SourceDetail,
+    SourceSummary,
+)
 from briefer.core.textutil import (
     clean_line,
     clean_text,
@@ -70,6 +77,7 @@ class SourceService:
         *,
         tag: str | None = None,
         outlet: str | None = None,
+        filters: SearchFilters | None = None,
         order: str = "created",
         descending: bool = False,
         limit: int | None = None,
@@ -81,7 +89,7 @@ class SourceService:
         columns = [c for c in Source.__table__.columns if c.name not in ("body", "notes")]
         with self._lib.read_session() as session:
             stmt = select(*columns)
-            stmt = _filtered(stmt, tag=tag, outlet=outlet)
+            stmt = _filtered(stmt, tag=tag, outlet=outlet, filters=filters)
             sort = SORT_COLUMNS[order]
             stmt = stmt.order_by(sort.desc() if descending else sort.asc(), Source.id)
             if limit is not None:
@@ -92,9 +100,16 @@ class SourceService:
             counts = _excerpt_counts(session, ids)
             return [source_summary(r, tags.get(r.id, ()), counts.get(r.id, 0)) for r in rows]
 
-    def count(self, *, tag: str | None = None, outlet: str | None = None) -> int:
+    def count(
+        self,
+        *,
+        tag: str | None = None,
+        outlet: str | None = None,
+        filters: SearchFilters | None = None,
+    ) -> int:
         with self._lib.read_session() as session:
-            stmt = _filtered(select(func.count()).select_from(Source), tag=tag, outlet=outlet)
+            stmt = select(func.count()).select_from(Source)
+            stmt = _filtered(stmt, tag=tag, outlet=outlet, filters=filters)
             return int(session.exec(stmt).one())
 
     def outlets(self) -> list[str]:
@@ -224,8 +239,10 @@ class SourceService:
             raise InvalidInput(f"published: {chosen} is not one of the readings ({readings})")
         return self.update(source_id, published=chosen, published_ambiguous=False)
 
-    def delete(self, source_id: int) -> None:
-        """Delete a source with its excerpts; refused while a brief cites any of them."""
+    def delete(self, source_id: int) -> DeletedSource:
+        """Delete a source with its excerpts; refused while a brief cites any of them.
+
+        Returns what restore() needs to undo it."""
         with self._lib.write_session() as session:
             row = _get(session, source_id)
             briefs = session.exec(
@@ -241,7 +258,34 @@ class SourceService:
                     f"source {source_id} cannot be deleted: its excerpts are cited by "
                     f"{_name_briefs(briefs)}; remove those citations first"
                 )
+            snapshot = trash.snapshot_source(session, row)
             session.delete(row)
+            return snapshot
+
+    def restore(self, deleted: DeletedSource) -> SourceDetail:
+        """Undo a delete: the source, its original, tags and excerpts come back."""
+        from briefer.core.tags import ensure_tags
+
+        with self._lib.write_session() as session:
+            values = deleted.row
+            existing = _find_duplicate(session, values["url"], values["body"])
+            if existing is not None:
+                raise Duplicate(
+                    f"cannot restore “{values['title']}”: it is in the library again as "
+                    f"source {existing}",
+                    existing,
+                )
+            row = trash.reinsert(session, Source, values)
+            if deleted.original is not None:
+                session.add(SourceOriginal(**{**deleted.original, "source_id": row.id}))
+            now = self._lib.now()
+            for tag in ensure_tags(session, deleted.tags, now):
+                session.add(SourceTag(source_id=row.id, tag_id=tag.id))
+            for snap in deleted.excerpts:
+                trash.restore_excerpt(session, snap, row.id, now)
+            session.flush()
+            tags = _tags_for(session, [row.id]).get(row.id, ())
+            return source_detail(row, tags, len(deleted.excerpts))
 
 
 def _name_briefs(briefs: Iterable[tuple[int, str]]) -> str:
@@ -256,7 +300,18 @@ def _get(session: Session, source_id: int) -> Source:
     return row
 
 
-def _filtered(stmt, *, tag: str | None, outlet: str | None):
+def _filtered(stmt, *, tag: str | None, outlet: str | None, filters: SearchFilters | None):
+    """The table's filters; explicit tag/outlet win over the same fields of filters."""
+    if filters is not None:
+        tag = tag or filters.tag
+        outlet = outlet or filters.outlet
+        if filters.date_from:
+            stmt = stmt.where(col(Source.published) >= filters.date_from)
+        if filters.date_to:
+            stmt = stmt.where(col(Source.published) <= filters.date_to)
+        if filters.reliability:
+            grades = [validate.reliability(g) for g in filters.reliability]
+            stmt = stmt.where(col(Source.reliability).in_(grades))
     if tag:
         tag_ids = select(Tag.id).where(Tag.key == validate.tag_key(tag))
         stmt = stmt.where(

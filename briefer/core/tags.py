@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from briefer.core import validate
+from briefer.core import trash, validate
 from briefer.core.errors import InvalidInput, NotFound
 from briefer.core.models import Excerpt, ExcerptTag, Source, SourceTag, Tag
-from briefer.core.records import TagRecord
+from briefer.core.records import DeletedTag, TagRecord
 
 if TYPE_CHECKING:
     from briefer.core.library import Library
@@ -115,9 +115,30 @@ class TagService:
             session.add(tag)
         return self.get(name)
 
-    def delete(self, name: str) -> None:
+    def delete(self, name: str) -> DeletedTag:
+        """Delete a tag from every item; returns what restore() needs to undo it."""
         with self._lib.write_session() as session:
-            session.delete(_get(session, name))
+            tag = _get(session, name)
+            snapshot = trash.snapshot_tag(session, tag)
+            session.delete(tag)
+            return snapshot
+
+    def restore(self, deleted: DeletedTag) -> TagRecord:
+        """Undo a delete: the tag comes back on the items that still exist."""
+        with self._lib.write_session() as session:
+            clash = session.exec(select(Tag).where(Tag.key == deleted.row["key"])).first()
+            tag = clash or trash.reinsert(session, Tag, deleted.row)
+            for link, column, model, ids in (
+                (SourceTag, "source_id", Source, deleted.source_ids),
+                (ExcerptTag, "excerpt_id", Excerpt, deleted.excerpt_ids),
+            ):
+                for item_id in ids:
+                    if session.get(model, item_id) is not None and (
+                        session.get(link, (item_id, tag.id)) is None
+                    ):
+                        session.add(link(**{column: item_id, "tag_id": tag.id}))
+            name = tag.name
+        return self.get(name)
 
     # -- shared --------------------------------------------------------------------
 

@@ -64,3 +64,13 @@ def test_cited_excerpt_cannot_be_deleted(library, add_source):
     library.excerpts.delete(other.id)
     with pytest.raises(NotFound):
         library.excerpts.get(other.id)
+
+
+def test_deleted_excerpt_comes_back_with_tags(library, add_source):
+    src = add_source("S", body=BODY)
+    ex = library.excerpts.add(src.id, 0, 5, credibility=2, comment="c", tags=["a", "b"])
+    deleted = library.excerpts.delete(ex.id)
+    assert library.excerpts.list(source_id=src.id) == []
+    back = library.excerpts.restore(deleted)
+    assert back == library.excerpts.get(ex.id)
+    assert (back.text, back.credibility, back.comment, back.tags) == ("ERBIL", 2, "c", ("a", "b"))

@@ -125,10 +125,11 @@ def test_newer_library_is_refused_with_versions(library_path, monkeypatch):
     assert digest(library_path) == before
 
 
-def test_version_1_fixture_opens_with_its_data(tmp_path):
+def test_version_1_fixture_climbs_to_the_current_format_with_its_data(tmp_path):
     path = tmp_path / "old.briefer"
     shutil.copy(V1_FIXTURE, path)
-    with Library.open(path) as lib:
+    clock = lambda: datetime(2026, 5, 6, 7, 8, 9, tzinfo=UTC)  # noqa: E731
+    with Library.open(path, clock=clock) as lib:
         sources = lib.sources.list()
         assert [s.title for s in sources] == [
             "Pentagon sending ‘clear message’ with strikes on Iraqi armed groups",
@@ -138,7 +139,19 @@ def test_version_1_fixture_opens_with_its_data(tmp_path):
         assert [e.grade for e in excerpts] == ["B2"]
         assert lib.briefs.cited_by(excerpts[0].id)[0].title == "Fixture brief"
         assert lib.search("Pentagon")[0].source_id == sources[0].id
+        assert (
+            lib.sources.original(sources[0].id).data
+            == (DATA / "rudaw-2024-02-09-pentagon-strikes.txt").read_bytes()
+        )
+        assert lib.briefs.revisions(1)[0].note == "first draft"
+        # version 2: saved searches
+        assert lib.searches.save("Mine", "strikes").name == "Mine"
         assert lib.check().ok
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    conn.close()
+    backup = tmp_path / "old.briefer.v1-20260506T070809Z.bak"
+    assert backup.exists() and digest(backup) != digest(path)
 
 
 def test_migration_ladder_backs_up_then_climbs(tmp_path, monkeypatch):

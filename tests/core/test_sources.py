@@ -171,3 +171,54 @@ def test_delete_cascades_to_excerpts_unless_cited(library, add_source):
     with pytest.raises(NotFound):
         library.excerpts.get(ex.id)
     assert library.search("Cited") == []
+
+
+def test_list_and_count_with_filters(library, add_source):
+    from briefer.core.records import SearchFilters
+
+    add_source("Old", published=date(2023, 5, 1), reliability="A", tags=("t",))
+    add_source("New", published=date(2024, 5, 1), reliability="C", outlet="Rudaw")
+    add_source("Undated", reliability="A")
+    window = SearchFilters(date_from=date(2024, 1, 1), date_to=date(2024, 12, 31))
+    assert [s.title for s in library.sources.list(filters=window)] == ["New"]
+    graded = SearchFilters(reliability=("a",))
+    assert [s.title for s in library.sources.list(filters=graded, order="title")] == [
+        "Old",
+        "Undated",
+    ]
+    assert library.sources.count(filters=SearchFilters(tag="T", reliability=("A",))) == 1
+    assert library.sources.count(filters=SearchFilters(outlet="rudaw")) == 1
+
+
+def test_deleted_source_comes_back_whole(library, add_source):
+    src = library.sources.add(
+        NewSource(
+            title="Whole",
+            body="Alpha beta gamma.",
+            tags=("keep",),
+            original=OriginalFile(b"orig", "w.txt", "text/plain"),
+        )
+    )
+    ex = library.excerpts.add(src.id, 6, 10, credibility=3, tags=["ex-tag"])
+    deleted = library.sources.delete(src.id)
+    assert library.sources.count() == 0
+    back = library.sources.restore(deleted)
+    assert back.id == src.id and back.tags == ("keep",) and back.body == src.body
+    assert library.sources.original(src.id).data == b"orig"
+    (ex_back,) = library.excerpts.list(source_id=src.id)
+    assert (ex_back.id, ex_back.text, ex_back.credibility, ex_back.tags) == (
+        ex.id,
+        "beta",
+        3,
+        ("ex-tag",),
+    )
+    assert library.search("gamma")[0].source_id == src.id
+    assert library.check().ok
+
+
+def test_restore_refuses_a_reimported_duplicate(library, add_source):
+    src = add_source("Twice", body="Same body.")
+    deleted = library.sources.delete(src.id)
+    again = add_source("Twice", body="Same body.")
+    with pytest.raises(Duplicate, match=f"source {again.id}"):
+        library.sources.restore(deleted)

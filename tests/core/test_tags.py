@@ -48,3 +48,20 @@ def test_untag_and_bad_names(library, add_source):
     with pytest.raises(NotFound, match="no source 42"):
         library.tags.tag_sources([42], ["x"])
     assert "x" not in {t.name for t in library.tags.list()}
+
+
+def test_deleted_tag_comes_back_on_its_items(library, add_source):
+    a, b = add_source("A"), add_source("B")
+    ex = library.excerpts.add(a.id, 0, 4)
+    library.tags.tag_sources([a.id, b.id], ["Iraq"])
+    library.tags.tag_excerpts([ex.id], ["Iraq"])
+    library.tags.recolor("Iraq", "#123456")
+    deleted = library.tags.delete("Iraq")
+    assert library.sources.get(a.id).tags == ()
+    back = library.tags.restore(deleted)
+    assert (back.name, back.color, back.source_count, back.excerpt_count) == (
+        "Iraq",
+        "#123456",
+        2,
+        1,
+    )
