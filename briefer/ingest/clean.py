@@ -83,6 +83,7 @@ _RELATED_HEADINGS = frozenset(
 
 _TEXT_SIZE = re.compile(r"^(?:a\s*[+\-−–]\s*)+$|^(?:[+\-−]\s*a\s*)+$", re.IGNORECASE)
 _HANDLE_ONLY = re.compile(r"^(?:@\w{1,30}\s*)+$")
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _PUNCT = re.compile(r"[^\w\s+\-']+")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 
@@ -136,7 +137,8 @@ def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of plain text: blocks split at blank lines, lines kept apart unless wrapped."""
     paragraphs: list[str] = []
     for block in re.split(r"\n[ \t\u00a0]*\n", text):
-        lines = [" ".join(line.split()) for line in block.split("\n")]
+        # Collapse runs of spaces but keep tabs: tables pasted as text rely on them.
+        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
         if not lines:
             continue

@@ -116,10 +116,24 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
     return clean_controls(text)
 
 
+_LATIN_LOOKALIKES = frozenset({
+    "cp1250", "iso8859_2", "cp1257", "iso8859_4", "iso8859_13", "iso8859_15", "iso8859_16",
+    "latin_1", "mac_latin2", "mac_roman", "mac_iceland", "cp1258", "cp850", "cp852", "cp437",
+    "iso8859_3", "iso8859_10", "iso8859_14",
+})
+
+
 def _guess(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise IngestError("binary data or an unknown text encoding")
+    if best.encoding in _LATIN_LOOKALIKES:
+        # A few accented letters cannot tell Western from Central European code pages;
+        # Western (cp1252, a superset of latin-1's printable range) is far more common.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     return str(best)

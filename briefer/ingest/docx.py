@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 
 from briefer.ingest.errors import IngestError
@@ -43,7 +44,8 @@ def parse_docx_bytes(data: bytes) -> Article:
     from docx2python import docx2python
 
     try:
-        with docx2python(io.BytesIO(data)) as doc:
+        with warnings.catch_warnings(), docx2python(io.BytesIO(data)) as doc:
+            warnings.simplefilter("ignore")
             body = _pars(doc.body_pars)
             notes = _pars(doc.footnotes_pars) + _pars(doc.endnotes_pars)
             props = doc.core_properties or {}

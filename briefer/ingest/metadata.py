@@ -182,6 +182,11 @@ def split_header(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     for i in range(limit):
         if not _is_header_line(paragraphs[i]) and not is_chrome(paragraphs[i]):
             return paragraphs[:i], paragraphs[i:]
+    # Short texts: the article starts at the first sentence.
+    for i in range(limit):
+        p = paragraphs[i]
+        if words(p) >= 6 and p.rstrip().endswith(_SENTENCE_END) and not is_chrome(p):
+            return paragraphs[:i], paragraphs[i:]
     return [], paragraphs
 
 
