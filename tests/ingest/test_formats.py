@@ -48,16 +48,16 @@ def test_saved_page_body_is_plain_text_without_chrome_or_resources(article_html,
 
 def test_page_without_metadata_uses_the_text(no_network):
     html = (
-        "<html><body><div id='menu'><a href='/'>Home</a> <a href='/x'>World</a></div>"
-        "<div class='story'><h1>Strikes on Iraqi armed groups</h1>"
-        "<p class='date'>09-02-2024</p>"
-        "<p>ERBIL, Kurdistan Region - The purpose of the attacks on armed groups is to "
-        "degrade their capabilities, a spokesperson told Rudaw on Thursday.</p>"
-        "<p>The February 2 strikes hit more than 85 targets in Iraq and Syria after a "
-        "drone strike in late January killed three US troops in Jordan.</p></div>"
-        "<div class='policy'><p>Rudaw moderates all comments submitted on our website.</p>"
-        "</div></body></html>"
-    ).encode()
+        b"<html><body><div id='menu'><a href='/'>Home</a> <a href='/x'>World</a></div>"
+        b"<div class='story'><h1>Strikes on Iraqi armed groups</h1>"
+        b"<p class='date'>09-02-2024</p>"
+        b"<p>ERBIL, Kurdistan Region - The purpose of the attacks on armed groups is to "
+        b"degrade their capabilities, a spokesperson told Rudaw on Thursday.</p>"
+        b"<p>The February 2 strikes hit more than 85 targets in Iraq and Syria after a "
+        b"drone strike in late January killed three US troops in Jordan.</p></div>"
+        b"<div class='policy'><p>Rudaw moderates all comments submitted on our website.</p>"
+        b"</div></body></html>"
+    )
     src = parse_bytes(html, "story.html")
     assert src.outlet == "Rudaw"
     assert src.published == date(2024, 2, 9)

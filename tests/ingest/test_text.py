@@ -117,14 +117,14 @@ def test_hard_wrapped_paragraphs_are_joined():
 
 def test_markdown_with_front_matter():
     md = (
-        "---\ntitle: \"Iraq's budget passes\"\nauthor: Jane Smith\n"
-        "source: https://example.org/budget\npublished: 2024-06-12\n---\n\n"
-        "# Iraq's budget passes\n\n"
-        "BAGHDAD - Parliament passed the **three-year** budget on Wednesday after "
-        "[months of talks](https://example.org/talks).\n\n"
-        "![chart](https://example.org/chart.png)\n\n"
-        "- Salaries are paid first\n- Oil revenue is pooled\n"
-    ).encode()
+        b"---\ntitle: \"Iraq's budget passes\"\nauthor: Jane Smith\n"
+        b"source: https://example.org/budget\npublished: 2024-06-12\n---\n\n"
+        b"# Iraq's budget passes\n\n"
+        b"BAGHDAD - Parliament passed the **three-year** budget on Wednesday after "
+        b"[months of talks](https://example.org/talks).\n\n"
+        b"![chart](https://example.org/chart.png)\n\n"
+        b"- Salaries are paid first\n- Oil revenue is pooled\n"
+    )
     src = parse_bytes(md, "budget.md", today=date(2024, 6, 13))
     assert src.title == "Iraq's budget passes"
     assert src.authors == ("Jane Smith",)
