@@ -75,8 +75,34 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("tags", "list the tags with their counts")
     _json_option(p)
 
+    p = command("briefs", "list the briefs")
+    _json_option(p)
+
+    p = command("brief", "make and fill briefs")
+    brief = p.add_subparsers(dest="brief_command", parser_class=_Parser, metavar="ACTION")
+    brief.required = True
+    q = brief.add_parser("new", help="a new brief; prints its id")
+    _library_option(q)
+    q.add_argument("title")
+    q.add_argument("--template", default="Standard brief", metavar="NAME")
+    q.add_argument("--marking", default="", metavar="M", help="e.g. TLP:AMBER or free text")
+    q.add_argument("--subject", default="", metavar="S")
+    q.add_argument("--author", default="", metavar="A")
+    _json_option(q)
+    q = brief.add_parser("add", help="add text or an excerpt to a section of a brief")
+    _library_option(q)
+    q.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    q.add_argument("--section", required=True, metavar="NAME")
+    what = q.add_mutually_exclusive_group(required=True)
+    what.add_argument("--text", metavar="TEXT")
+    what.add_argument("--excerpt", type=int, metavar="ID")
+    q.add_argument("--paraphrase", action="store_true", help="cite the excerpt without quoting it")
+    q = brief.add_parser("templates", help="list the brief templates")
+    _library_option(q)
+    _json_option(q)
+
     p = command("show", "show one item")
-    p.add_argument("kind", choices=["source", "excerpt"])
+    p.add_argument("kind", choices=["source", "excerpt", "brief"])
     p.add_argument("id", type=int)
     _json_option(p)
 
@@ -218,7 +244,111 @@ def _cmd_tags(lib, args) -> int:
     return EXIT_OK
 
 
+def _brief_json(brief) -> dict:
+    from briefer.core import document
+
+    data = _plain(brief)
+    data["sections"] = [{"id": sid, "title": title} for sid, title in document.sections(brief.body)]
+    data["citations"] = list(brief.citations)
+    return data
+
+
+def _cmd_briefs(lib, args) -> int:
+    rows = lib.briefs.list()
+    if args.json:
+        _emit_json(rows)
+        return EXIT_OK
+    for b in rows:
+        marking = f"\t{b.marking}" if b.marking else ""
+        print(f"{b.id}\t{b.status}\t{b.modified.astimezone():%Y-%m-%d %H:%M}\t{b.title}{marking}")
+    return EXIT_OK
+
+
+def _cmd_brief(lib, args) -> int:
+    if args.brief_command == "templates":
+        from briefer.core.templates import structure_templates
+
+        templates, problems = structure_templates()
+        for problem in problems:
+            print(f"briefer: {problem}", file=sys.stderr)
+        if args.json:
+            _emit_json(
+                [
+                    {
+                        "name": t.name,
+                        "description": t.description,
+                        "path": str(t.path),
+                        "builtin": t.builtin,
+                        "sections": [title for _, title in _sections(t.document)],
+                    }
+                    for t in templates
+                ]
+            )
+        else:
+            for t in templates:
+                sections = ", ".join(title for _, title in _sections(t.document))
+                print(f"{t.name}\t{sections}")
+        return EXIT_OK
+    if args.brief_command == "new":
+        brief = lib.briefs.create(
+            args.title,
+            template=args.template,
+            marking=args.marking,
+            subject=args.subject,
+            author=args.author,
+        )
+        if args.json:
+            _emit_json(_brief_json(brief))
+        else:
+            print(brief.id)
+        return EXIT_OK
+    if args.text is not None:
+        if args.paraphrase:
+            raise CliError("--paraphrase goes with --excerpt")
+        brief = lib.briefs.add_text(args.brief_id, args.section, args.text)
+    else:
+        brief = lib.briefs.add_excerpt(
+            args.brief_id, args.section, args.excerpt, paraphrase=args.paraphrase
+        )
+    print(f"brief {brief.id}: {len(brief.citations)} citation(s)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _sections(doc: dict) -> list[tuple[str, str]]:
+    from briefer.core import document
+
+    return document.sections(doc)
+
+
+def _show_brief(lib, args) -> int:
+    from briefer.core import document
+
+    brief = lib.briefs.get(args.id)
+    if args.json:
+        _emit_json(_brief_json(brief))
+        return EXIT_OK
+    lines = [
+        ("brief", str(brief.id)),
+        ("title", brief.title),
+        ("subject", brief.subject),
+        ("author", brief.author),
+        ("status", brief.status),
+        ("marking", brief.marking),
+        ("template", brief.template),
+        ("version", str(brief.version)),
+        ("citations", " ".join(str(c) for c in brief.citations)),
+    ]
+    for key, value in lines:
+        if value:
+            print(f"{key + ':':13}{value}")
+    print()
+    print(document.plain_text(brief.body))
+    return EXIT_OK
+
+
 def _cmd_show(lib, args) -> int:
+    if args.kind == "brief":
+        return _show_brief(lib, args)
     if args.kind == "excerpt":
         ex = lib.excerpts.get(args.id)
         if args.json:
@@ -356,6 +486,8 @@ COMMANDS = {
     "excerpts": _cmd_excerpts,
     "tags": _cmd_tags,
     "show": _cmd_show,
+    "briefs": _cmd_briefs,
+    "brief": _cmd_brief,
     "excerpt": _cmd_excerpt,
     "grade": _cmd_grade,
     "tag": _cmd_tag,

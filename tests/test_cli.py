@@ -175,3 +175,41 @@ def test_console_script_and_module_entry_points(tmp_path):
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout) == []
     assert library.exists()
+
+
+def test_brief_commands(cli, seeded):
+    out, _ = cli("excerpt", str(seeded), "--quote", "efforts to degrade", "--credibility", "2")
+    excerpt_id = int(out)
+    out, _ = cli("brief", "templates")
+    assert "Standard brief\tBLUF, Key judgments" in out
+    out, _ = cli("brief", "new", "Weekly update", "--marking", "tlp:amber")
+    brief_id = int(out)
+    cli("brief", "add", str(brief_id), "--section", "BLUF", "--text", "Strikes aim to degrade.")
+    cli("brief", "add", str(brief_id), "--section", "bluf", "--excerpt", str(excerpt_id),
+        "--paraphrase")  # fmt: skip
+    cli("brief", "add", str(brief_id), "--section", "Discussion", "--excerpt", str(excerpt_id))
+    cli("brief", "add", str(brief_id), "--section", "Key judgments", "--text", "One.")
+    out, _ = cli("show", "brief", str(brief_id), "--json")
+    doc = json.loads(out)
+    assert doc["marking"] == "TLP:AMBER" and doc["template"] == "Standard brief"
+    assert doc["citations"] == [excerpt_id, excerpt_id]
+    assert [s["title"] for s in doc["sections"]][:2] == ["BLUF", "Key judgments"]
+    blocks = doc["body"]["blocks"]
+    assert blocks[1]["content"] == [
+        {"type": "text", "text": "Strikes aim to degrade."},
+        {"type": "citation", "excerpt": excerpt_id},
+    ]
+    assert blocks[3]["items"][0]["content"] == [{"type": "text", "text": "One."}]
+    quote = next(b for b in blocks if b["type"] == "quote")
+    assert quote["content"][0]["text"] == "efforts to degrade"
+    out, _ = cli("show", "brief", str(brief_id))
+    assert "Strikes aim to degrade.[1]" in out and "efforts to degrade[2]" in out
+    out, _ = cli("briefs", "--json")
+    assert [b["title"] for b in json.loads(out)] == ["Weekly update"]
+    _, err = cli("brief", "add", str(brief_id), "--section", "Nope", "--text", "x", expect=1)
+    assert "section 'Nope' is not in this brief" in err
+    _, err = cli("brief", "new", "X", "--template", "Nope", expect=1)
+    assert "no brief template 'Nope'" in err
+    _, err = cli("excerpts", "--source", str(seeded))
+    _, err = cli("show", "brief", "99", expect=1)
+    assert "no brief 99" in err

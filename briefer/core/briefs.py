@@ -1,7 +1,8 @@
 """Briefs: the analyst's documents, their citations and saved versions.
 
-The body is a JSON document whose shape belongs to the brief editor; core only needs
-to find citation nodes in it: any object {"type": "citation", "excerpt": <id>}.
+The body is the JSON document of core/document.py (docs/BRIEF_DOCUMENT.md), stored in
+its canonical form; citations are its {"type": "citation", "excerpt": <id>} nodes,
+mirrored in the citation table on every save so "who cites this" is one query.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from briefer.core import validate
+from briefer.core import document, validate
 from briefer.core.convert import brief_detail, brief_summary, revision_record
 from briefer.core.errors import InvalidInput, NotFound
+from briefer.core.markings import normalize_marking
 from briefer.core.models import Brief, BriefRevision, Citation, Excerpt
 from briefer.core.records import BriefDetail, BriefSummary, RevisionRecord
 from briefer.core.textutil import clean_line, clean_text
@@ -56,15 +58,21 @@ class BriefService:
         template: str = "",
         body: dict | None = None,
     ) -> BriefDetail:
+        """A new brief; with a template name and no body, the template's sections."""
+        if body is None and template:
+            from briefer.core.templates import structure_template
+
+            found = structure_template(template)
+            body, template = found.document, found.name
         now = self._lib.now()
         row = Brief(
             title=validate.required_line("title", title),
             subject=clean_line(subject),
             author=clean_line(author),
             status=validate.status(status),
-            marking=clean_line(marking),
+            marking=normalize_marking(marking),
             template=clean_line(template),
-            body=body or {},
+            body=document.normalize(body if body is not None else document.empty_document()),
             created=now,
             modified=now,
         )
@@ -95,6 +103,8 @@ class BriefService:
                     value = validate.required_line("title", value)
                 elif key == "status":
                     value = validate.status(value)
+                elif key == "marking":
+                    value = normalize_marking(value)
                 else:
                     value = clean_line(value or "")
                 setattr(row, key, value)
@@ -110,6 +120,7 @@ class BriefService:
 
         expected_version guards against a stale editor overwriting newer text.
         """
+        body = document.normalize(body)
         with self._lib.write_session() as session:
             row = _get(session, brief_id)
             if expected_version is not None and row.version != expected_version:
@@ -128,6 +139,29 @@ class BriefService:
     def delete(self, brief_id: int) -> None:
         with self._lib.write_session() as session:
             session.delete(_get(session, brief_id))
+
+    def add_text(self, brief_id: int, section: str, text: str) -> BriefDetail:
+        """Append a paragraph of the analyst's text to a section."""
+        words = clean_line(text)
+        if not words:
+            raise InvalidInput("text: must not be empty")
+        current = self.get(brief_id)
+        body = document.add_to_section(current.body, section, [document.text(words)])
+        return self.save_body(brief_id, body, expected_version=current.version)
+
+    def add_excerpt(
+        self, brief_id: int, section: str, excerpt_id: int, *, paraphrase: bool = False
+    ) -> BriefDetail:
+        """Quote an excerpt in a section (a block quote and its marker), or, for a
+        paraphrase, add only the marker after the section's last paragraph."""
+        excerpt = self._lib.excerpts.get(excerpt_id)
+        current = self.get(brief_id)
+        if paraphrase:
+            body = document.add_marker_to_section(current.body, section, excerpt_id)
+        else:
+            quote = [document.text(" ".join(excerpt.text.split())), document.citation(excerpt_id)]
+            body = document.add_to_section(current.body, section, quote, kind="quote")
+        return self.save_body(brief_id, body, expected_version=current.version)
 
     # -- citations -----------------------------------------------------------------
 
@@ -186,7 +220,7 @@ class BriefService:
             _snapshot(
                 session, row, f"before restoring the version of {old.created:%Y-%m-%d %H:%M}", now
             )
-            row.body, row.title = dict(old.body), old.title
+            row.body, row.title = document.normalize(old.body), old.title
             row.version += 1
             row.modified = now
             session.add(row)

@@ -10,8 +10,15 @@ from briefer.core.library import Library
 
 
 def cite(*ids):
-    return {"version": 1, "blocks": [{"type": "paragraph", "children": [
-        {"type": "citation", "excerpt": i} for i in ids]}]}  # fmt: skip
+    return doc({"type": "paragraph", "content": [{"type": "citation", "excerpt": i} for i in ids]})
+
+
+def doc(*blocks):
+    return {"format": "briefer.brief", "version": 1, "blocks": list(blocks)}
+
+
+def para(words):
+    return {"type": "paragraph", "content": [{"type": "text", "text": words}]}
 
 
 def test_citations_follow_the_body(library, add_source):
@@ -39,14 +46,15 @@ def test_body_citing_a_missing_excerpt_is_refused_whole(library):
 
 def test_stale_editor_cannot_overwrite(library):
     brief = library.briefs.create("B")
-    library.briefs.save_body(brief.id, {"a": 1}, expected_version=1)
+    library.briefs.save_body(brief.id, doc(para("a")), expected_version=1)
     with pytest.raises(InvalidInput, match="changed elsewhere"):
-        library.briefs.save_body(brief.id, {"a": 2}, expected_version=1)
+        library.briefs.save_body(brief.id, doc(para("b")), expected_version=1)
+    assert library.briefs.get(brief.id).body == doc(para("a"))
 
 
 def test_metadata_and_status(library):
     brief = library.briefs.create("B")
-    updated = library.briefs.update(brief.id, status="in review", subject="Iraq", marking="TLP:RED")
+    updated = library.briefs.update(brief.id, status="in review", subject="Iraq", marking="tlp red")
     assert (updated.status, updated.subject, updated.marking) == ("in review", "Iraq", "TLP:RED")
     with pytest.raises(InvalidInput, match="status"):
         library.briefs.update(brief.id, status="done")
@@ -58,18 +66,18 @@ def test_revisions_save_list_and_restore(library_path):
     now = [datetime(2026, 1, 1, 9, 0, tzinfo=UTC)]
     lib = Library.open(library_path, clock=lambda: now[0])
     brief = lib.briefs.create("Draft")
-    lib.briefs.save_body(brief.id, {"text": "first"})
+    lib.briefs.save_body(brief.id, doc(para("first")))
     first = lib.briefs.save_revision(brief.id, "first draft")
     now[0] += timedelta(minutes=15)
-    lib.briefs.save_body(brief.id, {"text": "second"})
+    lib.briefs.save_body(brief.id, doc(para("second")))
     restored = lib.briefs.restore_revision(first.id)
-    assert restored.body == {"text": "first"}
+    assert restored.body == doc(para("first"))
     history = lib.briefs.revisions(brief.id)
     assert [r.note for r in history] == [
         "before restoring the version of 2026-01-01 09:00",
         "first draft",
     ]
-    assert lib.briefs.revision(history[0].id).body == {"text": "second"}
+    assert lib.briefs.revision(history[0].id).body == doc(para("second"))
     lib.close()
 
 

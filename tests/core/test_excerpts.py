@@ -57,7 +57,7 @@ def test_list_by_tag_and_by_ids_in_order(library, add_source):
 def test_cited_excerpt_cannot_be_deleted(library, add_source):
     src = add_source("S", body=BODY)
     ex = library.excerpts.add(src.id, 0, 5)
-    library.briefs.create("Brief A", body={"blocks": [{"type": "citation", "excerpt": ex.id}]})
+    library.briefs.create("Brief A", body=_cites(ex.id))
     with pytest.raises(InUse, match="“Brief A”"):
         library.excerpts.delete(ex.id)
     other = library.excerpts.add(src.id, 8, 15)
@@ -74,3 +74,8 @@ def test_deleted_excerpt_comes_back_with_tags(library, add_source):
     back = library.excerpts.restore(deleted)
     assert back == library.excerpts.get(ex.id)
     assert (back.text, back.credibility, back.comment, back.tags) == ("ERBIL", 2, "c", ("a", "b"))
+
+
+def _cites(*ids):
+    content = [{"type": "citation", "excerpt": i} for i in ids]
+    return {"blocks": [{"type": "paragraph", "content": content}]}

@@ -156,15 +156,15 @@ def test_delete_cascades_to_excerpts_unless_cited(library, add_source):
     src = add_source("Cited")
     ex = library.excerpts.add(src.id, 0, 4)
     brief = library.briefs.create(
-        "Weekly update", body={"blocks": [{"type": "citation", "excerpt": ex.id}]}
+        "Weekly update", body=_cites(ex.id)
     )
-    library.briefs.create("Other", body={"x": [{"type": "citation", "excerpt": ex.id}]})
+    library.briefs.create("Other", body=_cites(ex.id))
     with pytest.raises(InUse) as err:
         library.sources.delete(src.id)
     assert "“Weekly update” (brief 1)" in str(err.value)
     assert "“Other” (brief 2)" in str(err.value)
     assert library.sources.count() == 1
-    library.briefs.save_body(brief.id, {})
+    library.briefs.save_body(brief.id, _cites())
     library.briefs.delete(2)
     library.sources.delete(src.id)
     assert library.sources.count() == 0
@@ -222,3 +222,8 @@ def test_restore_refuses_a_reimported_duplicate(library, add_source):
     again = add_source("Twice", body="Same body.")
     with pytest.raises(Duplicate, match=f"source {again.id}"):
         library.sources.restore(deleted)
+
+
+def _cites(*ids):
+    content = [{"type": "citation", "excerpt": i} for i in ids]
+    return {"blocks": [{"type": "paragraph", "content": content}]}

@@ -80,17 +80,18 @@ def main() -> None:
     conn.execute("INSERT INTO source_tag VALUES (1, 1)")
     conn.execute("INSERT INTO excerpt_tag VALUES (1, 1)")
     doc = {
+        "format": "briefer.brief",
         "version": 1,
         "blocks": [
-            {
-                "type": "paragraph",
-                "children": [
-                    {"type": "text", "text": "The US aims to "},
-                    {"type": "citation", "excerpt": 1},
-                ],
-            }
+            {"type": "heading", "level": 1, "section": "bluf", "content": [
+                {"type": "text", "text": "BLUF"}]},
+            {"type": "paragraph", "content": [
+                {"type": "text", "text": "The US aims to "},
+                {"type": "text", "text": "degrade", "marks": ["bold"]},
+                {"type": "text", "text": " the groups."},
+                {"type": "citation", "excerpt": 1}]},
         ],
-    }
+    }  # fmt: skip
     conn.execute(
         "INSERT INTO brief (id, title, status, marking, body, version, created, modified) "
         "VALUES (1, 'Fixture brief', 'draft', 'TLP:AMBER', ?, 1, ?, ?)",
