@@ -17,8 +17,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
-from briefer.core import schema, storage
+from briefer.core import damage, schema, storage
+from briefer.core import lock as locking
+from briefer.core.damage import LibraryDamaged
 from briefer.core.errors import BrieferError, NotALibrary
+from briefer.core.lock import LibraryLock, LibraryLocked
 from briefer.core.paths import resolve_library_path
 from briefer.core.records import CheckReport, SearchFilters, SearchHit
 
@@ -52,7 +55,14 @@ def translate_storage_error(exc: BaseException, path: Path) -> BrieferError | No
 class Library:
     """An open library file. Create with Library.open(); close when done."""
 
-    def __init__(self, path: Path, *, read_only: bool, clock: Clock):
+    def __init__(
+        self,
+        path: Path,
+        *,
+        read_only: bool,
+        clock: Clock,
+        writer_lock: LibraryLock | None = None,
+    ):
         from briefer.core.briefs import BriefService
         from briefer.core.excerpts import ExcerptService
         from briefer.core.saved_searches import SavedSearchService
@@ -62,6 +72,13 @@ class Library:
         self.path = path
         self.read_only = read_only
         self.clock = clock
+        #: The exclusive writer lock, held by the window (open(lock=True)); None in
+        #: command-line runs, which probe the lock before each write instead.
+        self.writer_lock = writer_lock
+        #: The session before this one was killed or crashed (a stale lock was taken).
+        self.unclean_shutdown = writer_lock is not None and writer_lock.stale_owner is not None
+        #: Committed write transactions since opening; backups use it to see change.
+        self.write_count = 0
         self._read_engine = storage.make_engine(path, write=False, read_only=read_only)
         self._write_engine = (
             self._read_engine if read_only else storage.make_engine(path, write=True)
@@ -83,50 +100,98 @@ class Library:
         create: bool = True,
         read_only: bool = False,
         clock: Clock = utc_now,
+        lock: bool = False,
     ) -> Library:
         """Open (creating when missing) and migrate a library; refuse anything else.
 
         Files that are not Briefer libraries are recognised from their header bytes
         and refused before SQLite touches them, so they stay byte-identical.
+
+        lock=True (the window) takes the exclusive writer lock or raises
+        LibraryLocked at once. When the session before was killed, the library gets
+        a quick_check before anything else reads it; a damaged one raises
+        LibraryDamaged and is left exactly as it was.
         """
         path = Path(resolve_library_path(path)).absolute()
         info = storage.inspect_library_file(path)
-        if not info.exists:
-            if not create or read_only:
-                raise NotALibrary(f"{path} does not exist")
-            storage.create_library_file(path)
+        writer_lock = LibraryLock.acquire(path) if lock and not read_only else None
         try:
-            conn = storage.connect_raw(path, read_only=read_only)
-        except sqlite3.Error as exc:
-            raise NotALibrary(f"{path} cannot be opened: {exc}") from exc
-        try:
-            version = _check_identity(conn, path)
-            if version < schema.SCHEMA_VERSION:
-                if read_only:
-                    raise BrieferError(
-                        f"{path} needs upgrading to library format {schema.SCHEMA_VERSION}; "
-                        "open it once without read-only to upgrade it"
-                    )
-                migrate(conn, path, version, clock)
-        except sqlite3.DatabaseError as exc:
-            raise NotALibrary(f"{path} cannot be read as a library: {exc}") from exc
-        finally:
-            conn.close()
-        if not read_only:
-            storage.secure_side_files(path)
-        return cls(path, read_only=read_only, clock=clock)
+            if info.exists:
+                _refuse_damaged(path, writer_lock)
+            else:
+                if not create or read_only:
+                    raise NotALibrary(f"{path} does not exist")
+                storage.create_library_file(path)
+            try:
+                conn = storage.connect_raw(path, read_only=read_only)
+            except sqlite3.Error as exc:
+                raise NotALibrary(f"{path} cannot be opened: {exc}") from exc
+            try:
+                version = _check_identity(conn, path)
+                if version < schema.SCHEMA_VERSION:
+                    if read_only:
+                        raise BrieferError(
+                            f"{path} needs upgrading to library format "
+                            f"{schema.SCHEMA_VERSION}; open it once without read-only to "
+                            "upgrade it"
+                        )
+                    if writer_lock is None:
+                        _refuse_if_locked(path)
+                    migrate(conn, path, version, clock)
+            except sqlite3.DatabaseError as exc:
+                # The header said Briefer library: what SQLite cannot read is damage.
+                raise LibraryDamaged(path, (str(exc),)) from exc
+            finally:
+                conn.close()
+            if not read_only:
+                storage.secure_side_files(path)
+            return cls(path, read_only=read_only, clock=clock, writer_lock=writer_lock)
+        except BaseException:
+            if writer_lock is not None:
+                # Keep the marker: the next try must check the file again.
+                writer_lock.release(clean=False)
+            raise
 
     def close(self) -> None:
+        """Checkpoint, close every connection, then drop the lock (a clean close)."""
         if self._closed:
             return
         self._closed = True
         if not self.read_only:
-            with contextlib.suppress(Exception), self._write_engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA optimize")
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            with contextlib.suppress(Exception):
+                self.checkpoint(optimize=True)
         self._read_engine.dispose()
         if self._write_engine is not self._read_engine:
             self._write_engine.dispose()
+        if self.writer_lock is not None:
+            self.writer_lock.release()
+
+    def checkpoint(self, *, optimize: bool = False) -> bool:
+        """Move the -wal into the main file and truncate it; True when all of it went.
+
+        Runs on its own autocommit connection, outside any transaction, as a
+        checkpoint inside one cannot finish.
+        """
+        if self.read_only:
+            return False
+        if self.writer_lock is None and locking.holder(self.path) is not None:
+            # The window that holds the library checkpoints it; do not stall it.
+            return False
+        conn = storage.connect_raw(self.path)
+        try:
+            if optimize:
+                conn.execute("PRAGMA optimize")
+            busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.Error as exc:
+            friendly = translate_storage_error(exc, self.path)
+            if friendly is None:
+                raise
+            raise friendly from exc
+        finally:
+            conn.close()
+        if busy == 0 and self.writer_lock is not None:
+            self.writer_lock.mark_wal_pending(False)
+        return busy == 0
 
     def __enter__(self) -> Library:
         return self
@@ -150,6 +215,11 @@ class Library:
         """One user action: commit on success, roll back everything on any error."""
         if self.read_only:
             raise StorageError(f"{self.path} is open read-only; this change was not saved")
+        if self.writer_lock is None:
+            _refuse_if_locked(self.path)
+        else:
+            # Durably note, before the commit, that the -wal holds work.
+            self.writer_lock.mark_wal_pending(True)
         with self._translated(), Session(self._write_engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -157,6 +227,7 @@ class Library:
             except BaseException:
                 session.rollback()
                 raise
+        self.write_count += 1
 
     @contextlib.contextmanager
     def _translated(self) -> Iterator[None]:
@@ -189,7 +260,10 @@ class Library:
         problems: list[str] = []
         # The FTS5 'integrity-check' command is an INSERT that changes nothing, but it
         # needs a writable handle.
-        conn = storage.connect_raw(self.path, read_only=self.read_only)
+        try:
+            conn = storage.connect_raw(self.path, read_only=self.read_only)
+        except sqlite3.DatabaseError as exc:
+            return CheckReport(ok=False, problems=(f"the file cannot be read: {exc}",))
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             if rows != ["ok"]:
@@ -234,6 +308,28 @@ def _check_search_index(
     if stale:
         problems.append(f"search index {fts}: {stale} deleted {table}(s) still indexed")
     return problems
+
+
+def _refuse_if_locked(path: Path) -> None:
+    owner = locking.holder(path)
+    if owner is not None:
+        who = owner.describe() if owner.pid else "by another Briefer"
+        raise LibraryLocked(
+            f"{path} is open {who}; nothing was changed — make the change there, or "
+            "close that window and try again",
+            owner,
+        )
+
+
+def _refuse_damaged(path: Path, writer_lock: LibraryLock | None) -> None:
+    """The cheap header check always; a quick_check when the last session was killed."""
+    unclean = writer_lock is not None and writer_lock.stale_owner is not None
+    wal_expected = unclean and writer_lock is not None and writer_lock.stale_wal_pending
+    problems = damage.header_problems(path, wal_expected=wal_expected)
+    if not problems and unclean:
+        problems = list(damage.quick_check(path).problems)
+    if problems:
+        raise LibraryDamaged(path, tuple(problems))
 
 
 def _check_identity(conn: sqlite3.Connection, path: Path) -> int:

@@ -159,8 +159,12 @@ def connect_raw(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy a live library with SQLite's backup API into target, atomically, mode 0600."""
+def backup_to(conn: sqlite3.Connection, target: Path, *, overwrite: bool = True) -> Path:
+    """Copy a live library with SQLite's backup API into target, atomically, mode 0600.
+
+    With overwrite=False an existing target is refused, even one that appears while
+    the copy is being made.
+    """
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)
     try:
@@ -176,7 +180,17 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
         if result != "ok":
             raise BrieferError(f"the copy written to {target} failed its integrity check")
         fsync_file(tmp)
-        os.replace(tmp, target)
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            try:
+                os.link(tmp, target)
+            except FileExistsError as exc:
+                raise BrieferError(f"{target} already exists; choose another name") from exc
+            except OSError:  # no hard links on this filesystem
+                if target.exists():
+                    raise BrieferError(f"{target} already exists; choose another name") from None
+                os.replace(tmp, target)
         fsync_dir(target.parent)
     finally:
         with contextlib.suppress(FileNotFoundError):

@@ -1,0 +1,149 @@
+"""Damaged libraries: noticing them, and putting them aside untouched.
+
+A damaged file is never repaired in place or overwritten: it is renamed, with its
+-wal and -shm, to `NAME.damaged-<time>` so whatever can still be read from it stays
+there, and the newest valid backup is offered instead (see backups.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from briefer.core.errors import BrieferError
+from briefer.core.records import CheckReport
+
+SIDE_SUFFIXES = ("-wal", "-shm")
+
+
+class LibraryDamaged(BrieferError):
+    """The library file is damaged; it was left as it is."""
+
+    def __init__(self, path: Path, problems: tuple[str, ...]):
+        first = problems[0] if problems else "it cannot be read"
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        super().__init__(
+            f"{path} is damaged: {first}{more}; restore a backup with "
+            "`briefer restore BACKUP` or Library > Restore from Backup…"
+        )
+        self.path = path
+        self.problems = problems
+
+
+def header_problems(path: Path, *, wal_expected: bool = False) -> list[str]:
+    """What the file's size and header show at once, without SQLite reading pages.
+
+    Catches a truncated file, and (wal_expected: the killed session had work in its
+    -wal) a -wal deleted after a crash, which SQLite would silently do without.
+    """
+    problems = []
+    wal = Path(f"{path}-wal")
+    if wal_expected and not wal.exists():
+        problems.append(
+            f"its journal {wal.name} is missing after a crash, so the last changes are lost"
+        )
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        return [*problems, f"it cannot be read ({exc.strerror or exc})"]
+    if len(header) < 100:
+        return [*problems, "the file is cut short"]
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return [*problems, "its header is damaged (page size)"]
+    if size % page_size:
+        problems.append("the file is cut short (not a whole number of pages)")
+    pages = int.from_bytes(header[28:32], "big")
+    change_counter, valid_for = header[24:28], header[92:96]
+    wal_has_frames = wal.exists() and wal.stat().st_size > 32
+    # The page count in the header is trustworthy only when written with the counter,
+    # and the -wal may still hold the pages that make the file whole.
+    if change_counter == valid_for and not wal_has_frames and size < pages * page_size:
+        problems.append(
+            f"the file is cut short ({size} bytes where its header counts {pages * page_size})"
+        )
+    return problems
+
+
+def quick_check(path: Path, *, full: bool = False) -> CheckReport:
+    """PRAGMA quick_check (or integrity_check when full) on its own connection.
+
+    Read-only where SQLite allows, so checking never writes to a damaged file.
+    """
+    pragma = "integrity_check" if full else "quick_check"
+    problems: list[str] = []
+    conn = None
+    try:
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+        except sqlite3.OperationalError as exc:
+            if "unable to open" not in str(exc):
+                raise
+            # A -wal without its -shm needs a writable handle to be read.
+            if conn is not None:
+                conn.close()
+            conn = sqlite3.connect(path, isolation_level=None)
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+        if rows != ["ok"]:
+            problems.extend(rows)
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"SQLite cannot read it ({exc})")
+    finally:
+        if conn is not None:
+            conn.close()
+    return CheckReport(ok=not problems, problems=tuple(problems))
+
+
+def diagnose(path: Path, *, full: bool = False) -> CheckReport:
+    """Header, then SQLite's own check: what `briefer check` and restore rely on."""
+    problems = header_problems(path)
+    if problems:
+        return CheckReport(ok=False, problems=tuple(problems))
+    return quick_check(path, full=full)
+
+
+def stamp(now: datetime) -> str:
+    return now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def move_aside(
+    path: Path, label: str = "damaged", *, clock: Callable[[], datetime] | None = None
+) -> Path:
+    """Rename the library with its -wal and -shm to NAME.<label>-<time>; never overwrite.
+
+    Each file is linked under its new name before its old name goes, so a crash in
+    between leaves two names for one file, never none.
+    """
+    now = (clock or (lambda: datetime.now(UTC)))()
+    base = path.with_name(f"{path.name}.{label}-{stamp(now)}")
+    target, n = base, 1
+    while any(Path(f"{target}{s}").exists() for s in ("", *SIDE_SUFFIXES)):
+        n += 1
+        target = base.with_name(f"{base.name}-{n}")
+    for suffix in ("", *SIDE_SUFFIXES):
+        src, dst = Path(f"{path}{suffix}"), Path(f"{target}{suffix}")
+        if not src.exists():
+            continue
+        try:
+            os.link(src, dst)
+        except OSError:
+            # No hard links here (some network and FAT drives): a rename still never
+            # overwrites, as dst was checked free above.
+            os.rename(src, dst)
+        else:
+            src.unlink()
+    with contextlib.suppress(OSError):
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    return target
