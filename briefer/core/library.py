@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import configure_mappers
 from sqlmodel import Session
 
 from briefer.core import damage, schema, storage
@@ -69,6 +70,9 @@ class Library:
         from briefer.core.sources import SourceService
         from briefer.core.tags import TagService
 
+        # Services build ORM rows with model_construct(), which needs the mappers
+        # configured first; a fresh process has not done it yet.
+        configure_mappers()
         self.path = path
         self.read_only = read_only
         self.clock = clock
