@@ -1,149 +1,838 @@
-"""The main window: the sources table, menus, import with progress.
+"""The workbench: navigator, tabs (sources table, readers, briefs) and excerpts panel.
 
-All signal wiring sits in _wire(), so what reacts to what is read in one place.
+All signal wiring of the window sits in _wire(), so what reacts to what is read in one
+place. The window holds no SQL: it calls core services and shows their one-line
+BrieferError messages; imports, searches and index rebuilds run on the worker thread.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QHeaderView,
-    QLabel,
+    QInputDialog,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
-    QStackedWidget,
-    QTableView,
-    QVBoxLayout,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
     QWidget,
 )
 
 from briefer import __version__
+from briefer.core.errors import BrieferError
 from briefer.core.library import Library
-from briefer.gui.models.sources_model import SourcesTableModel
+from briefer.core.paths import data_dir
+from briefer.core.records import ExcerptRecord, SearchFilters
+from briefer.gui.excerpt_editor import ExcerptEditor
+from briefer.gui.excerpts_panel import ExcerptsPanel
+from briefer.gui.icons import SAMPLE_ARTICLE, icon
+from briefer.gui.library_page import LibraryPage
+from briefer.gui.models.search_model import HitRole
+from briefer.gui.navigator import Navigator
+from briefer.gui.search_bar import Searcher, SearchOutcome
+from briefer.gui.source_tab import SourceTab
+from briefer.gui.tag_manager import TagManager
+from briefer.gui.undo_commands import (
+    DeleteExcerptsCommand,
+    DeleteSourceCommand,
+    DeleteTagCommand,
+)
 from briefer.gui.worker import CoreWorker
 
+SAMPLE_LIBRARY_NAME = "sample.briefer"
+HELP_TEXT = """Getting started
+• File › Import Files (Ctrl+I) or a folder (Ctrl+Shift+I), drop files on the window, or
+  paste an article you copied in a browser (Ctrl+Shift+V).
+• Open a source with Enter or a double click; it opens in a tab beside the table.
 
-class FirstRunPage(QWidget):
-    """Shown instead of an empty grid: says how to start."""
+Cutting excerpts
+• Select words in the reader and press Ctrl+E: set credibility 1–6, tags and a comment.
+• Click a highlight to select its excerpt; Enter edits it, Delete removes it.
+• Ctrl+Z undoes a delete of a source, excerpt or tag; Ctrl+Shift+Z redoes it.
 
-    import_files = Signal()
-    import_folder = Signal()
+Finding things
+• Ctrl+F searches as you type: words, prefix*, "an exact phrase". Filters narrow the
+  table by tag, outlet, date and reliability; Save Search keeps them in the navigator.
+
+Grades
+• Sources: A completely reliable, B usually reliable, C fairly reliable, D not usually
+  reliable, E unreliable, F reliability cannot be judged.
+• Information: 1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable,
+  6 truth cannot be judged. An excerpt's grade joins both: B2."""
+
+
+class Workspace(QTabWidget):
+    """The central tabs; relays the signals of its source tabs so the window wires
+    them once, in _wire()."""
+
+    excerpt_clicked = Signal(int)  # excerpt id
+    details_submitted = Signal(int, dict)  # source id, changes
+    date_chosen = Signal(int, object)  # source id, date
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        heading = QLabel("<h2>Your library is empty</h2>")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel(
-            "Bring in the articles you work from: saved web pages, text pasted from a "
-            "browser, Word, PDF or e-mail files. Briefer keeps each original and a clean "
-            "text you can cut excerpts from."
-        )
-        hint.setWordWrap(True)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setMaximumWidth(520)
-        layout.addWidget(heading)
-        layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.files_button = QPushButton("Import files…")
-        self.folder_button = QPushButton("Import a folder…")
-        for button in (self.files_button, self.folder_button):
-            button.setMinimumWidth(200)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        self.files_button.clicked.connect(self.import_files)
-        self.folder_button.clicked.connect(self.import_folder)
+        self.setTabsClosable(True)
+        self.setMovable(True)
+        self.setDocumentMode(True)
+
+    def add_source_tab(self, tab: SourceTab) -> int:
+        tab.reader.excerpt_clicked.connect(self.excerpt_clicked)
+        tab.details.changes_submitted.connect(self.details_submitted)
+        tab.details.date_chosen.connect(self.date_chosen)
+        index = self.addTab(tab, icon("source"), _short(tab.title))
+        self.setTabToolTip(index, tab.title)
+        return index
+
+    def source_tabs(self) -> list[SourceTab]:
+        return [w for w in map(self.widget, range(self.count())) if isinstance(w, SourceTab)]
+
+    def source_tab(self, source_id: int) -> SourceTab | None:
+        return next((t for t in self.source_tabs() if t.source_id == source_id), None)
+
+
+def _short(title: str, limit: int = 32) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, parent=None):
+    # The navigator's Briefs node: the brief editor opens the brief with this id.
+    brief_requested = Signal(int)
+    # Another library is now open in this window (sample library, File › Open Library).
+    library_changed = Signal(object)
+
+    def __init__(self, library: Library, parent=None, *, settings: QSettings | None = None):
         super().__init__(parent)
         self.library = library
+        self._opened_here: list[Library] = []
+        self.settings = settings if settings is not None else QSettings()
         self.worker = CoreWorker(self)
-        self.setWindowTitle(f"Briefer — {library.path.name}")
-        self.resize(1100, 700)
+        self.undo_stack = QUndoStack(self)
+        self.searcher = Searcher(library, self.worker, self)
+        self._panel_context: tuple[str, Any] = ("none", None)
+        self._search_outcome: SearchOutcome | None = None
+        self.excerpt_editor: ExcerptEditor | None = None
+        self.tag_manager: TagManager | None = None
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 780)
+        self.setAcceptDrops(True)
 
-        self.sources_model = SourcesTableModel(library, self)
-        self.sources_view = QTableView()
-        self.sources_view.setModel(self.sources_model)
-        self.sources_view.setSortingEnabled(True)
-        self.sources_view.sortByColumn(6, Qt.SortOrder.DescendingOrder)
-        self.sources_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.sources_view.setAlternatingRowColors(True)
-        self.sources_view.verticalHeader().hide()
-        header = self.sources_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 7):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.navigator = Navigator()
+        self.navigator.setObjectName("navigator")
+        self.library_page = LibraryPage(library)
+        self.tabs = Workspace()
+        self.tabs.addTab(self.library_page, icon("library"), "Sources")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.excerpts_panel = ExcerptsPanel()
+        self.excerpts_panel.setObjectName("excerpts_panel")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("workbench_splitter")
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.excerpts_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([190, 790, 300])
+        self.setCentralWidget(self.splitter)
 
-        self.first_run = FirstRunPage()
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.first_run)
-        self.pages.addWidget(self.sources_view)
-        self.setCentralWidget(self.pages)
+        # Short names for what tests and other parts of the GUI reach for.
+        self.sources_model = self.library_page.sources_model
+        self.sources_view = self.library_page.sources_view
+        self.pages = self.library_page.pages
+        self.first_run = self.library_page.first_run
+        self.search_field = self.library_page.search_box.field
+        self.filter_bar = self.library_page.filter_bar
 
         self._build_actions()
         self._build_menus()
+        self._build_toolbar()
         self._wire()
-        self._restore_state()
+        self._update_title()
         self.refresh()
+        self._restore_state()
 
     # -- building ------------------------------------------------------------------
 
+    def _action(
+        self, text: str, shortcut: QKeySequence | str | None = None, icon_name: str = ""
+    ) -> QAction:
+        action = QAction(icon(icon_name) if icon_name else icon(""), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
     def _build_actions(self) -> None:
-        self.import_files_action = QAction("&Import Files…", self)
-        self.import_files_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_folder_action = QAction("Import &Folder…", self)
-        self.import_folder_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.about_action = QAction("&About Briefer", self)
+        keys = QKeySequence.StandardKey
+        self.import_files_action = self._action("&Import Files…", "Ctrl+I", "import")
+        self.import_folder_action = self._action("Import &Folder…", "Ctrl+Shift+I", "folder")
+        self.paste_article_action = self._action(
+            "&Paste Article as New Source", "Ctrl+Shift+V", "paste"
+        )
+        self.open_library_action = self._action("&Open Library…", keys.Open, "library")
+        self.open_sample_action = self._action("Open &Sample Library", None, "sample")
+        self.close_tab_action = self._action("&Close Tab", keys.Close, "close")
+        self.quit_action = self._action("&Quit", keys.Quit)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(icon("redo"))
+        self.cut_excerpt_action = self._action("Cut &Excerpt…", "Ctrl+E", "excerpt")
+        self.cut_excerpt_action.setToolTip("Make an excerpt of the selected words (Ctrl+E)")
+        self.find_action = self._action("&Find…", keys.Find, "search")
+        self.delete_source_action = self._action("Delete &Source", None, "delete")
+
+        self.show_navigator_action = self._action("&Navigator", "Ctrl+1")
+        self.show_panel_action = self._action("E&xcerpts Panel", "Ctrl+2")
+        for action in (self.show_navigator_action, self.show_panel_action):
+            action.setCheckable(True)
+            action.setChecked(True)
+        self.show_sources_action = self._action("&Sources Table", "Ctrl+0", "library")
+        self.tag_colours_action = self._action("Colour Highlights by &Tag")
+        self.tag_colours_action.setCheckable(True)
+
+        self.manage_tags_action = self._action("Manage &Tags…", "Ctrl+T", "tag")
+        self.rebuild_index_action = self._action("&Rebuild Search Index")
+        self.check_library_action = self._action("&Check Library")
+
+        self.new_brief_action = self._action("&New Brief…", keys.New, "brief")
+
+        self.help_action = self._action("Briefer &Help", keys.HelpContents, "help")
+        self.about_action = self._action("&About Briefer")
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self.import_files_action)
-        file_menu.addAction(self.import_folder_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self.about_action)
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        for item in (self.import_files_action, self.import_folder_action,
+                     self.paste_article_action, None, self.open_library_action,
+                     self.open_sample_action, None, self.close_tab_action, None,
+                     self.quit_action):  # fmt: skip
+            self.file_menu.addAction(item) if item else self.file_menu.addSeparator()
+        self.edit_menu = bar.addMenu("&Edit")
+        panel = self.excerpts_panel
+        for item in (self.undo_action, self.redo_action, None, self.cut_excerpt_action,
+                     panel.edit_action, panel.copy_action, panel.delete_action, None,
+                     self.delete_source_action, None, self.find_action):  # fmt: skip
+            self.edit_menu.addAction(item) if item else self.edit_menu.addSeparator()
+        self.view_menu = bar.addMenu("&View")
+        for item in (self.show_sources_action, None, self.show_navigator_action,
+                     self.show_panel_action, None, self.tag_colours_action):  # fmt: skip
+            self.view_menu.addAction(item) if item else self.view_menu.addSeparator()
+        # The durability work (backups, restore, lock) adds its items to this menu.
+        self.library_menu = bar.addMenu("&Library")
+        for item in (self.manage_tags_action, None, self.rebuild_index_action,
+                     self.check_library_action):  # fmt: skip
+            self.library_menu.addAction(item) if item else self.library_menu.addSeparator()
+        # The brief editor adds its items to this menu.
+        self.brief_menu = bar.addMenu("&Brief")
+        self.brief_menu.addAction(self.new_brief_action)
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.about_action)
+        self.reader_actions = [
+            self.cut_excerpt_action, panel.edit_action, panel.delete_action,
+        ]  # fmt: skip
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar("Main")
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.import_files_action, self.paste_article_action, None,
+                       self.cut_excerpt_action, None, self.undo_action, self.redo_action,
+                       None, self.manage_tags_action):  # fmt: skip
+            self.toolbar.addAction(action) if action else self.toolbar.addSeparator()
+        self.addToolBar(self.toolbar)
 
     def _wire(self) -> None:
+        page, panel, nav = self.library_page, self.excerpts_panel, self.navigator
+        # File
         self.import_files_action.triggered.connect(self.choose_files_to_import)
         self.import_folder_action.triggered.connect(self.choose_folder_to_import)
+        self.paste_article_action.triggered.connect(self.paste_article)
+        self.open_library_action.triggered.connect(self.choose_library_to_open)
+        self.open_sample_action.triggered.connect(self.open_sample_library)
+        self.close_tab_action.triggered.connect(self.close_current_tab)
         self.quit_action.triggered.connect(self.close)
+        page.first_run.import_files.connect(self.choose_files_to_import)
+        page.first_run.import_folder.connect(self.choose_folder_to_import)
+        page.first_run.paste_article.connect(self.paste_article)
+        page.first_run.open_sample.connect(self.open_sample_library)
+        # Edit
+        self.cut_excerpt_action.triggered.connect(self.cut_excerpt)
+        self.find_action.triggered.connect(self.focus_search)
+        self.delete_source_action.triggered.connect(self.delete_selected_sources)
+        # View
+        self.show_navigator_action.toggled.connect(nav.setVisible)
+        self.show_panel_action.toggled.connect(panel.setVisible)
+        self.show_sources_action.triggered.connect(self.show_sources)
+        self.tag_colours_action.toggled.connect(lambda _on: self._refresh_tabs())
+        # Library, Brief, Help
+        self.manage_tags_action.triggered.connect(self.open_tag_manager)
+        self.rebuild_index_action.triggered.connect(self.rebuild_search_index)
+        self.check_library_action.triggered.connect(self.check_library)
+        self.new_brief_action.triggered.connect(self.new_brief)
+        self.help_action.triggered.connect(self.show_help)
         self.about_action.triggered.connect(self.show_about)
-        self.first_run.import_files.connect(self.choose_files_to_import)
-        self.first_run.import_folder.connect(self.choose_folder_to_import)
+        # Navigator
+        nav.sources_requested.connect(self.show_all_sources)
+        nav.brief_requested.connect(self.brief_requested)
+        nav.tag_requested.connect(self.show_tag)
+        nav.saved_search_requested.connect(self.apply_saved_search)
+        nav.rename_search_requested.connect(self.rename_saved_search)
+        nav.delete_search_requested.connect(self.delete_saved_search)
+        # Sources tab: search, filters, table, results
+        page.search_box.field.textChanged.connect(self._query_changed)
+        page.search_box.save_button.clicked.connect(self.save_search)
+        page.filter_bar.changed.connect(self._filters_changed)
+        page.sources_view.activated.connect(self._source_row_activated)
+        page.open_action.triggered.connect(self._open_selected_sources)
+        page.delete_action.triggered.connect(self.delete_selected_sources)
+        page.sources_view.selectionModel().selectionChanged.connect(self._source_selection)
+        page.results_view.activated.connect(self._hit_activated)
+        page.results_view.clicked.connect(self._hit_activated)
+        page.tag_button.clicked.connect(self.tag_selected_sources)
+        page.tag_field.returnPressed.connect(self.tag_selected_sources)
+        self.searcher.results_ready.connect(self._show_search_results)
+        self.searcher.failed.connect(lambda message: self.show_error("Search", message))
+        # Central tabs
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.excerpt_clicked.connect(panel.select_excerpt)
+        self.tabs.details_submitted.connect(self.save_source_details)
+        self.tabs.date_chosen.connect(self.resolve_date)
+        # Excerpts panel
+        panel.edit_requested.connect(self.edit_excerpt)
+        panel.delete_requested.connect(self.delete_excerpts)
+        panel.tag_requested.connect(self.tag_excerpts)
+        panel.excerpt_activated.connect(self.show_excerpt_in_source)
+        panel.view.selectionModel().selectionChanged.connect(self._panel_selection)
 
     # -- state ---------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Re-read everything shown from core (after imports, undo, another library)."""
         self.sources_model.reload()
-        empty = self.sources_model.total == 0
-        self.pages.setCurrentWidget(self.first_run if empty else self.sources_view)
-        count = self.sources_model.total
+        self._refresh_navigator()
+        self._show_table_or_results()
+        self._refresh_tabs()
+        self._refresh_panel()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        count = self.library.sources.count()
         noun = "source" if count == 1 else "sources"
         self.statusBar().showMessage(f"{count:,} {noun} · {self.library.path}")
 
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"Briefer — {self.library.path.name}")
+
+    def _refresh_navigator(self) -> None:
+        tags = self.library.tags.list()
+        self.navigator.set_content(self.library.briefs.list(), tags, self.library.searches.list())
+        names = [t.name for t in tags]
+        self.filter_bar.set_choices(names, self.library.sources.outlets())
+        self.excerpts_panel.set_known_tags(names)
+        self.library_page.tag_field.set_known_tags(names)
+
+    def _show_table_or_results(self) -> None:
+        if self.library_page.query() and self._search_outcome is not None:
+            self.library_page.show_hits(self._search_outcome.query, self._search_outcome.hits)
+        else:
+            self.library_page.show_table()
+
+    def _tag_colours(self) -> dict[str, str] | None:
+        if not self.tag_colours_action.isChecked():
+            return {}
+        return {t.name: t.color for t in self.library.tags.list() if t.color}
+
+    def _refresh_tabs(self) -> None:
+        colours = self._tag_colours()
+        for tab in self.tabs.source_tabs():
+            try:
+                source = self.library.sources.get(tab.source_id)
+            except BrieferError:
+                self.close_tab(self.tabs.indexOf(tab))
+                continue
+            tab.set_source(source, self.library.excerpts.list(source_id=tab.source_id))
+            tab.reader.set_excerpts(tab.reader.excerpts, colours)
+            index = self.tabs.indexOf(tab)
+            self.tabs.setTabText(index, _short(source.title))
+            self.tabs.setTabToolTip(index, source.title)
+
+    def _set_panel(self, kind: str, value: Any = None) -> None:
+        self._panel_context = (kind, value)
+        self._refresh_panel()
+
+    def _refresh_panel(self) -> None:
+        """The panel follows what the analyst looks at: a source, a tag or a search."""
+        kind, value = self._panel_context
+        panel = self.excerpts_panel
+        try:
+            if kind == "source":
+                title = self.library.sources.get(value).title
+                panel.show_excerpts(
+                    f"Excerpts of “{_short(title, 48)}”",
+                    self.library.excerpts.list(source_id=value),
+                )
+            elif kind == "tag":
+                panel.show_excerpts(
+                    f"Excerpts tagged “{value}”", self.library.excerpts.list(tag=value)
+                )
+            elif kind == "search" and self._search_outcome is not None:
+                ids = [e.id for e in self._search_outcome.excerpts]
+                panel.show_excerpts(
+                    f"Excerpts matching “{self._search_outcome.query}”",
+                    self.library.excerpts.list(ids=ids) if ids else [],
+                )
+            else:
+                panel.show_excerpts("Excerpts — open or select a source", [])
+        except BrieferError:
+            self._panel_context = ("none", None)
+            panel.show_excerpts("Excerpts — open or select a source", [])
+
+    def _settings_key(self, name: str) -> str:
+        digest = hashlib.sha1(str(self.library.path).encode()).hexdigest()[:12]
+        return f"workbench/{name}/{digest}"
+
     def _restore_state(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
+        s = self.settings
+        geometry = s.value("workbench/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        state = s.value("workbench/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        sizes = s.value("workbench/splitter")
+        if isinstance(sizes, QByteArray):
+            self.splitter.restoreState(sizes)
+        self.show_navigator_action.setChecked(not self.navigator.isHidden())
+        self.show_panel_action.setChecked(not self.excerpts_panel.isHidden())
+        self._restore_tabs()
+
+    def _restore_tabs(self) -> None:
+        opened = self.settings.value(self._settings_key("open_sources")) or ""
+        for part in str(opened).split(","):
+            if part.strip().isdigit():
+                self.open_source(int(part), quiet=True)
+        current = self.settings.value(self._settings_key("current_tab"))
+        if current is not None and str(current).lstrip("-").isdigit():
+            index = int(current)
+            if 0 <= index < self.tabs.count():
+                self.tabs.setCurrentIndex(index)
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue("workbench/geometry", self.saveGeometry())
+        s.setValue("workbench/state", self.saveState())
+        s.setValue("workbench/splitter", self.splitter.saveState())
+        ids = ",".join(str(t.source_id) for t in self.tabs.source_tabs())
+        s.setValue(self._settings_key("open_sources"), ids)
+        s.setValue(self._settings_key("current_tab"), self.tabs.currentIndex())
+        s.sync()
 
     def closeEvent(self, event) -> None:
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.save_state()
         self.worker.wait(10_000)
+        for library in self._opened_here:
+            library.close()
         super().closeEvent(event)
 
-    # -- import --------------------------------------------------------------------
+    # -- errors --------------------------------------------------------------------
+
+    def show_error(self, title: str, message: str) -> None:
+        """A core refusal in one line, in a box that does not block the event loop."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+        self.last_error_box = box
+
+    def _try(self, title: str, change: Callable[[], Any]) -> Any:
+        try:
+            return change()
+        except BrieferError as exc:
+            self.show_error(title, str(exc))
+            return None
+
+    # -- tabs ----------------------------------------------------------------------
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """A tab for any widget (the brief editor uses this); it becomes current."""
+        index = self.tabs.addTab(widget, _short(title))
+        self.tabs.setTabToolTip(index, title)
+        self.tabs.setCurrentIndex(index)
+        return index
+
+    def close_tab(self, index: int) -> None:
+        """Close a tab; the Sources tab stays. Widgets may refuse by defining
+        can_close() -> bool (e.g. an editor with unsaved changes)."""
+        widget = self.tabs.widget(index)
+        if widget is None or widget is self.library_page:
+            return
+        can_close = getattr(widget, "can_close", None)
+        if callable(can_close) and not can_close():
+            return
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    def current_source_tab(self) -> SourceTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, SourceTab) else None
+
+    def open_source(self, source_id: int, *, quiet: bool = False) -> SourceTab | None:
+        """Show a source in the reader, in its own tab (focused if already open)."""
+        tab = self.tabs.source_tab(source_id)
+        if tab is None:
+            try:
+                source = self.library.sources.get(source_id)
+                excerpts = self.library.excerpts.list(source_id=source_id)
+            except BrieferError as exc:
+                if not quiet:
+                    self.show_error("Open source", str(exc))
+                return None
+            tab = SourceTab(source, excerpts)
+            tab.reader.extra_actions = self.reader_actions
+            if self.tag_colours_action.isChecked():
+                tab.reader.set_excerpts(excerpts, self._tag_colours())
+            self.tabs.add_source_tab(tab)
+        self.tabs.setCurrentWidget(tab)
+        return tab
+
+    def show_sources(self) -> None:
+        self.tabs.setCurrentWidget(self.library_page)
+
+    def _tab_changed(self, _index: int) -> None:
+        tab = self.current_source_tab()
+        if tab is not None:
+            self._set_panel("source", tab.source_id)
+        elif self.tabs.currentWidget() is self.library_page:
+            self._panel_for_library_page()
+
+    def _panel_for_library_page(self) -> None:
+        if self.library_page.query() and self._search_outcome is not None:
+            self._set_panel("search")
+        elif self.filter_bar.filters().tag:
+            self._set_panel("tag", self.filter_bar.filters().tag)
+        else:
+            ids = self.library_page.selected_source_ids()
+            self._set_panel("source", ids[0]) if len(ids) == 1 else self._set_panel("none")
+
+    # -- navigator, search and filters ---------------------------------------------
+
+    def show_all_sources(self) -> None:
+        self.search_field.clear()
+        self.filter_bar.set_filters(SearchFilters())
+        self.show_sources()
+
+    def show_tag(self, name: str) -> None:
+        """Sources with the tag in the table; excerpts with it in the panel."""
+        self.search_field.clear()
+        self.filter_bar.set_tag(name)
+        self.show_sources()
+        self._set_panel("tag", name)
+
+    def focus_search(self) -> None:
+        self.show_sources()
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def _query_changed(self, _text: str = "") -> None:
+        if self.library_page.query():
+            self.searcher.request(self.library_page.query(), self.filter_bar.filters())
+        else:
+            self._search_outcome = None
+            self.library_page.show_table()
+            self._panel_for_library_page()
+
+    def _filters_changed(self) -> None:
+        filters = self.filter_bar.filters()
+        self.sources_model.set_filters(filters)
+        if self.library_page.query():
+            self.searcher.request(self.library_page.query(), filters)
+        else:
+            self.library_page.show_table()
+            self._panel_for_library_page()
+
+    def _show_search_results(self, outcome: SearchOutcome) -> None:
+        if outcome.query != self.library_page.query():
+            return  # the field changed since; a newer search is on its way
+        self._search_outcome = outcome
+        self.library_page.show_hits(outcome.query, outcome.hits)
+        self._set_panel("search")
+        count = len(outcome.hits)
+        self.statusBar().showMessage(f"{count} match{'es' if count != 1 else ''}", 5000)
+
+    def _hit_activated(self, index) -> None:
+        hit = index.data(HitRole) if index is not None else self.library_page.current_hit()
+        if hit is None:
+            return
+        tab = self.open_source(hit.source_id)
+        if tab is not None and hit.kind == "excerpt":
+            tab.reader.show_excerpt(hit.id)
+            self.excerpts_panel.select_excerpt(hit.id)
+
+    def save_search(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save search", "Name for this search:")
+        if not ok or not name.strip():
+            return
+        query, filters = self.search_field.text().strip(), self.filter_bar.filters()
+        if self._try("Save search", lambda: self.library.searches.save(name, query, filters)):
+            self._refresh_navigator()
+            self.statusBar().showMessage(f"Saved search “{name.strip()}”", 5000)
+
+    def apply_saved_search(self, saved) -> None:
+        self.filter_bar.set_filters(saved.filters)
+        self.search_field.setText(saved.query)
+        self.show_sources()
+        if saved.query.strip():
+            self.searcher.run_now()
+
+    def rename_saved_search(self, saved) -> None:
+        name, ok = QInputDialog.getText(self, "Rename saved search", "New name:", text=saved.name)
+        if (
+            ok
+            and name.strip()
+            and self._try(
+                "Rename saved search", lambda: self.library.searches.rename(saved.id, name)
+            )
+        ):
+            self._refresh_navigator()
+
+    def delete_saved_search(self, saved) -> None:
+        self._try("Delete saved search", lambda: self.library.searches.delete(saved.id))
+        self._refresh_navigator()
+
+    # -- sources -------------------------------------------------------------------
+
+    def _source_row_activated(self, index) -> None:
+        self.open_source(self.sources_model.source_at(index.row()).id)
+
+    def _open_selected_sources(self) -> None:
+        for source_id in self.library_page.selected_source_ids():
+            self.open_source(source_id)
+
+    def _source_selection(self, *_args) -> None:
+        if self.tabs.currentWidget() is self.library_page:
+            self._panel_for_library_page()
+
+    def selected_source_ids(self) -> list[int]:
+        """The sources the analyst means: the table's selection, else the open source."""
+        if self.tabs.currentWidget() is self.library_page:
+            return self.library_page.selected_source_ids()
+        tab = self.current_source_tab()
+        return [tab.source_id] if tab else []
+
+    def save_source_details(self, source_id: int, changes: dict) -> None:
+        if self._try("Source details", lambda: self.library.sources.update(source_id, **changes)):
+            self._after_source_change(source_id)
+            self.statusBar().showMessage("Details saved", 5000)
+
+    def resolve_date(self, source_id: int, chosen) -> None:
+        if self._try(
+            "Published date", lambda: self.library.sources.resolve_date(source_id, chosen)
+        ):
+            self._after_source_change(source_id)
+
+    def _after_source_change(self, source_id: int) -> None:
+        self.sources_model.refresh_source(source_id)
+        tab = self.tabs.source_tab(source_id)
+        if tab is not None:
+            source = self.library.sources.get(source_id)
+            tab.set_source(source, self.library.excerpts.list(source_id=source_id))
+            index = self.tabs.indexOf(tab)
+            self.tabs.setTabText(index, _short(source.title))
+        self._refresh_navigator()
+        self._refresh_panel()
+
+    def tag_selected_sources(self) -> None:
+        ids, names = self.library_page.selected_source_ids(), self.library_page.tag_field.tags()
+        if not ids or not names:
+            return
+        if self._try("Tag sources", lambda: self.library.tags.tag_sources(ids, names)) is not None:
+            self.library_page.tag_field.clear()
+            for source_id in ids:
+                self.sources_model.refresh_source(source_id)
+            self._refresh_navigator()
+            noun = "source" if len(ids) == 1 else "sources"
+            self.statusBar().showMessage(f"Tagged {len(ids)} {noun}", 5000)
+
+    def delete_selected_sources(self) -> None:
+        for source_id in self.selected_source_ids():
+            self.delete_source(source_id)
+
+    def delete_source(self, source_id: int) -> None:
+        """Refused by core, with the briefs named, while any excerpt is cited."""
+        deleted = self._try("Delete source", lambda: self.library.sources.delete(source_id))
+        if deleted is None:
+            return
+        self.undo_stack.push(
+            DeleteSourceCommand(self.library, deleted, self.refresh, self._report_undo)
+        )
+        self.refresh()
+        self.statusBar().showMessage("Source deleted — Ctrl+Z brings it back", 8000)
+
+    def _report_undo(self, message: str) -> None:
+        self.show_error("Undo", message)
+
+    # -- excerpts ------------------------------------------------------------------
+
+    def cut_excerpt(self) -> None:
+        """Ctrl+E: the selected words of the reader become an excerpt, graded in a
+        small editor."""
+        tab = self.current_source_tab()
+        span = tab.reader.selection_span() if tab else None
+        if tab is None or span is None:
+            self.statusBar().showMessage("Select words in an open source, then press Ctrl+E", 6000)
+            return
+        start, end = span
+        text = tab.source.body[start:end]
+        editor = ExcerptEditor(text, known_tags=self._known_tags(), parent=self)
+        editor.accepted.connect(
+            lambda: self._create_excerpt(tab.source_id, start, end, text, editor)
+        )
+        self.excerpt_editor = editor
+        editor.open()
+
+    def _create_excerpt(self, source_id: int, start: int, end: int, text: str, editor) -> None:
+        choice = editor.choice()
+        created = self._try(
+            "New excerpt",
+            lambda: self.library.excerpts.add(
+                source_id, start, end, text=text, credibility=choice.credibility,
+                comment=choice.comment, tags=choice.tags,
+            ),
+        )  # fmt: skip
+        if created is None:
+            return
+        self._after_excerpt_change(source_id)
+        self.excerpts_panel.select_excerpt(created.id)
+        self.statusBar().showMessage(f"Excerpt {created.grade} saved", 5000)
+
+    def edit_excerpt(self, excerpt_id: int) -> None:
+        excerpt = self._try("Edit excerpt", lambda: self.library.excerpts.get(excerpt_id))
+        if excerpt is None:
+            return
+        editor = ExcerptEditor(
+            excerpt.text, known_tags=self._known_tags(), credibility=excerpt.credibility,
+            tags=excerpt.tags, comment=excerpt.comment, title="Edit excerpt", parent=self,
+        )  # fmt: skip
+        editor.accepted.connect(lambda: self._update_excerpt(excerpt, editor))
+        self.excerpt_editor = editor
+        editor.open()
+
+    def _update_excerpt(self, excerpt: ExcerptRecord, editor) -> None:
+        choice = editor.choice()
+        old = {t.casefold(): t for t in excerpt.tags}
+        new = {t.casefold(): t for t in choice.tags}
+        removed = [old[k] for k in old.keys() - new.keys()]
+        added = [new[k] for k in new.keys() - old.keys()]
+
+        def change() -> bool:
+            self.library.excerpts.update(
+                excerpt.id, credibility=choice.credibility, comment=choice.comment
+            )
+            if added:
+                self.library.tags.tag_excerpts([excerpt.id], added)
+            if removed:
+                self.library.tags.untag_excerpts([excerpt.id], removed)
+            return True
+
+        if self._try("Edit excerpt", change):
+            self._after_excerpt_change(excerpt.source_id)
+            self.excerpts_panel.select_excerpt(excerpt.id)
+
+    def delete_excerpts(self, excerpt_ids: Sequence[int]) -> None:
+        deleted = []
+        for excerpt_id in excerpt_ids:
+            snapshot = self._try(
+                "Delete excerpt", lambda i=excerpt_id: self.library.excerpts.delete(i)
+            )
+            if snapshot is None:
+                break
+            deleted.append(snapshot)
+        if deleted:
+            self.undo_stack.push(
+                DeleteExcerptsCommand(self.library, deleted, self.refresh, self._report_undo)
+            )
+            self.refresh()
+            self.statusBar().showMessage("Deleted — Ctrl+Z brings it back", 8000)
+
+    def tag_excerpts(self, excerpt_ids: list, names: list) -> None:
+        if self._try("Tag excerpts", lambda: self.library.tags.tag_excerpts(excerpt_ids, names)):
+            self._refresh_navigator()
+            self._refresh_tabs()
+            self._refresh_panel()
+
+    def show_excerpt_in_source(self, excerpt: ExcerptRecord) -> None:
+        tab = self.open_source(excerpt.source_id)
+        if tab is not None:
+            tab.reader.show_excerpt(excerpt.id)
+            self.excerpts_panel.select_excerpt(excerpt.id)
+
+    def _panel_selection(self, *_args) -> None:
+        """A single excerpt selected in the panel is shown in its open reader."""
+        chosen = self.excerpts_panel.selected()
+        tab = self.current_source_tab()
+        if len(chosen) == 1 and tab is not None and chosen[0].source_id == tab.source_id:
+            tab.reader.show_excerpt(chosen[0].id)
+
+    def _after_excerpt_change(self, source_id: int) -> None:
+        self.sources_model.refresh_source(source_id)
+        tab = self.tabs.source_tab(source_id)
+        if tab is not None:
+            tab.reader.set_excerpts(self.library.excerpts.list(source_id=source_id))
+        self._refresh_navigator()
+        self._refresh_panel()
+
+    def _known_tags(self) -> list[str]:
+        return [t.name for t in self.library.tags.list()]
+
+    # -- tags ----------------------------------------------------------------------
+
+    def open_tag_manager(self) -> None:
+        manager = TagManager(self.library, self)
+        manager.delete_requested.connect(self.delete_tags)
+        manager.tags_changed.connect(self.refresh)
+        self.tag_manager = manager
+        manager.open()
+
+    def delete_tags(self, names: Sequence[str]) -> None:
+        for name in names:
+            deleted = self._try("Delete tag", lambda n=name: self.library.tags.delete(n))
+            if deleted is not None:
+                self.undo_stack.push(
+                    DeleteTagCommand(self.library, deleted, self.refresh, self._report_undo)
+                )
+        if self.filter_bar.filters().tag in names:
+            self.filter_bar.set_filters(SearchFilters())
+        self.refresh()
+        if self.tag_manager is not None:
+            self.tag_manager.reload()
+
+    # -- briefs --------------------------------------------------------------------
+
+    def new_brief(self) -> None:
+        title, ok = QInputDialog.getText(self, "New brief", "Title of the brief:")
+        if not ok or not title.strip():
+            return
+        brief = self._try("New brief", lambda: self.library.briefs.create(title))
+        if brief is not None:
+            self._refresh_navigator()
+            self.brief_requested.emit(brief.id)
+
+    # -- import ----------------------------------------------------------------------
 
     def choose_files_to_import(self) -> None:
         from briefer.ingest import SUPPORTED_EXTENSIONS
@@ -160,7 +849,7 @@ class MainWindow(QMainWindow):
         if folder:
             self.import_paths([Path(folder)])
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def import_paths(self, paths: list[Path], library: Library | None = None) -> None:
         """Import on the worker thread with a cancellable progress dialog."""
         from briefer.ingest import import_paths
 
@@ -168,11 +857,12 @@ class MainWindow(QMainWindow):
         progress.setWindowTitle("Import")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
-        library = self.library
+        self.import_progress = progress
+        target = library or self.library
 
         def work(report_progress, cancelled):
             return import_paths(
-                library,
+                target,
                 paths,
                 progress=lambda done, total, path: report_progress(done, total, str(path)),
                 should_cancel=cancelled,
@@ -191,7 +881,7 @@ class MainWindow(QMainWindow):
         def on_failed(message: str) -> None:
             progress.close()
             self.refresh()
-            QMessageBox.warning(self, "Import failed", message)
+            self.show_error("Import failed", message)
 
         job = self.worker.submit(
             "Import", work, on_done=on_done, on_failed=on_failed, on_progress=on_progress
@@ -200,8 +890,12 @@ class MainWindow(QMainWindow):
         self.last_import_job = job
 
     def show_import_report(self, report) -> None:
+        """The summary at the end; one imported article opens in the reader."""
         summary = report.summary()
-        if report.failed or report.duplicates:
+        imported = [r for r in report.results if r.status == "imported"]
+        if len(report.results) == 1 and len(imported) == 1:
+            self.open_source(imported[0].source_id)
+        else:
             lines = [
                 f"{Path(r.path).name}: {r.message}"
                 for r in report.results
@@ -210,16 +904,172 @@ class MainWindow(QMainWindow):
             box = QMessageBox(self)
             box.setWindowTitle("Import finished")
             box.setIcon(QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information)
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.setText(summary)
-            box.setDetailedText("\n".join(lines))
+            if lines:
+                box.setDetailedText("\n".join(lines))
             box.open()
             self.last_report_box = box
         self.statusBar().showMessage(f"Import: {summary}", 10_000)
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Briefer",
-            f"<b>Briefer {__version__}</b><p>Offline sources, excerpts and briefs.</p>"
-            f"<p>Library: {self.library.path}</p>",
+    def paste_article(self) -> None:
+        """The clipboard (its HTML when the browser offers it) becomes a new source."""
+        from briefer.ingest import import_text
+
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        html = mime.html() if mime is not None and mime.hasHtml() else None
+        if not text.strip() and not (html or "").strip():
+            self.show_error("Paste article", "The clipboard holds no text; copy an article first")
+            return
+        library = self.library
+        self.worker.submit(
+            "Paste",
+            lambda _p, _c: import_text(library, text, html=html),
+            on_done=self._pasted,
+            on_failed=lambda message: self.show_error("Paste article", message),
         )
+
+    def _pasted(self, result) -> None:
+        self.refresh()
+        if result.status == "imported":
+            self.open_source(result.source_id)
+            self.statusBar().showMessage(f"Pasted as a new source: {result.title}", 8000)
+        elif result.status == "duplicate" and result.source_id is not None:
+            self.open_source(result.source_id)
+            self.statusBar().showMessage(f"Already in the library: {result.message}", 8000)
+        else:
+            self.show_error("Paste article", result.message)
+
+    def dragEnterEvent(self, event) -> None:
+        if _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = _local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- libraries -------------------------------------------------------------------
+
+    def choose_library_to_open(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open library", str(self.library.path.parent),
+            "Briefer libraries (*.briefer);;All files (*)",
+        )  # fmt: skip
+        if name:
+            opened = self._try("Open library", lambda: Library.open(name, create=False))
+            if opened is not None:
+                self.switch_library(opened)
+
+    def open_sample_library(self) -> None:
+        """A separate library in the user data folder holding the bundled article."""
+        path = data_dir() / SAMPLE_LIBRARY_NAME
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = not path.exists()
+        sample = self._try("Sample library", lambda: Library.open(path))
+        if sample is None:
+            return
+        self.switch_library(sample)
+        if fresh or sample.sources.count() == 0:
+            self.import_paths([SAMPLE_ARTICLE])
+
+    def switch_library(self, library: Library) -> None:
+        """Show another library in this window; the one opened here is closed on exit."""
+        self.worker.wait(10_000)
+        self.save_state()
+        while self.tabs.count() > 1:
+            widget = self.tabs.widget(1)
+            self.tabs.removeTab(1)
+            widget.deleteLater()
+        self.undo_stack.clear()
+        self.library = library
+        self._opened_here.append(library)
+        self.searcher.library = library
+        self._search_outcome = None
+        self._panel_context = ("none", None)
+        self.search_field.clear()
+        self.filter_bar.set_filters(SearchFilters())
+        self.sources_model.set_library(library)
+        self._update_title()
+        self.refresh()
+        self._restore_tabs()
+        self.library_changed.emit(library)
+
+    # -- library maintenance ---------------------------------------------------------
+
+    def rebuild_search_index(self) -> None:
+        progress = QProgressDialog("Rebuilding the search index…", None, 0, 0, self)
+        progress.setWindowTitle("Search index")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        library = self.library
+
+        def done(_result) -> None:
+            progress.close()
+            self.statusBar().showMessage("Search index rebuilt", 8000)
+
+        def failed(message: str) -> None:
+            progress.close()
+            self.show_error("Search index", message)
+
+        self.worker.submit(
+            "Rebuild search index",
+            lambda _p, _c: library.rebuild_search_index(),
+            on_done=done,
+            on_failed=failed,
+        )
+
+    def check_library(self) -> None:
+        library = self.library
+
+        def done(report) -> None:
+            if report.ok:
+                self.statusBar().showMessage("The library is sound", 8000)
+                return
+            box = QMessageBox(QMessageBox.Icon.Warning, "Check library",
+                              f"{len(report.problems)} problem(s) found", parent=self)  # fmt: skip
+            box.setDetailedText("\n".join(report.problems))
+            box.open()
+            self.last_error_box = box
+
+        self.statusBar().showMessage("Checking the library…")
+        self.worker.submit(
+            "Check library",
+            lambda _p, _c: library.check(),
+            on_done=done,
+            on_failed=lambda m: self.show_error("Check library", m),
+        )
+
+    # -- help ------------------------------------------------------------------------
+
+    def show_help(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "Briefer Help", HELP_TEXT, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+        self.help_box = box
+
+    def show_about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "About Briefer",
+            f"Briefer {__version__}\nOffline sources, excerpts and briefs.\n\n"
+            f"Library: {self.library.path}",
+            parent=self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+        self.about_box = box
+
+
+def _local_paths(mime) -> list[Path]:
+    if mime is None or not mime.hasUrls():
+        return []
+    paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    return paths if paths and len(paths) == len(mime.urls()) else []

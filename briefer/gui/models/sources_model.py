@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from briefer.core.library import Library
-from briefer.core.records import RELIABILITY, SourceSummary
+from briefer.core.records import RELIABILITY, SearchFilters, SourceSummary
 
 PAGE_SIZE = 256
 
@@ -18,7 +18,10 @@ COLUMNS = (
     ("Excerpts", None),
     ("Added", "created"),
 )
+TITLE, OUTLET, PUBLISHED, RELIABILITY_COLUMN, TAGS, EXCERPTS, ADDED = range(len(COLUMNS))
 SourceIdRole = Qt.ItemDataRole.UserRole + 1
+# True on the Published column when the printed date reads two ways (the "ambiguous" badge).
+AmbiguousRole = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -34,24 +37,37 @@ class SourcesTableModel(QAbstractTableModel):
         self._total = 0
         self._order = "created"
         self._descending = False
-        self._tag: str | None = None
+        self._filters = SearchFilters()
         self.reload()
 
     # -- loading -------------------------------------------------------------------
 
+    def set_library(self, library: Library) -> None:
+        self._library = library
+        self._filters = SearchFilters()
+        self.reload()
+
     def reload(self) -> None:
         self.beginResetModel()
-        self._total = self._library.sources.count(tag=self._tag)
+        self._total = self._library.sources.count(filters=self._filters)
         self._rows = self._page(0)
         self.endResetModel()
 
-    def set_tag_filter(self, tag: str | None) -> None:
-        self._tag = tag or None
+    def set_filters(self, filters: SearchFilters | None) -> None:
+        self._filters = filters or SearchFilters()
         self.reload()
+
+    def set_tag_filter(self, tag: str | None) -> None:
+        self._filters = SearchFilters(tag=tag or None)
+        self.reload()
+
+    @property
+    def filters(self) -> SearchFilters:
+        return self._filters
 
     def _page(self, offset: int) -> list[SourceSummary]:
         return self._library.sources.list(
-            tag=self._tag,
+            filters=self._filters,
             order=self._order,
             descending=self._descending,
             limit=PAGE_SIZE,
@@ -72,6 +88,21 @@ class SourcesTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
+
+    def refresh_source(self, source_id: int) -> None:
+        """Re-read one row after an edit, keeping the loaded pages and the scroll."""
+        row = self.row_of(source_id)
+        if row is None:
+            return
+        fresh = self._library.sources.list(
+            filters=self._filters, order=self._order, descending=self._descending,
+            limit=1, offset=row,
+        )  # fmt: skip
+        if fresh and fresh[0].id == source_id:
+            self._rows[row] = fresh[0]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        else:
+            self.reload()
 
     @property
     def total(self) -> int:
@@ -103,19 +134,21 @@ class SourcesTableModel(QAbstractTableModel):
         column = index.column()
         if role == SourceIdRole:
             return src.id
+        if role == AmbiguousRole:
+            return column == PUBLISHED and src.published_ambiguous
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(src, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 3:
+            if column == RELIABILITY_COLUMN:
                 return f"{src.reliability}: {RELIABILITY[src.reliability]}"
-            if column == 2 and src.published_ambiguous:
+            if column == PUBLISHED and src.published_ambiguous:
                 readings = " or ".join(d.strftime("%d %B %Y") for d in src.published_alternatives)
                 return (
                     f"Ambiguous date “{src.published_text}”: {readings}. Open the source to pick."
                 )
-            if column == 0:
+            if column == TITLE:
                 return src.title
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 5):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (RELIABILITY_COLUMN, EXCERPTS):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -128,23 +161,27 @@ class SourcesTableModel(QAbstractTableModel):
         self.reload()
 
 
+def format_published(src: SourceSummary) -> str:
+    if src.published is None:
+        return ""
+    return {
+        "year": f"{src.published:%Y}",
+        "month": f"{src.published:%b %Y}",
+    }.get(src.published_precision, f"{src.published:%d %b %Y}")
+
+
 def _display(src: SourceSummary, column: int) -> str:
-    if column == 0:
+    if column == TITLE:
         return src.title
-    if column == 1:
+    if column == OUTLET:
         return src.outlet
-    if column == 2:
-        if src.published is None:
-            return ""
-        text = {
-            "year": f"{src.published:%Y}",
-            "month": f"{src.published:%b %Y}",
-        }.get(src.published_precision, f"{src.published:%d %b %Y}")
-        return f"{text} (ambiguous)" if src.published_ambiguous else text
-    if column == 3:
+    if column == PUBLISHED:
+        text = format_published(src)
+        return f"{text} (ambiguous)" if text and src.published_ambiguous else text
+    if column == RELIABILITY_COLUMN:
         return src.reliability
-    if column == 4:
+    if column == TAGS:
         return ", ".join(src.tags)
-    if column == 5:
+    if column == EXCERPTS:
         return str(src.excerpt_count)
     return f"{src.created.astimezone():%d %b %Y %H:%M}"

@@ -1,0 +1,64 @@
+"""SVG icons from resources/, drawn in the palette's text colour at the size asked.
+
+The SVGs use `currentColor`; rendering them on demand (not from a cached bitmap) keeps
+them sharp at any DPI and readable in dark mode.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+ICONS = RESOURCES / "icons"
+SAMPLES = RESOURCES / "samples"
+SAMPLE_ARTICLE = SAMPLES / "rudaw-2024-02-09-pentagon-strikes.txt"
+
+
+@cache
+def _svg(name: str) -> str:
+    path = ICONS / f"{name}.svg"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+class _PaletteSvgEngine(QIconEngine):
+    """Renders an SVG with currentColor taken from the application palette."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self._name = name
+
+    def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
+        palette = QGuiApplication.palette()
+        group = (
+            QPalette.ColorGroup.Disabled
+            if mode == QIcon.Mode.Disabled
+            else (QPalette.ColorGroup.Active)
+        )
+        colour = palette.color(group, QPalette.ColorRole.WindowText).name()
+        return QSvgRenderer(QByteArray(_svg(self._name).replace("currentColor", colour).encode()))
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state) -> None:
+        self._renderer(mode).render(painter, QRectF(rect))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+        painter.end()
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        return _PaletteSvgEngine(self._name)
+
+
+def icon(name: str) -> QIcon:
+    """The named icon of resources/icons, or an empty icon when the file is missing."""
+    if not _svg(name):
+        return QIcon()
+    return QIcon(_PaletteSvgEngine(name))

@@ -1,0 +1,49 @@
+"""One open source in the central tabs: the reader beside its details form."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from briefer.core.records import ExcerptRecord, SourceDetail
+from briefer.gui.reader import ReaderView
+from briefer.gui.source_details import SourceDetailsForm
+
+
+class SourceTab(QWidget):
+    def __init__(self, source: SourceDetail, excerpts: Sequence[ExcerptRecord], parent=None):
+        super().__init__(parent)
+        self.source_id = source.id
+        self.reader = ReaderView()
+        self.details = SourceDetailsForm()
+        scroll = QScrollArea()
+        scroll.setWidget(self.details)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setMinimumWidth(260)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("source_splitter")
+        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([640, 300])
+        self.splitter.setChildrenCollapsible(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.set_source(source, excerpts)
+
+    def set_source(self, source: SourceDetail, excerpts: Sequence[ExcerptRecord]) -> None:
+        self.source = source
+        self.reader.set_source(source, excerpts)
+        self.details.set_source(source)
+
+    def set_excerpts(self, excerpts: Sequence[ExcerptRecord]) -> None:
+        self.reader.set_excerpts(excerpts)
+
+    @property
+    def title(self) -> str:
+        return self.source.title

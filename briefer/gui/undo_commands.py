@@ -1,0 +1,98 @@
+"""Deletes that Ctrl+Z puts back during the session (core keeps the snapshot).
+
+Each command is pushed after core has already deleted (so a refusal, such as a source
+whose excerpts are cited, never enters the stack); its first redo() does nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from briefer.core.errors import BrieferError
+from briefer.core.library import Library
+from briefer.core.records import DeletedExcerpt, DeletedSource, DeletedTag
+
+Changed = Callable[[], None]
+Report = Callable[[str], None]
+
+
+class _DeleteCommand(QUndoCommand):
+    def __init__(self, library: Library, text: str, on_change: Changed, report: Report):
+        super().__init__(text)
+        self.library = library
+        self._on_change = on_change
+        self._report = report
+        self._done_already = True
+
+    def redo(self) -> None:
+        if self._done_already:
+            self._done_already = False
+            return
+        self._run(self._delete)
+
+    def undo(self) -> None:
+        self._run(self._restore)
+
+    def _run(self, step: Callable[[], None]) -> None:
+        """Core may refuse (the item changed meanwhile): say so, never raise into Qt."""
+        try:
+            step()
+        except BrieferError as exc:
+            self._report(str(exc))
+        self._on_change()
+
+    def _delete(self) -> None:
+        raise NotImplementedError
+
+    def _restore(self) -> None:
+        raise NotImplementedError
+
+
+class DeleteSourceCommand(_DeleteCommand):
+    def __init__(
+        self, library: Library, deleted: DeletedSource, on_change: Changed, report: Report
+    ):
+        super().__init__(library, f"Delete Source “{deleted.row['title']}”", on_change, report)
+        self.deleted = deleted
+
+        self.source_id = deleted.row["id"]
+
+    def _delete(self) -> None:
+        self.deleted = self.library.sources.delete(self.source_id)
+
+    def _restore(self) -> None:
+        # The id comes back unless something took it meanwhile; follow it either way.
+        self.source_id = self.library.sources.restore(self.deleted).id
+
+
+class DeleteExcerptsCommand(_DeleteCommand):
+    def __init__(
+        self, library: Library, deleted: list[DeletedExcerpt], on_change: Changed, report: Report
+    ):
+        noun = "Excerpt" if len(deleted) == 1 else f"{len(deleted)} Excerpts"
+        super().__init__(library, f"Delete {noun}", on_change, report)
+        self.deleted = deleted
+
+        self.excerpt_ids = [d.row["id"] for d in deleted]
+
+    def _delete(self) -> None:
+        self.deleted = [self.library.excerpts.delete(i) for i in self.excerpt_ids]
+
+    def _restore(self) -> None:
+        self.excerpt_ids = [self.library.excerpts.restore(d).id for d in self.deleted]
+
+
+class DeleteTagCommand(_DeleteCommand):
+    def __init__(self, library: Library, deleted: DeletedTag, on_change: Changed, report: Report):
+        super().__init__(library, f"Delete Tag “{deleted.row['name']}”", on_change, report)
+        self.deleted = deleted
+
+        self.name = deleted.row["name"]
+
+    def _delete(self) -> None:
+        self.deleted = self.library.tags.delete(self.name)
+
+    def _restore(self) -> None:
+        self.name = self.library.tags.restore(self.deleted).name
