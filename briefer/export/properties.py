@@ -1,0 +1,84 @@
+"""Document properties, and the scrubbing that lets a brief be shared safely.
+
+By default the file carries no personal or tool metadata: no author or last-modified-by
+unless the analyst chose one, none of python-docx's default strings and 2013 dates, no
+extended (app.xml) or custom properties, no thumbnail, customXml, macros, glossary or
+comments from a template, no attached-template path, and no external relationships but
+hyperlinks.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from briefer.export.ooxml import remove_all, w
+
+_KEEP_PACKAGE = {RT.OFFICE_DOCUMENT, RT.CORE_PROPERTIES}
+_KEEP_DOCUMENT = {
+    RT.STYLES, RT.NUMBERING, RT.SETTINGS, RT.WEB_SETTINGS, RT.FONT_TABLE, RT.THEME,
+    RT.HEADER, RT.FOOTER, RT.FOOTNOTES, RT.ENDNOTES, RT.HYPERLINK, RT.IMAGE,
+}  # fmt: skip
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+_W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+
+
+def set_properties(
+    document: Document,
+    *,
+    title: str,
+    subject: str,
+    keywords: str,
+    category: str,
+    author: str,
+    when: datetime,
+) -> None:
+    """Core properties rewritten from nothing: only what the brief itself says."""
+    props = document.core_properties
+    element = props._element
+    for child in list(element):
+        element.remove(child)
+    props.title = title
+    if subject:
+        props.subject = subject
+    if keywords:
+        props.keywords = keywords
+    if category:
+        props.category = category
+    if author:
+        props.author = author
+        props.last_modified_by = author
+    stamp = when.replace(microsecond=0, tzinfo=None)
+    props.created = stamp
+    props.modified = stamp
+
+
+def scrub_package(document: Document) -> None:
+    """Drop every part and trace a shared file should not carry (before saving)."""
+    package = document.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype not in _KEEP_PACKAGE:
+            package.rels.pop(rid)
+    doc_part = document.part
+    for rid, rel in list(doc_part.rels.items()):
+        if rel.reltype not in _KEEP_DOCUMENT or (rel.is_external and rel.reltype != RT.HYPERLINK):
+            doc_part.rels.pop(rid)
+    settings_part = document.settings.element
+    for rid in list(document.part._settings_part.rels):
+        document.part._settings_part.rels.pop(rid)
+    remove_all(settings_part, "attachedTemplate", "mailMerge", "docVars", "rsids")
+    for child in list(settings_part):
+        if child.tag in (f"{{{_W14}}}docId", f"{{{_W15}}}docId"):
+            settings_part.remove(child)
+    # Any part left: external targets only as hyperlinks.
+    for part in package.iter_parts():
+        for rid, rel in list(part.rels.items()):
+            if rel.is_external and rel.reltype != RT.HYPERLINK:
+                part.rels.pop(rid)
+    sect = document.element.body.find(w("sectPr"))
+    if sect is not None:
+        for attr in list(sect.attrib):
+            if attr.startswith(w("rsid")):
+                del sect.attrib[attr]

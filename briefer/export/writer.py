@@ -1,0 +1,543 @@
+"""A stored brief into a finished .docx: title block, styled body, notes, sources list.
+
+The writer reads the brief's JSON document (docs/BRIEF_DOCUMENT.md) through core
+services and builds WordprocessingML directly with lxml inside the template's package,
+so a long brief with hundreds of notes costs little more than python-docx's own
+add_paragraph. Every paragraph takes a named style of the template; the code sets no
+fonts or sizes. Paragraph styles follow the section a block stands in: paragraphs under
+`bluf` in BLUF, list items under `key-judgments` in Key Judgment, quotes in Quote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
+
+from briefer.core.records import BriefDetail, ExcerptRecord, SourceSummary
+from briefer.export.atomic import write_atomically
+from briefer.export.footnotes import NotesPart
+from briefer.export.markings import write_headers_and_footers
+from briefer.export.ooxml import R_NS, sub, text_el, w
+from briefer.export.properties import scrub_package, set_properties
+from briefer.export.references import (
+    Segment,
+    footnote_reference,
+    format_date,
+    linkable,
+    missing_reference,
+    source_entry,
+)
+from briefer.export.sanitize import DroppedCharacter, Sanitizer
+from briefer.export.templates import LoadedTemplate, find_word_template, load_template
+
+if TYPE_CHECKING:
+    from briefer.core.library import Library
+
+Progress = Callable[[int, int, str], None]
+_ALIGN = {"center": "center", "right": "right", "justify": "both"}
+_MARKS = (("bold", ("b", "bCs")), ("italic", ("i", "iCs")), ("strike", ("strike",)))
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What was written, for the CLI's summary and the dialog."""
+
+    path: Path
+    template: str
+    note_kind: str  # "footnotes" or "endnotes"
+    notes: int
+    sources: int
+    dropped_characters: tuple[DroppedCharacter, ...] = ()
+    sha256: str = ""
+    size: int = 0
+
+    def summary(self) -> str:
+        line = (
+            f"{self.path}: {self.notes} {self.note_kind}, {self.sources} source(s), "
+            f"template {self.template}"
+        )
+        if self.dropped_characters:
+            places = "; ".join(str(d) for d in self.dropped_characters[:10])
+            more = len(self.dropped_characters) - 10
+            line += (
+                f"; dropped {len(self.dropped_characters)} character(s) a Word file cannot "
+                f"hold: {places}" + (f" and {more} more" if more > 0 else "")
+            )
+        return line
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "template": self.template,
+            "footnotes": self.notes,
+            "note_kind": self.note_kind,
+            "sources": self.sources,
+            "dropped_characters": [
+                {"where": d.where, "character": d.code} for d in self.dropped_characters
+            ],
+            "sha256": self.sha256,
+        }
+
+
+@dataclass(slots=True)
+class RenderReport:
+    notes: int = 0
+    sources: int = 0
+    dropped: list[DroppedCharacter] = field(default_factory=list)
+
+
+def export_brief(
+    library: Library,
+    brief_id: int,
+    path: str | Path,
+    *,
+    template: str | Path | None = None,
+    endnotes: bool = False,
+    include_author: bool = False,
+    brief_date: date | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write brief_id to path (atomically, mode 0600) and say what was written.
+
+    template: a Word template name ("Standard", "Compact", a house template) or a path;
+    endnotes: citations as endnotes instead of footnotes; include_author: put the
+    brief's author in the file's properties (left out by default); brief_date: the
+    title block's date (default: the day the brief was last saved).
+    """
+    path = Path(path)
+    report = progress or (lambda done, total, label: None)
+    report(0, 1, "Checking the template")
+    loaded = load_template(find_word_template(template))
+    brief = library.briefs.get(brief_id)
+    report(0, 1, "Reading the sources")
+    excerpts, sources = gather_citations(library, brief)
+    data, rendered = render_brief(
+        brief,
+        excerpts,
+        sources,
+        loaded,
+        endnotes=endnotes,
+        include_author=include_author,
+        brief_date=brief_date,
+        progress=report,
+    )
+    report(1, 1, "Writing the file")
+    write_atomically(path, lambda fh: fh.write(data))
+    return ExportResult(
+        path=path,
+        template=loaded.template.name,
+        note_kind="endnotes" if endnotes else "footnotes",
+        notes=rendered.notes,
+        sources=rendered.sources,
+        dropped_characters=tuple(rendered.dropped),
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+    )
+
+
+def gather_citations(
+    library: Library, brief: BriefDetail
+) -> tuple[dict[int, ExcerptRecord], dict[int, SourceSummary]]:
+    """The cited excerpts (one query) and their sources, by id."""
+    ids = list(dict.fromkeys(_citation_ids(brief.body)))
+    excerpts = {e.id: e for e in library.excerpts.list(ids=ids)} if ids else {}
+    source_ids = dict.fromkeys(e.source_id for e in excerpts.values())
+    sources: dict[int, SourceSummary] = {sid: library.sources.get(sid) for sid in source_ids}
+    return excerpts, sources
+
+
+def _citation_ids(node: Any) -> list[int]:
+    found: list[int] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if item.get("type") == "citation" and isinstance(item.get("excerpt"), int):
+                found.append(item["excerpt"])
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return found
+
+
+def render_brief(
+    brief: BriefDetail,
+    excerpts: Mapping[int, ExcerptRecord],
+    sources: Mapping[int, SourceSummary],
+    template: LoadedTemplate,
+    *,
+    endnotes: bool = False,
+    include_author: bool = False,
+    brief_date: date | None = None,
+    progress: Progress | None = None,
+) -> tuple[bytes, RenderReport]:
+    """The .docx bytes of a brief, built in the template's package (consumed)."""
+    builder = _Builder(template, brief, excerpts, sources, endnotes=endnotes)
+    builder.build(brief_date or brief.modified.date(), progress)
+    builder.finish(include_author=include_author)
+    out = io.BytesIO()
+    builder.doc.save(out)
+    report = RenderReport(
+        notes=builder.notes.count,
+        sources=len(builder.source_order),
+        dropped=list(builder.clean.dropped),
+    )
+    return out.getvalue(), report
+
+
+def default_template_name() -> str:
+    return find_word_template(None).name
+
+
+class _Builder:
+    def __init__(
+        self,
+        template: LoadedTemplate,
+        brief: BriefDetail,
+        excerpts: Mapping[int, ExcerptRecord],
+        sources: Mapping[int, SourceSummary],
+        *,
+        endnotes: bool,
+    ):
+        self.doc = template.document
+        self.style = template.style_id
+        self.brief = brief
+        self.excerpts = excerpts
+        self.sources = sources
+        self.clean = Sanitizer()
+        self.body = self.doc.element.body
+        self.sect = self.body.find(w("sectPr"))
+        self.width = self._text_width()
+        for child in list(self.body):
+            if child is not self.sect:
+                self.body.remove(child)
+        if self.sect is not None:
+            self.body.remove(self.sect)
+        kind = "endnote" if endnotes else "footnote"
+        prefix = "Endnote" if endnotes else "Footnote"
+        self.notes = NotesPart(
+            self.doc,
+            kind,
+            text_style=self.style(f"{prefix} Text"),
+            reference_style=self.style(f"{prefix} Reference"),
+            link_style=self.style("Hyperlink"),
+        )
+        self.source_order: list[int] = []
+        for excerpt_id in _citation_ids(brief.body):
+            excerpt = excerpts.get(excerpt_id)
+            if (
+                excerpt
+                and excerpt.source_id in sources
+                and excerpt.source_id not in self.source_order
+            ):
+                self.source_order.append(excerpt.source_id)
+        self._links: dict[str, str] = {}
+        self._numbering: dict[str, tuple[str, str] | None] = {}
+
+    # -- structure ------------------------------------------------------------------
+
+    def build(self, on_date: date, progress: Progress | None) -> None:
+        self.title_block(on_date)
+        blocks = [b for b in self.brief.body.get("blocks", []) if isinstance(b, dict)]
+        total = len(blocks)
+        stack: list[tuple[int, str]] = []
+        for n, block in enumerate(blocks):
+            where = f"block {n + 1}"
+            kind = block.get("type")
+            if kind == "heading":
+                level = min(max(int(block.get("level", 1) or 1), 1), 3)
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                stack.append((level, block.get("section", "") or ""))
+            section = next((sid for _, sid in reversed(stack) if sid), "")
+            self.block(block, section, where)
+            if progress and n % 25 == 0:
+                progress(n, total, "Writing the brief")
+
+    def title_block(self, on_date: date) -> None:
+        brief = self.brief
+        self.runs(self.paragraph("Title"), [(brief.title, None)], "title")
+        if brief.subject:
+            self.runs(self.paragraph("Subtitle"), [(brief.subject, None)], "subject")
+        details = [format_date(on_date)]
+        if brief.author:
+            details.append(brief.author)
+        version = f"Version {brief.version}"
+        if brief.status and brief.status != "final":
+            version += f" ({brief.status})"
+        details.append(version)
+        self.runs(self.paragraph("Brief Details"), [("  ·  ".join(details), None)], "details")
+
+    def block(self, block: dict, section: str, where: str) -> None:
+        kind = block.get("type")
+        rtl = block.get("dir") == "rtl"
+        align = block.get("align")
+        content = block.get("content") or []
+        if kind == "heading":
+            if _has_content(content):
+                level = min(max(int(block.get("level", 1) or 1), 1), 3)
+                p = self.paragraph(f"Heading {level}", rtl=rtl, align=align)
+                self.inlines(p, content, where, rtl)
+        elif kind in ("paragraph", "quote"):
+            if _has_content(content):
+                style = "Quote" if kind == "quote" else ("BLUF" if section == "bluf" else None)
+                p = self.paragraph(style, rtl=rtl, align=align)
+                self.inlines(p, content, where, rtl)
+        elif kind == "list":
+            self.list_block(block, 0, section, where)
+        elif kind == "table":
+            self.table(block, where)
+        elif kind == "source_list":
+            self.source_list()
+
+    def list_block(self, block: dict, depth: int, section: str, where: str) -> None:
+        ordered = bool(block.get("ordered"))
+        if depth == 0 and section == "key-judgments":
+            style = "Key Judgment"
+        else:
+            base = "List Number" if ordered else "List Bullet"
+            style = base if depth == 0 else f"{base} {min(depth + 1, 3)}"
+        num = self.restart_numbering(style) if ordered else None
+        for n, item in enumerate(block.get("items") or []):
+            if not isinstance(item, dict):
+                continue
+            at = f"{where}, item {n + 1}"
+            rtl = item.get("dir") == "rtl"
+            content = item.get("content") or []
+            if _has_content(content):
+                p = self.paragraph(style, rtl=rtl, num=num)
+                self.inlines(p, content, at, rtl)
+            for m, child in enumerate(item.get("children") or []):
+                if isinstance(child, dict):
+                    self.list_block(child, depth + 1, section, f"{at}, list {m + 1}")
+
+    def table(self, block: dict, where: str) -> None:
+        rows = [r for r in block.get("rows") or [] if isinstance(r, list) and r]
+        if not rows:
+            return
+        columns = max(len(r) for r in rows)
+        width = self.width
+        tbl = sub(self.body, "tbl")
+        pr = sub(tbl, "tblPr")
+        grid_style = self.style("Table Grid")
+        if grid_style:
+            sub(pr, "tblStyle", val=grid_style)
+        sub(pr, "tblW", w="5000", type="pct")
+        header = bool(block.get("header"))
+        sub(
+            pr, "tblLook", val="04A0" if header else "0480", firstRow="1" if header else "0",
+            lastRow="0", firstColumn="0", lastColumn="0", noHBand="1", noVBand="1",
+        )  # fmt: skip
+        grid = sub(tbl, "tblGrid")
+        for _ in range(columns):
+            sub(grid, "gridCol", w=str(width // columns))
+        for r, row in enumerate(rows):
+            tr = sub(tbl, "tr")
+            if header and r == 0:
+                sub(sub(tr, "trPr"), "tblHeader")
+            for c in range(columns):
+                tc = sub(tr, "tc")
+                sub(sub(tc, "tcPr"), "tcW", w=str(width // columns), type="dxa")
+                p = sub(tc, "p")
+                cell = row[c] if c < len(row) and isinstance(row[c], dict) else {}
+                self.inlines(p, cell.get("content") or [], f"{where}, row {r + 1}, cell {c + 1}")
+
+    def source_list(self) -> None:
+        if not self.source_order:
+            p = self.paragraph("Source Entry")
+            self.runs(p, [("No sources are cited in this brief.", None)], "sources")
+        for source_id in self.source_order:
+            p = self.paragraph("Source Entry")
+            self.runs(p, source_entry(self.sources[source_id]), f"source {source_id}")
+
+    # -- paragraphs and runs -----------------------------------------------------------
+
+    def paragraph(
+        self,
+        style: str | None,
+        *,
+        rtl: bool = False,
+        align: str | None = None,
+        num: tuple[str, str] | None = None,
+    ) -> etree._Element:
+        p = sub(self.body, "p")
+        style_id = self.style(style) if style else None
+        jc = _ALIGN.get(align or "")
+        if style_id or rtl or jc or num:
+            ppr = sub(p, "pPr")
+            if style_id:
+                sub(ppr, "pStyle", val=style_id)
+            if num:
+                numpr = sub(ppr, "numPr")
+                sub(numpr, "ilvl", val=num[0])
+                sub(numpr, "numId", val=num[1])
+            if rtl:
+                sub(ppr, "bidi")
+            if jc:
+                sub(ppr, "jc", val=jc)
+        return p
+
+    def inlines(self, p: etree._Element, content: list, where: str, rtl: bool = False) -> None:
+        for node in content:
+            if not isinstance(node, dict):
+                continue
+            if node.get("type") == "citation":
+                self.cite(p, node.get("excerpt"))
+                continue
+            value = self.clean(str(node.get("text", "")), where)
+            if not value:
+                continue
+            marks = node.get("marks") or ()
+            link = self.clean(str(node.get("link") or ""), where).strip()
+            parent = p
+            if link and linkable(link):
+                parent = sub(p, "hyperlink", history="1")
+                parent.set(f"{{{R_NS}}}id", self.link(link))
+            else:
+                link = ""
+            r = sub(parent, "r")
+            if link or marks or rtl:
+                rpr = sub(r, "rPr")
+                if link and self.style("Hyperlink"):
+                    sub(rpr, "rStyle", val=self.style("Hyperlink"))
+                for mark, tags in _MARKS:
+                    if mark in marks:
+                        for tag in tags:
+                            sub(rpr, tag)
+                if "underline" in marks:
+                    sub(rpr, "u", val="single")
+                if rtl:
+                    sub(rpr, "rtl")
+            text_el(r, value)
+
+    def runs(self, p: etree._Element, segments: list[Segment], where: str) -> None:
+        for value, url in segments:
+            value = self.clean(value, where)
+            if not value:
+                continue
+            parent = p
+            if url:
+                parent = sub(p, "hyperlink", history="1")
+                parent.set(f"{{{R_NS}}}id", self.link(self.clean(url, where)))
+            r = sub(parent, "r")
+            if url and self.style("Hyperlink"):
+                sub(sub(r, "rPr"), "rStyle", val=self.style("Hyperlink"))
+            text_el(r, value)
+
+    def cite(self, p: etree._Element, excerpt_id: Any) -> None:
+        excerpt = self.excerpts.get(excerpt_id) if isinstance(excerpt_id, int) else None
+        source = self.sources.get(excerpt.source_id) if excerpt else None
+        where = f"{self.notes.kind} {self.notes.count + 1}"
+        if excerpt and source:
+            segments = footnote_reference(excerpt, source)
+        else:
+            segments = missing_reference(excerpt_id if isinstance(excerpt_id, int) else 0)
+        cleaned = [(self.clean(t, where), self.clean(u, where) if u else None) for t, u in segments]
+        note_id = self.notes.add([(t, u) for t, u in cleaned if t])
+        self.notes.reference_run(p, note_id)
+
+    def link(self, url: str) -> str:
+        target = url.replace(" ", "%20")
+        if target not in self._links:
+            self._links[target] = self.doc.part.relate_to(target, RT.HYPERLINK, is_external=True)
+        return self._links[target]
+
+    # -- numbering and page ---------------------------------------------------------------
+
+    def restart_numbering(self, style: str) -> tuple[str, str] | None:
+        """A new numbering instance for an ordered list, so each list counts from 1."""
+        style_id = self.style(style)
+        if style_id is None:
+            return None
+        if style_id not in self._numbering:
+            self._numbering[style_id] = self._style_numbering(style_id)
+        found = self._numbering[style_id]
+        if found is None:
+            return None
+        ilvl, num_id = found
+        numbering = self.doc.part.numbering_part.element
+        abstract = None
+        for num in numbering.findall(w("num")):
+            if num.get(w("numId")) == num_id:
+                ref = num.find(w("abstractNumId"))
+                abstract = ref.get(w("val")) if ref is not None else None
+        if abstract is None:
+            return None
+        ids = [int(n.get(w("numId"), "0")) for n in numbering.findall(w("num"))]
+        new_id = str(max(ids, default=0) + 1)
+        num = etree.Element(w("num"))
+        num.set(w("numId"), new_id)
+        sub(num, "abstractNumId", val=abstract)
+        sub(sub(num, "lvlOverride", ilvl=ilvl), "startOverride", val="1")
+        cleanup = numbering.find(w("numIdMacAtCleanup"))
+        if cleanup is not None:
+            cleanup.addprevious(num)
+        else:
+            numbering.append(num)
+        return ilvl, new_id
+
+    def _style_numbering(self, style_id: str) -> tuple[str, str] | None:
+        for style in self.doc.styles.element.findall(w("style")):
+            if style.get(w("styleId")) == style_id:
+                numpr = style.find(f"{w('pPr')}/{w('numPr')}")
+                if numpr is None or numpr.find(w("numId")) is None:
+                    return None
+                ilvl = numpr.find(w("ilvl"))
+                return (
+                    ilvl.get(w("val"), "0") if ilvl is not None else "0",
+                    numpr.find(w("numId")).get(w("val")),
+                )
+        return None
+
+    def _text_width(self) -> int:
+        """Twips between the margins of the template's page, for table columns."""
+        section = self.doc.sections[0]
+        try:
+            emu = section.page_width - section.left_margin - section.right_margin
+            return max(int(emu / 635), 2000)
+        except TypeError:
+            return 9000
+
+    # -- finishing ----------------------------------------------------------------------
+
+    def finish(self, *, include_author: bool) -> None:
+        if self.sect is not None:
+            self.body.append(self.sect)
+        write_headers_and_footers(self.doc, self.brief.marking or "", self.style, self.clean)
+        brief = self.brief
+        tags: dict[str, str] = {}
+        for excerpt in self.excerpts.values():
+            for tag in excerpt.tags:
+                tags.setdefault(tag.casefold(), tag)
+        for source in self.sources.values():
+            for tag in source.tags:
+                tags.setdefault(tag.casefold(), tag)
+        keywords = "; ".join(sorted(tags.values(), key=str.casefold))
+        quiet = Sanitizer()  # the body already reported what these strings lost
+        set_properties(
+            self.doc,
+            title=quiet(brief.title, "title"),
+            subject=quiet(brief.subject, "subject"),
+            keywords=self.clean(keywords, "tags"),
+            category=quiet(brief.marking or "", "marking"),
+            author=self.clean(brief.author, "author") if include_author else "",
+            when=datetime.now(UTC),
+        )
+        scrub_package(self.doc)
+
+
+def _has_content(content: list) -> bool:
+    for node in content:
+        if isinstance(node, dict) and (
+            node.get("type") == "citation" or str(node.get("text", "")).strip()
+        ):
+            return True
+    return False
