@@ -130,6 +130,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20, metavar="N")
     _json_option(p)
 
+    p = command("export", "export a brief to Word (.docx); prints the path and a summary")
+    p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument(
+        "--template",
+        metavar="NAME",
+        help="Word template: Standard (default), Compact, a house template, or a .docx/.dotx",
+    )
+    p.add_argument("--endnotes", action="store_true", help="citations as endnotes")
+    p.add_argument(
+        "--with-author", action="store_true", help="put the brief's author in the file properties"
+    )
+    _json_option(p)
+
     command("check", "check the library's integrity; exit 0 when sound")
     return parser
 
@@ -466,6 +480,25 @@ def _cmd_check(lib, args) -> int:
     return EXIT_FAIL
 
 
+def _cmd_export(lib, args) -> int:
+    from briefer.export import export_brief
+
+    result = export_brief(
+        lib,
+        args.brief_id,
+        Path(args.output).expanduser(),
+        template=args.template,
+        endnotes=args.endnotes,
+        include_author=args.with_author,
+    )
+    if args.json:
+        _emit_json(result.as_json())
+    else:
+        print(result.path)
+        print(result.summary(), file=sys.stderr)
+    return EXIT_OK
+
+
 def _marked(snippet: str, spans: Sequence[tuple[int, int]]) -> str:
     out, last = [], 0
     for start, end in spans:
@@ -492,6 +525,7 @@ COMMANDS = {
     "grade": _cmd_grade,
     "tag": _cmd_tag,
     "search": _cmd_search,
+    "export": _cmd_export,
     "check": _cmd_check,
 }
 
