@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from types import SimpleNamespace
 
 from briefer.core.models import Brief, BriefRevision, Excerpt, Source
 from briefer.core.records import (
@@ -23,7 +24,7 @@ def _dates(values: list[str]) -> tuple[date, ...]:
     return tuple(date.fromisoformat(v) for v in values or ())
 
 
-def _source_fields(row: Source) -> dict:
+def _source_fields(row: Source | SimpleNamespace) -> dict:
     return {
         "id": row.id,
         "title": row.title,
@@ -47,7 +48,9 @@ def _source_fields(row: Source) -> dict:
     }
 
 
-def source_summary(row: Source, tags: tuple[str, ...] = (), excerpts: int = 0) -> SourceSummary:
+def source_summary(
+    row: Source | SimpleNamespace, tags: tuple[str, ...] = (), excerpts: int = 0
+) -> SourceSummary:
     return SourceSummary(**_source_fields(row), tags=tags, excerpt_count=excerpts)
 
 

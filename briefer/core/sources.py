@@ -7,6 +7,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, text
@@ -94,7 +95,8 @@ class SourceService:
             stmt = stmt.order_by(sort.desc() if descending else sort.asc(), Source.id)
             if limit is not None:
                 stmt = stmt.limit(limit).offset(offset)
-            rows = [Source.model_construct(**dict(r._mapping)) for r in session.exec(stmt)]
+            # Plain attribute holders, not ORM rows: the page needs no identity map.
+            rows = [SimpleNamespace(**r._mapping) for r in session.exec(stmt)]
             ids = [r.id for r in rows]
             tags = _tags_for(session, ids)
             counts = _excerpt_counts(session, ids)

@@ -1,0 +1,29 @@
+"""Writing benchmark figures into docs/PERFORMANCE.md, one section per benchmark."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+from datetime import date
+from pathlib import Path
+
+REPORT = Path(__file__).resolve().parents[1] / "docs" / "PERFORMANCE.md"
+
+
+def machine() -> str:
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def append_section(title: str, body: str) -> None:
+    """Replace the section of that title (or add it), keeping everyone else's sections."""
+    text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Performance\n"
+    section = (
+        f"## {title}\n\nMeasured {date.today().isoformat()} on {machine()}.\n\n{body.strip()}\n"
+    )
+    pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _m: section + "\n", text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    REPORT.write_text(text, encoding="utf-8")
