@@ -145,6 +145,14 @@ def build_parser() -> argparse.ArgumentParser:
     _json_option(p)
 
     command("check", "check the library's integrity; exit 0 when sound")
+
+    p = command("backup", "back up the library (into its backups folder, or to FILE)")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write the backup here (never overwrites)"
+    )
+
+    p = command("restore", "replace the library with a backup; the current file is kept aside")
+    p.add_argument("backup", metavar="BACKUP")
     return parser
 
 
@@ -469,15 +477,62 @@ def _cmd_search(lib, args) -> int:
     return EXIT_OK
 
 
-def _cmd_check(lib, args) -> int:
-    report = lib.check()
-    if report.ok:
-        print(f"{lib.path}: ok")
+def _takes_path(handler):
+    """Mark a command that works on the library file itself, not an open Library:
+    it must run on a damaged library, or with the library closed."""
+    handler.takes_path = True
+    return handler
+
+
+@_takes_path
+def _cmd_check(path: Path, args) -> int:
+    from briefer.core import backups
+    from briefer.core.damage import LibraryDamaged
+    from briefer.core.library import Library
+
+    path = path.absolute()
+    damaged = False
+    try:
+        with Library.open(path) as lib:
+            report = lib.check()
+        damaged = any(not p.startswith(("search index", "excerpt")) for p in report.problems)
+    except LibraryDamaged as exc:
+        report, damaged = exc, True
+    if not damaged and report.ok:
+        print(f"{path}: ok")
         return EXIT_OK
     for problem in report.problems:
         print(problem)
-    print(f"{lib.path}: {len(report.problems)} problem(s) found", file=sys.stderr)
+    hint = ""
+    if damaged:
+        newest = backups.newest_valid_backup(path)
+        hint = (
+            f"; restore the newest valid backup with `briefer restore '{newest.path}'`"
+            if newest
+            else "; no valid backup was found"
+        )
+    print(f"briefer: {path}: {len(report.problems)} problem(s) found{hint}", file=sys.stderr)
     return EXIT_FAIL
+
+
+@_takes_path
+def _cmd_backup(path: Path, args) -> int:
+    from briefer.core import backups
+
+    target = Path(args.output).absolute() if args.output else None
+    print(backups.make_backup(path.absolute(), target))
+    return EXIT_OK
+
+
+@_takes_path
+def _cmd_restore(path: Path, args) -> int:
+    from briefer.core import backups
+
+    kept = backups.restore(path.absolute(), Path(args.backup))
+    print(f"restored {path} from {args.backup}")
+    if kept:
+        print(f"briefer: the file it replaced is kept as {kept}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _cmd_export(lib, args) -> int:
@@ -527,6 +582,8 @@ COMMANDS = {
     "search": _cmd_search,
     "export": _cmd_export,
     "check": _cmd_check,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
 }
 
 
@@ -553,8 +610,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_gui(path)
         from briefer.core.library import Library
 
+        handler = COMMANDS[args.command]
+        if getattr(handler, "takes_path", False):
+            return handler(path, args)
         with Library.open(path) as lib:
-            return COMMANDS[args.command](lib, args)
+            return handler(lib, args)
     except (BrieferError, CliError) as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return EXIT_FAIL

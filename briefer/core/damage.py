@@ -80,18 +80,27 @@ def quick_check(path: Path, *, full: bool = False) -> CheckReport:
     pragma = "integrity_check" if full else "quick_check"
     problems: list[str] = []
     conn = None
+    wal = Path(f"{path}-wal")
     try:
-        try:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        if not wal.exists():
+            # Nobody is writing (a writer in WAL mode has a -wal): read the file as it
+            # is, creating no -wal or -shm beside a library that may be damaged.
+            conn = sqlite3.connect(
+                f"file:{path}?mode=ro&immutable=1", uri=True, isolation_level=None
+            )
             rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
-        except sqlite3.OperationalError as exc:
-            if "unable to open" not in str(exc):
-                raise
-            # A -wal without its -shm needs a writable handle to be read.
-            if conn is not None:
-                conn.close()
-            conn = sqlite3.connect(path, isolation_level=None)
-            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+        else:
+            try:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+                rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+            except sqlite3.OperationalError as exc:
+                if "unable to open" not in str(exc):
+                    raise
+                # A -wal without its -shm needs a writable handle to be read.
+                if conn is not None:
+                    conn.close()
+                conn = sqlite3.connect(path, isolation_level=None)
+                rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
         if rows != ["ok"]:
             problems.extend(rows)
     except sqlite3.DatabaseError as exc:

@@ -48,8 +48,10 @@ def translate_storage_error(exc: BaseException, path: Path) -> BrieferError | No
         return StorageError(f"{path} is busy in another program; try again in a moment")
     if "readonly" in message or "read-only" in message:
         return StorageError(f"{path} is open read-only; this change was not saved")
-    if "file is not a database" in message or "malformed" in message:
-        return StorageError(f"{path} is damaged ({message}); run `briefer check`")
+    damage_signs = ("file is not a database", "malformed", "corrupt", "could not decode")
+    if any(sign in message for sign in damage_signs):
+        first = message.splitlines()[0][:120] if message else "unreadable"
+        return StorageError(f"{path} is damaged ({first}); run `briefer check`")
     return None
 
 
