@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from briefer.ingest.errors import IngestError
 
@@ -40,6 +39,8 @@ _MAGIC = (
 
 # C0 and C1 controls except tab and newline; carriage returns are normalised first.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff\ufffe]")
+# Controls other than tab, newline, form feed and carriage return, plus U+FFFD.
+_BINARY_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _CHARSET_DECL = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
@@ -70,12 +71,7 @@ def _looks_binary(text: str) -> bool:
     if not text:
         return False
     sample = text[:20000]
-    bad = sum(
-        1
-        for ch in sample
-        if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    )
-    return bad / len(sample) > 0.05
+    return len(_BINARY_CHARS.findall(sample)) / len(sample) > 0.05
 
 
 def clean_controls(text: str) -> str:

@@ -185,6 +185,27 @@ def _printed_date(visible: str) -> str:
     return ""
 
 
+_BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+                     "section", "article", "header", "footer", "aside", "nav", "blockquote",
+                     "span", "time", "br", "dd", "dt", "figcaption", "label", "a"})
+
+
+def _page_lines(tree) -> str:
+    """The page's visible text, one text node a line; cheap, for dates and outlet names."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    lines = []
+    for node in root.iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript"):
+            continue
+        if node.text and node.text.strip():
+            lines.append(node.text.strip())
+        if node.tail and node.tail.strip() and node.getparent() is not None \
+                and node.getparent().tag not in ("script", "style"):
+            lines.append(node.tail.strip())
+    return "\n\n".join(lines)
+
+
 def _saved_hints(html: str, article: Article) -> None:
     head = html[:3000]
     m = _SAVED_FROM.search(head) or _SINGLEFILE_URL.search(head)
@@ -216,6 +237,9 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
     if tree is None:
         raise IngestError("not readable as HTML")
     meta = _meta(tree)
+    # Read before the extractor prunes the tree, and only when the metadata falls short.
+    lines = "" if meta.get("site_name") and (meta.get("date") or meta.get("time")) \
+        else _page_lines(tree)
     article.url = meta.get("canonical") or meta.get("og:url") or article.url
     article.outlet = meta.get("site_name") or meta.get("publisher") or ""
     published = dates.from_iso(meta.get("date")) or dates.from_iso(meta.get("time"))
@@ -236,12 +260,10 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
         article.outlet = article.outlet or doc.sitename or ""
         article.url = article.url or _http(doc.url)
     paragraphs = clean_paragraphs(_drop_header_lines(paragraphs, article))
-    visible = None
     if not article.published and not article.date_text:
         # No date in the markup: look for one printed near the top of the page, and read
         # it ourselves; the extractor's guesses may take 09-02-2024 either way.
-        visible = _fallback_text(load_html(html))
-        article.date_text = _printed_date(visible)
+        article.date_text = _printed_date(lines)
         if not article.date_text and doc is not None and doc.date:
             article.published = dates.from_iso(doc.date)
             article.published_text = doc.date if article.published else ""
@@ -250,14 +272,14 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
     # is read only when needed: no article found, or no outlet name in the metadata.
     if sum(words(p) for p in paragraphs) < 5:
         # Too little for an article: take the page's visible text, cleaned like a paste.
-        visible = visible or _fallback_text(load_html(html))
+        visible = _fallback_text(load_html(html))
         article.title = article.title or meta.get("og:title") or title
         article = article_from_text(visible, article)
         article.outlet_evidence = visible
         return article
     article.body = join_paragraphs(paragraphs)
     if not article.outlet:
-        article.outlet_evidence = visible or _fallback_text(load_html(html))
+        article.outlet_evidence = lines
     return article
 
 

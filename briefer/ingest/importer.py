@@ -152,6 +152,7 @@ def _parsed_in_order(
         return
     pending: list[tuple[str, Future]] = []
     queue = iter(files)
+    broken = False
     try:
         while True:
             while len(pending) < workers * IN_FLIGHT_PER_WORKER:
@@ -167,11 +168,17 @@ def _parsed_in_order(
             try:
                 yield (path, *future.result())
             except BrokenProcessPool:
-                yield path, None, "the reader stopped unexpectedly on this file"
+                # A worker died (a reader crashed, or workers cannot start here): retry
+                # once with fresh workers, then parse what is left in this process.
                 pool.shutdown(wait=False, cancel_futures=True)
+                retry = [path] + [p for p, _ in pending] + list(queue)
+                if broken:
+                    yield from _parsed_here(retry, today, should_cancel)
+                    return
+                broken = True
                 pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
-                retry = [p for p, _ in pending]
-                pending = [(p, pool.submit(_parse_job, p, today)) for p in retry]
+                queue = iter(retry)
+                pending = []
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

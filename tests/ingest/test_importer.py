@@ -241,3 +241,26 @@ def test_every_reader_refuses_random_bytes_without_raising(library, tmp_path, na
     (tmp_path / name).write_bytes(bytes(rng.randrange(256) for _ in range(3000)))
     (result,) = import_paths(library, [tmp_path / name]).results
     assert result.status == "failed" and result.message and "\n" not in result.message
+
+
+def test_broken_workers_fall_back_to_parsing_here(library, tmp_path, monkeypatch):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class DeadPool:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def submit(self, *args, **kwargs):
+            future = Future()
+            future.set_exception(BrokenProcessPool("worker died"))
+            return future
+
+        def shutdown(self, *args, **kwargs):
+            pass
+
+    monkeypatch.setattr(importer_module, "ProcessPoolExecutor", DeadPool)
+    for i in range(10):
+        (tmp_path / f"s{i}.txt").write_text(story(i), encoding="utf-8")
+    report = import_paths(library, [tmp_path])
+    assert report.imported == 10 and report.ok
