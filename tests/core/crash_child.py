@@ -88,8 +88,44 @@ def hold(path: Path) -> None:
     print("closed", flush=True)
 
 
+def fill_to_fsize_limit(path: Path, brief_id: int) -> None:
+    """Save growing briefs under RLIMIT_FSIZE until refused, then lift the limit."""
+    import json
+    import random
+    import resource
+    import signal
+    import string
+
+    from briefer.core.autosave import Autosaver
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    lib = Library.open(path, lock=True)
+    saver = Autosaver(lib)
+    rng = random.Random(3)
+    largest = max(p.stat().st_size for p in path.parent.iterdir() if p.is_file())
+    _soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (largest + 256 * 1024, hard))
+    acked, errors = [], []
+    for i in range(1, 200):
+        words = "".join(rng.choice(string.ascii_letters) for _ in range(40_000))
+        saver.put(brief_id, {"blocks": [paragraph(f"save {i} {words}")]})
+        error = saver.flush()
+        if error:
+            errors.append(error)
+            break
+        acked.append(i)
+    errors.append(saver.flush())  # still no room: refused again, text kept
+    kept = bool(saver.pending)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (hard, hard))
+    resumed = saver.flush() is None
+    lib.close()
+    print(json.dumps({"acked": acked, "errors": errors, "kept": kept, "resumed": resumed}))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "zygote":
         zygote(Path(sys.argv[2]), Path(sys.argv[3]))
-    else:
+    elif sys.argv[1] == "hold":
         hold(Path(sys.argv[2]))
+    elif sys.argv[1] == "fsize":
+        fill_to_fsize_limit(Path(sys.argv[2]), int(sys.argv[3]))
