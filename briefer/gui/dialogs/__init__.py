@@ -1,0 +1,1 @@
+"""Dialogs about the library file itself: locked, damaged, restoring a backup."""
