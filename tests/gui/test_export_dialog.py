@@ -1,0 +1,102 @@
+"""Brief > Export to Word…: the dialog driven as a user would."""
+
+from __future__ import annotations
+
+import zipfile
+
+import docx
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from briefer.core.templates import user_templates_dir
+from briefer.gui import export_dialog
+from briefer.gui.export_dialog import ExportDialog, export_brief_interactively
+from tests.export.richbrief import rich_brief
+
+
+def _dialog(qtbot, library, brief_id, path):
+    dialog = ExportDialog(library, brief_id)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(path))
+    return dialog
+
+
+def test_export_waits_for_marking_confirmation_then_writes(qtbot, library, tmp_path, monkeypatch):
+    brief = rich_brief(library)
+    out = tmp_path / "brief.docx"
+    dialog = _dialog(qtbot, library, brief.brief_id, out)
+    assert "TLP:AMBER" in dialog.marking_check.text()
+    assert not dialog.export_button.isEnabled()
+    dialog.marking_check.setChecked(True)
+    assert dialog.export_button.isEnabled()
+    assert not dialog.open_button.isEnabled() and not dialog.show_button.isEnabled()
+    dialog.template_combo.setCurrentIndex(dialog.template_combo.findData("Compact"))
+    dialog.endnotes_check.setChecked(True)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    assert dialog.exported_path == out
+    assert "50 endnotes" in dialog.status_label.text()
+    assert "template Compact" in dialog.status_label.text()
+    with zipfile.ZipFile(out) as archive:
+        assert "word/endnotes.xml" in archive.namelist()
+    assert docx.Document(str(out)).core_properties.author == ""
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    assert dialog.open_button.isEnabled() and dialog.show_button.isEnabled()
+    dialog.open_button.click()
+    dialog.show_button.click()
+    assert opened == [QUrl.fromLocalFile(str(out)), QUrl.fromLocalFile(str(tmp_path))]
+
+
+def test_author_goes_into_properties_only_when_ticked(qtbot, library, tmp_path):
+    brief = library.briefs.create("Note", author="Kurdistan desk", marking="TLP:GREEN")
+    out = tmp_path / "n.docx"
+    dialog = _dialog(qtbot, library, brief.id, out)
+    dialog.marking_check.setChecked(True)
+    dialog.author_check.setChecked(True)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    assert docx.Document(str(out)).core_properties.author == "Kurdistan desk"
+
+
+def test_failure_is_shown_as_one_line_and_nothing_is_offered(qtbot, library, tmp_path):
+    brief = library.briefs.create("Note")
+    dialog = _dialog(qtbot, library, brief.id, tmp_path / "missing" / "n.docx")
+    assert "without a handling marking" in dialog.marking_check.text()
+    dialog.marking_check.setChecked(True)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: "Not exported" in dialog.status_label.text(), timeout=30_000)
+    assert "does not exist" in dialog.status_label.text()
+    assert dialog.result is None and not dialog.open_button.isEnabled()
+    assert dialog.export_button.isEnabled()
+
+
+def test_house_template_missing_styles_cannot_be_chosen(qtbot, library, tmp_path):
+    folder = user_templates_dir() / "word"
+    folder.mkdir(parents=True)
+    house = docx.Document()
+    house.save(folder / "House.docx")
+    brief = library.briefs.create("Note")
+    dialog = _dialog(qtbot, library, brief.id, tmp_path / "n.docx")
+    index = dialog.template_combo.findData("House")
+    item = dialog.template_combo.model().item(index)
+    assert not item.isEnabled()
+    assert "BLUF" in item.toolTip() and "cannot be used" in item.text()
+    assert dialog.template_combo.currentData() == "Standard"
+
+
+def test_interactive_entry_point_returns_the_path(qtbot, library, tmp_path, monkeypatch):
+    brief = library.briefs.create("Note", marking="TLP:CLEAR")
+    out = tmp_path / "n.docx"
+
+    def run(self):
+        self.path_edit.setText(str(out))
+        self.marking_check.setChecked(True)
+        self.export_button.click()
+        qtbot.waitUntil(lambda: self.result is not None, timeout=30_000)
+        return 1
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", run)
+    assert export_brief_interactively(None, library, brief.id) == out
+    assert out.exists()
