@@ -13,15 +13,18 @@ HERE = Path(__file__).parent
 
 
 def main(argv: list[str]) -> int:
-    names = argv or sorted(p.stem for p in HERE.glob("bench_*.py"))
+    """No arguments: every benchmark with its defaults. NAME [ARGS...]: one, with ARGS."""
+    if argv:
+        jobs = [(argv[0], argv[1:])]
+    else:
+        jobs = [(p.stem, []) for p in sorted(HERE.glob("bench_*.py"))]
     failed = 0
-    for name in names:
-        module = importlib.import_module(
-            f"bench.{name if name.startswith('bench_') else 'bench_' + name}"
-        )
+    for name, args in jobs:
+        module_name = name if name.startswith("bench_") else f"bench_{name}"
+        module = importlib.import_module(f"bench.{module_name}")
         print(f"== {module.__name__}", flush=True)
         try:
-            result = module.main([])
+            result = module.main(args)
         except SystemExit as exc:
             result = exc.code
         if result:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,6 +32,9 @@ POOL_MIN_FILES = 8
 # Parsed sources waiting for the writer, per worker: bounds memory on huge batches.
 IN_FLIGHT_PER_WORKER = 4
 PASTE_PATH = "pasted text"
+# Parsed sources written per commit: one fsync for many, and progress still moves.
+BATCH_SIZE = 64
+BATCH_SECONDS = 0.5
 
 Progress = Callable[[int, int, str], None]
 
@@ -227,27 +231,53 @@ def _apply_convention(library: Library, new: NewSource,
     )
 
 
+def _prepare_for_store(library: Library, new: NewSource, tags: tuple[str, ...],
+                       cache: dict[str, dates.Convention]) -> NewSource:
+    new = _apply_convention(library, new, cache)
+    if tags:
+        new = replace(new, tags=tuple(dict.fromkeys((*new.tags, *tags))))
+    return new
+
+
+def _outcome(path: str, new: NewSource, outcome) -> ImportResult:
+    if isinstance(outcome, Duplicate):
+        existing = outcome.existing_id
+        message = f"already in the library as source {existing}" if existing is not None \
+            else _one_line(str(outcome))
+        return ImportResult(path, "duplicate", existing, message, new.title)
+    if isinstance(outcome, BaseException):
+        return ImportResult(path, "failed", None, _one_line(str(outcome)), new.title)
+    return ImportResult(path, "imported", outcome.id, f"imported as source {outcome.id}",
+                        outcome.title)
+
+
+def _store_batch(library: Library, batch: list[tuple[str, NewSource]], tags: tuple[str, ...],
+                 cache: dict[str, dates.Convention]) -> list[ImportResult]:
+    """Write parsed sources in one commit (each in its own savepoint, see add_many)."""
+    prepared: list[tuple[str, NewSource]] = []
+    results: dict[str, ImportResult] = {}
+    for path, new in batch:
+        try:
+            prepared.append((path, _prepare_for_store(library, new, tags, cache)))
+        except Exception as exc:  # a reading of the library failed: this file only
+            results[path] = ImportResult(path, "failed", None, _one_line(str(exc)), new.title)
+    try:
+        outcomes = library.sources.add_many([new for _, new in prepared])
+    except BrieferError as exc:  # the whole commit failed (full disk...): none stored
+        outcomes = [exc] * len(prepared)
+    except Exception as exc:  # storage bugs are reported per file, not raised mid-batch
+        outcomes = [RuntimeError(f"could not store ({type(exc).__name__}: {exc})")] * len(
+            prepared)
+    for (path, new), outcome in zip(prepared, outcomes, strict=True):
+        results[path] = _outcome(path, new, outcome)
+        if results[path].status == "imported":
+            cache.pop(new.outlet, None)
+    return [results[path] for path, _ in batch]
+
+
 def _store(library: Library, path: str, new: NewSource, tags: tuple[str, ...],
            cache: dict[str, dates.Convention]) -> ImportResult:
-    try:
-        new = _apply_convention(library, new, cache)
-        if tags:
-            new = replace(new, tags=tuple(dict.fromkeys((*new.tags, *tags))))
-        detail = library.sources.add(new)
-    except Duplicate as exc:
-        existing = exc.existing_id
-        message = f"already in the library as source {existing}" if existing is not None \
-            else _one_line(str(exc))
-        return ImportResult(path, "duplicate", existing, message, new.title)
-    except BrieferError as exc:
-        return ImportResult(path, "failed", None, _one_line(str(exc)), new.title)
-    except Exception as exc:  # storage bugs are reported per file, not raised mid-batch
-        return ImportResult(path, "failed", None,
-                            _one_line(f"could not store ({type(exc).__name__}: {exc})"),
-                            new.title)
-    cache.pop(new.outlet, None)
-    return ImportResult(path, "imported", detail.id, f"imported as source {detail.id}",
-                        detail.title)
+    return _store_batch(library, [(path, new)], tags, cache)[0]
 
 
 def import_paths(
@@ -288,15 +318,30 @@ def import_paths(
     cache: dict[str, dates.Convention] = {}
     today = date.today()
     cancelled = False
+    batch: list[tuple[str, NewSource]] = []
+    batch_started = 0.0
+
+    def flush() -> None:
+        for result in _store_batch(library, batch, tags, cache):
+            results[result.path] = result
+        batch.clear()
+
+    # Progress counts files read; their writes follow within BATCH_SECONDS.
     for path, new, error in _parsed_in_order(to_parse, today, cancel):
         if new is None:
             results[path] = ImportResult(path, "failed", None, error)
         else:
-            results[path] = _store(library, path, new, tags, cache)
+            if not batch:
+                batch_started = time.monotonic()
+            batch.append((path, new))
+            if len(batch) >= BATCH_SIZE or time.monotonic() - batch_started > BATCH_SECONDS:
+                flush()
         tick(path)
         if cancel() and done < total:
             cancelled = True
             break
+    if batch:
+        flush()  # parsed already: keep the work, even when cancelled
     if len(results) < total and not cancelled:
         cancelled = cancel()
     final = tuple(results[p] for p in ordered if p in results)

@@ -227,3 +227,24 @@ def test_restore_refuses_a_reimported_duplicate(library, add_source):
 def _cites(*ids):
     content = [{"type": "citation", "excerpt": i} for i in ids]
     return {"blocks": [{"type": "paragraph", "content": content}]}
+
+
+def test_add_many_commits_the_good_and_reports_the_refused(library, add_source):
+    existing = add_source("Already here", body="Old body.")
+    items = [
+        NewSource(title="One", body="First new body.", tags=("batch",)),
+        NewSource(title="Dup", body="old BODY."),
+        NewSource(title=" ", body="No title."),
+        NewSource(title="Two", body="Second new body.", original=OriginalFile(b"x", "two.txt")),
+        NewSource(title="Same as one", body="First new body."),
+    ]
+    outcomes = library.sources.add_many(items)
+    assert [type(o).__name__ for o in outcomes] == [
+        "SourceDetail", "Duplicate", "InvalidInput", "SourceDetail", "Duplicate",
+    ]  # fmt: skip
+    assert outcomes[1].existing_id == existing.id
+    assert outcomes[4].existing_id == outcomes[0].id
+    assert sorted(s.title for s in library.sources.list()) == ["Already here", "One", "Two"]
+    assert library.sources.get(outcomes[0].id).tags == ("batch",)
+    assert library.sources.original(outcomes[3].id).data == b"x"
+    assert library.check().ok
