@@ -72,6 +72,11 @@ def header_problems(path: Path, *, wal_expected: bool = False) -> list[str]:
     return problems
 
 
+def _lenient_text(data: bytes) -> str:
+    # A damaged file can put broken UTF-8 into the check's own report.
+    return data.decode("utf-8", "replace")
+
+
 def quick_check(path: Path, *, full: bool = False) -> CheckReport:
     """PRAGMA quick_check (or integrity_check when full) on its own connection.
 
@@ -88,10 +93,12 @@ def quick_check(path: Path, *, full: bool = False) -> CheckReport:
             conn = sqlite3.connect(
                 f"file:{path}?mode=ro&immutable=1", uri=True, isolation_level=None
             )
+            conn.text_factory = _lenient_text
             rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
         else:
             try:
                 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+                conn.text_factory = _lenient_text
                 rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
             except sqlite3.OperationalError as exc:
                 if "unable to open" not in str(exc):
@@ -100,11 +107,15 @@ def quick_check(path: Path, *, full: bool = False) -> CheckReport:
                 if conn is not None:
                     conn.close()
                 conn = sqlite3.connect(path, isolation_level=None)
+                conn.text_factory = _lenient_text
                 rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
         if rows != ["ok"]:
             problems.extend(rows)
     except sqlite3.DatabaseError as exc:
         problems.append(f"SQLite cannot read it ({exc})")
+    except UnicodeDecodeError:
+        # SQLite's own error message came out of damaged bytes.
+        problems.append("SQLite cannot read it (garbled text where its structure should be)")
     finally:
         if conn is not None:
             conn.close()

@@ -48,7 +48,11 @@ def translate_storage_error(exc: BaseException, path: Path) -> BrieferError | No
         return StorageError(f"{path} is busy in another program; try again in a moment")
     if "readonly" in message or "read-only" in message:
         return StorageError(f"{path} is open read-only; this change was not saved")
-    damage_signs = ("file is not a database", "malformed", "corrupt", "could not decode")
+    damage_signs = (
+        "file is not a database", "malformed", "corrupt", "could not decode",
+        "vtable constructor failed", "no such table", "no such column",
+        "unsupported file format",
+    )  # fmt: skip
     if any(sign in message for sign in damage_signs):
         first = message.splitlines()[0][:120] if message else "unreadable"
         return StorageError(f"{path} is damaged ({first}); run `briefer check`")
@@ -132,6 +136,8 @@ class Library:
                 conn = storage.connect_raw(path, read_only=read_only)
             except sqlite3.Error as exc:
                 raise NotALibrary(f"{path} cannot be opened: {exc}") from exc
+            except UnicodeDecodeError as exc:
+                raise LibraryDamaged(path, ("SQLite's answer came back garbled",)) from exc
             try:
                 version = _check_identity(conn, path)
                 if version < schema.SCHEMA_VERSION:
@@ -144,7 +150,7 @@ class Library:
                     if writer_lock is None:
                         _refuse_if_locked(path)
                     migrate(conn, path, version, clock)
-            except sqlite3.DatabaseError as exc:
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
                 # The header said Briefer library: what SQLite cannot read is damage.
                 raise LibraryDamaged(path, (str(exc),)) from exc
             finally:
@@ -244,6 +250,11 @@ class Library:
             if friendly is None:
                 raise
             raise friendly from exc
+        except UnicodeDecodeError as exc:
+            # Damaged pages can hand SQLite's messages or rows back as broken UTF-8.
+            raise StorageError(
+                f"{self.path} is damaged (unreadable text); run `briefer check`"
+            ) from exc
 
     # -- search and checks ---------------------------------------------------------
 
@@ -268,7 +279,7 @@ class Library:
         # needs a writable handle.
         try:
             conn = storage.connect_raw(self.path, read_only=self.read_only)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             return CheckReport(ok=False, problems=(f"the file cannot be read: {exc}",))
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
@@ -278,7 +289,7 @@ class Library:
                 problems.append(f"foreign key: {table} row {rowid} points at a missing {parent}")
             for fts, table in (("source_fts", "source"), ("excerpt_fts", "excerpt")):
                 problems.extend(_check_search_index(conn, fts, table, self.read_only))
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             problems.append(f"the file cannot be read: {exc}")
         finally:
             conn.close()

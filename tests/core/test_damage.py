@@ -169,3 +169,4 @@ def test_random_damage_never_crashes_open_check_or_reads(filled, tmp_path):
         detected += found
     # Bytes inside text are not checksummed by SQLite: some flips go unseen.
     assert detected > 0
+    print(f"\n{RANDOM_TRIES} damaged files, {detected} detected, none crashed or rewritten")
