@@ -28,7 +28,6 @@ from briefer.gui.models.excerpts_model import (
     GRADE,
     TEXT,
     ExcerptsModel,
-    excerpt_mime_data,
     format_citation,
 )
 from briefer.gui.tag_field import TagField
@@ -147,9 +146,10 @@ class ExcerptsPanel(QWidget):
     # -- actions -------------------------------------------------------------------
 
     def copy_citations(self) -> None:
-        chosen = self.selected()
-        if chosen:
-            QGuiApplication.clipboard().setMimeData(excerpt_mime_data(chosen))
+        """Citations as plain text. (A QMimeData handed to the clipboard from Python
+        crashes PySide 6.12 at exit, so the excerpt ids travel by drag only.)"""
+        if self.selected():
+            QGuiApplication.clipboard().setText(self.citation_text())
 
     def citation_text(self) -> str:
         return "\n".join(format_citation(e) for e in self.selected())

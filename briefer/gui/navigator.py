@@ -39,6 +39,9 @@ class Navigator(QTreeWidget):
         self.tags_item = self._top("Tags", "tags", icon("tag"))
         self.searches_item = self._top("Saved searches", "searches", icon("saved-search"))
         self.expandAll()
+        # Current from the start, so the first focus does not "open" Sources over a
+        # source tab restored from the last session.
+        self.setCurrentItem(self.sources_item)
         self.rename_search_action = QAction("&Rename Saved Search…", self)
         self.delete_search_action = QAction("&Delete Saved Search", self)
         self.addAction(self.rename_search_action)

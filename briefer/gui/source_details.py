@@ -29,6 +29,9 @@ def reliability_combo() -> QComboBox:
     combo = QComboBox()
     for grade, meaning in RELIABILITY.items():
         combo.addItem(f"{grade} — {meaning}", grade)
+    # The long meanings must not widen the details pane; the popup shows them whole.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(10)
     return combo
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QColorDialog, QInputDialog
 
@@ -180,9 +180,7 @@ def test_paste_an_article_from_the_clipboard(qtbot, window, library):
         "Talks on the coalition resume\n\nBaghdad and Washington resumed talks on Monday "
         "about the future of the coalition, officials said, after weeks of strikes."
     )
-    mime = QMimeData()
-    mime.setText(text)
-    QGuiApplication.clipboard().setMimeData(mime)
+    QGuiApplication.clipboard().setText(text)
     window.paste_article_action.trigger()
     qtbot.waitUntil(lambda: window.current_source_tab() is not None, timeout=20_000)
     (source,) = library.sources.list()
@@ -243,6 +241,16 @@ def test_excerpts_drag_out_as_ids_and_citations(library, add_source, qapp):
     assert first_line.startswith("“Body” — Rudaw, “Pentagon briefing”, 09 February 2024")
     assert first_line.endswith("[B2]")
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+
+
+def test_copy_as_citation(qtbot, window, library, add_source):
+    source = add_source("Briefing", outlet="Rudaw", reliability="C")
+    excerpt = library.excerpts.add(source.id, 0, 4, credibility=3)
+    window.open_source(source.id)
+    window.excerpts_panel.select_excerpt(excerpt.id)
+    window.excerpts_panel.copy_action.trigger()
+    text = QGuiApplication.clipboard().text()
+    assert text == "“Body” — Rudaw, “Briefing”, para. 1 [C3]"
 
 
 def test_sources_model_filters_by_reliability_outlet_and_dates(library, add_source, qapp):
