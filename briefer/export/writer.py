@@ -11,6 +11,7 @@ fonts or sizes. Paragraph styles follow the section a block stands in: paragraph
 from __future__ import annotations
 
 import hashlib
+import inspect
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -149,7 +150,11 @@ def gather_citations(
     """The cited excerpts (one query) and their sources, by id."""
     ids = list(dict.fromkeys(_citation_ids(brief.body)))
     excerpts = {e.id: e for e in library.excerpts.list(ids=ids)} if ids else {}
-    source_ids = dict.fromkeys(e.source_id for e in excerpts.values())
+    source_ids = list(dict.fromkeys(e.source_id for e in excerpts.values()))
+    if source_ids and "ids" in inspect.signature(library.sources.list).parameters:
+        # One query once core offers sources.list(ids=...); else one get per source.
+        found = library.sources.list(ids=source_ids)
+        return excerpts, {s.id: s for s in found}
     sources: dict[int, SourceSummary] = {sid: library.sources.get(sid) for sid in source_ids}
     return excerpts, sources
 
@@ -221,6 +226,9 @@ class _Builder:
                 self.body.remove(child)
         if self.sect is not None:
             self.body.remove(self.sect)
+        # Built detached, as plain lxml elements: python-docx's element classes cost a
+        # proxy per new element; the content moves into the body once, at the end.
+        self.out = etree.Element(w("body"))
         kind = "endnote" if endnotes else "footnote"
         prefix = "Endnote" if endnotes else "Footnote"
         self.notes = NotesPart(
@@ -325,7 +333,7 @@ class _Builder:
             return
         columns = max(len(r) for r in rows)
         width = self.width
-        tbl = sub(self.body, "tbl")
+        tbl = sub(self.out, "tbl")
         pr = sub(tbl, "tblPr")
         grid_style = self.style("Table Grid")
         if grid_style:
@@ -368,7 +376,7 @@ class _Builder:
         align: str | None = None,
         num: tuple[str, str] | None = None,
     ) -> etree._Element:
-        p = sub(self.body, "p")
+        p = sub(self.out, "p")
         style_id = self.style(style) if style else None
         jc = _ALIGN.get(align or "")
         if style_id or rtl or jc or num:
@@ -509,6 +517,7 @@ class _Builder:
     # -- finishing ----------------------------------------------------------------------
 
     def finish(self, *, include_author: bool) -> None:
+        self.body.extend(list(self.out))
         if self.sect is not None:
             self.body.append(self.sect)
         write_headers_and_footers(self.doc, self.brief.marking or "", self.style, self.clean)
