@@ -160,7 +160,7 @@ class BriefTab(QWidget):
         self.reload()
 
     def _wire(self) -> None:
-        self.editor.document().contentsChanged.connect(self._edited)
+        self.editor.contents_changed.connect(self._edited)
         self.editor.focus_left.connect(self.save_now)
         self.editor.excerpt_activated.connect(self.excerpt_activated)
         self.editor.message.connect(self.message_bar.show_message)
@@ -205,7 +205,7 @@ class BriefTab(QWidget):
             widget.blockSignals(False)
         self._show_marking(detail.marking)
         self.editor.set_body(detail.body)
-        self._last_body = self.editor.body()
+        self._last_body = detail.body  # canonical already: core stores the normal form
         self._last_meta = self.meta()
         self._saved_edits = self._edits
         self._loading = False

@@ -8,6 +8,7 @@ on the way back, and the round trip of any canonical document is lossless.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import (
@@ -29,9 +30,8 @@ from briefer.gui.editor import formats as fx
 
 # Characters Qt reserves for its own structure (paragraph and line separators, frame
 # bounds, objects): text of the structure never carries them into the editor.
-_RESERVED = str.maketrans(
-    {"\u2028": " ", "\u2029": " ", "\ufffc": None, "\ufdd0": None, "\ufdd1": None}
-)
+_SEPARATORS = re.compile("[\u2028\u2029]")
+_QT_OBJECTS = re.compile("[\ufffc\ufdd0\ufdd1]")
 _ORDERED_STYLES = (
     QTextListFormat.Style.ListDecimal,
     QTextListFormat.Style.ListLowerAlpha,
@@ -61,7 +61,7 @@ def is_ordered(fmt: QTextListFormat) -> bool:
 
 
 def clean_for_qt(value: str) -> str:
-    return value.translate(_RESERVED)
+    return _QT_OBJECTS.sub("", _SEPARATORS.sub(" ", value))
 
 
 # -- structure -> QTextDocument ------------------------------------------------------

@@ -99,21 +99,20 @@ class BriefEditor(QTextEdit):
     citations_changed = Signal(list)  # excerpt ids in document order
     message = Signal(str)  # one line for the tab's message bar
     focus_left = Signal()
+    contents_changed = Signal()  # the text or its formatting changed (any document)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)
-        self.document().setDocumentMargin(18)
         self.index = CitationIndex(self.document(), self)
         self.store = ExcerptStore(self)
         self.quote_mode = "block"
         self._citation_object = CitationObject(self.index, self)
         self._source_list_object = SourceListObject(self.index, self.store, self)
-        layout = self.document().documentLayout()
-        layout.registerHandler(fx.CITATION_TYPE, self._citation_object)
-        layout.registerHandler(fx.SOURCE_LIST_TYPE, self._source_list_object)
+        self._adopt(QTextDocument(self))
         self._press: QPoint | None = None
+        self._loading_body = False
         self._make_actions()
         self._wire()
 
@@ -256,11 +255,32 @@ class BriefEditor(QTextEdit):
     # -- the structure ----------------------------------------------------------------
 
     def set_body(self, body: dict) -> None:
-        """Load a brief's body; the undo history starts here."""
-        write_document(self.document(), body)
+        """Load a brief's body; the undo history starts here.
+
+        The text is built in a fresh document before the editor shows it: Qt then lays
+        out a long brief lazily, screen by screen, instead of all at once.
+        """
+        doc = QTextDocument(self)
+        doc.setDefaultFont(self.document().defaultFont())
+        write_document(doc, body)
+        old = self.document()
+        self._adopt(doc)
+        if old.parent() is self:
+            old.deleteLater()
+        self._loading_body = True  # markers are laid out with their numbers already
         self.index.settle()
+        self._loading_body = False
         self.store.need(self.index.ids())
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _adopt(self, doc: QTextDocument) -> None:
+        doc.setDocumentMargin(18)
+        doc.setUndoRedoEnabled(True)
+        self.setDocument(doc)
+        self.index.set_document(doc)
+        layout = doc.documentLayout()
+        layout.registerHandler(fx.CITATION_TYPE, self._citation_object)
+        layout.registerHandler(fx.SOURCE_LIST_TYPE, self._source_list_object)
+        doc.contentsChanged.connect(self.contents_changed)
 
     def body(self) -> dict:
         return read_document(self.document())
@@ -363,6 +383,8 @@ class BriefEditor(QTextEdit):
 
     def _fix_marker_widths(self) -> None:
         """A marker's box fits its number: relayout those whose digits changed."""
+        if self._loading_body:
+            return
         from briefer.gui.editor.markers import marker_width
 
         doc = self.document()
@@ -378,8 +400,13 @@ class BriefEditor(QTextEdit):
                 doc.markContentsDirty(pos, 1)
 
     def _relayout_source_lists(self) -> None:
+        doc = self.document()
         for pos in self.index.source_list_positions():
-            self.document().markContentsDirty(pos, 1)
+            layout = doc.findBlock(pos).layout()
+            # Not laid out yet (Qt lays out a long brief lazily): it will be, with the
+            # list as it is then; forcing it now would lay out everything before it.
+            if layout is not None and layout.lineCount() > 0:
+                doc.markContentsDirty(pos, 1)
         self.viewport().update()
 
     def marker_at(self, point: QPoint) -> tuple[int, int] | None:

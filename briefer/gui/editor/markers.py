@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
+import shiboken6
 from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
@@ -78,6 +79,15 @@ class CitationIndex(QObject):
     def _wire(self) -> None:
         self._doc.contentsChange.connect(self._on_change)
         self._settle.timeout.connect(self.settle)
+
+    def set_document(self, doc: QTextDocument) -> None:
+        """Follow the editor to a newly loaded document."""
+        if shiboken6.isValid(self._doc):  # Qt deletes a QTextEdit's first document itself
+            self._doc.contentsChange.disconnect(self._on_change)
+        self._doc = doc
+        self._doc.contentsChange.connect(self._on_change)
+        self._positions = None
+        self._announced = None
 
     # -- queries ----------------------------------------------------------------------
 
@@ -147,22 +157,34 @@ class CitationIndex(QObject):
             self._scan()
 
     def _scan(self) -> None:
-        # Formats are read from the blocks' fragments: a QTextCursor would ask for layout,
-        # and layout asks the markers for their numbers.
-        data = self._doc.toRawText().encode("utf-16-le")
+        # Formats are read from the fragments of the blocks that hold an object character:
+        # a QTextCursor would ask for layout, and layout asks the markers for numbers.
+        doc = self._doc
+        data = doc.toRawText().encode("utf-16-le")
         positions: list[int] = []
         ids: list[int] = []
         lists: list[int] = []
+        seen = -1
         at = data.find(OBJECT_UTF16)
         while at >= 0:
-            if at % 2 == 0:
-                pos = at // 2
-                fmt = self.format_at(pos)
-                if fmt is not None and fx.is_citation(fmt):
-                    positions.append(pos)
-                    ids.append(fmt.intProperty(fx.EXCERPT_ID))
-                elif fmt is not None and fx.is_source_list(fmt):
-                    lists.append(pos)
+            if at % 2 == 0 and at // 2 >= seen:
+                block = doc.findBlock(at // 2)
+                seen = block.position() + block.length()
+                for part in block:
+                    frag = part.fragment()
+                    fmt = frag.charFormat()
+                    citation = fx.is_citation(fmt)
+                    if not citation and not fx.is_source_list(fmt):
+                        continue
+                    offset = frag.position()
+                    text16 = frag.text().encode("utf-16-le")
+                    for k in range(0, len(text16), 2):
+                        if text16[k : k + 2] == OBJECT_UTF16:
+                            if citation:
+                                positions.append(offset + k // 2)
+                                ids.append(fmt.intProperty(fx.EXCERPT_ID))
+                            else:
+                                lists.append(offset + k // 2)
             at = data.find(OBJECT_UTF16, at + 1)
         self._positions, self._ids, self._lists = positions, ids, lists
 
@@ -183,17 +205,38 @@ class CitationIndex(QObject):
             self.changed.emit()
 
 
+_metrics_cache: dict[str, tuple[QFont, float, float, float]] = {}
+_metrics_by_doc: dict[int, tuple] = {}  # the last answer per document, checked by identity
+
+
+def _marker_metrics(doc: QTextDocument) -> tuple[QFont, float, float, float]:
+    """(number font, its digit advance, its ascent, the text's ascent), per base font:
+    layout asks for every marker's size, so the metrics are made once."""
+    found = _metrics_by_doc.get(id(doc))
+    if found is not None and found[4] is doc:
+        return found[:4]
+    base = doc.defaultFont()
+    key = base.key()
+    found = _metrics_cache.get(key)
+    if found is None:
+        font = QFont(base)
+        size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        font.setPointSizeF(size * 0.72)
+        font.setWeight(QFont.Weight.DemiBold)
+        metrics = QFontMetricsF(font)
+        found = (font, metrics.horizontalAdvance("0"), metrics.ascent(),
+                 QFontMetricsF(base).ascent())  # fmt: skip
+        _metrics_cache[key] = found
+    _metrics_by_doc[id(doc)] = (*found, doc)
+    return found
+
+
 def marker_font(fmt: QTextFormat, doc: QTextDocument) -> QFont:
-    font = QFont(doc.defaultFont())
-    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-    font.setPointSizeF(size * 0.72)
-    font.setWeight(QFont.Weight.DemiBold)
-    return font
+    return _marker_metrics(doc)[0]
 
 
 def marker_width(number: int, doc: QTextDocument) -> float:
-    metrics = QFontMetricsF(marker_font(QTextFormat(), doc))
-    return metrics.horizontalAdvance("0") * max(1, len(str(number))) + 2.0
+    return _marker_metrics(doc)[1] * max(1, len(str(number))) + 2.0
 
 
 class CitationObject(QPyTextObject):
@@ -205,19 +248,15 @@ class CitationObject(QPyTextObject):
 
     def intrinsicSize(self, doc, pos_in_document, format):
         number = self._index.number_at(pos_in_document)
-        base = QFontMetricsF(doc.defaultFont())
-        return QSizeF(marker_width(number, doc), base.ascent())
+        return QSizeF(marker_width(number, doc), _marker_metrics(doc)[3])
 
     def drawObject(self, painter: QPainter, rect: QRectF, doc, pos_in_document, format):
         number = self._index.number_at(pos_in_document)
-        font = marker_font(format, doc)
+        font, _advance, ascent, _base = _marker_metrics(doc)
         painter.save()
         painter.setFont(font)
         painter.setPen(fx.LINK_COLOUR)
-        metrics = QFontMetricsF(font)
-        painter.drawText(
-            QPointF(rect.left() + 1.0, rect.top() + metrics.ascent()), str(number or "?")
-        )
+        painter.drawText(QPointF(rect.left() + 1.0, rect.top() + ascent), str(number or "?"))
         painter.restore()
 
 
