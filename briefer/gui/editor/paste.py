@@ -134,7 +134,10 @@ def body_from_html(html: str) -> dict:
     # Links keep their meaning, not the browser's underline (that would read as a mark).
     doc.setDefaultStyleSheet("a { text-decoration: none; }")
     doc.setHtml(strip_html(html))
-    return safe_links(read_document(doc))
+    body = read_document(doc)
+    # Empty paragraphs in HTML are spacing (and Qt adds one after each table): not text.
+    body["blocks"] = [b for b in body["blocks"] if b["type"] != "paragraph" or b["content"]]
+    return safe_links(body)
 
 
 def safe_links(body: dict) -> dict:
