@@ -70,6 +70,12 @@ def _split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(plain), tuple(spans)
 
 
+# Filters and snippet look-ups restrict FTS rowids with `+f.rowid IN (...)`: the unary
+# plus keeps SQLite from handing the IN list to FTS5, which would run the whole MATCH
+# once per listed rowid (12 s instead of 60 ms at 100,000 sources). The MATCH runs
+# once; its rowids are then checked against the filtered set.
+
+
 def _source_filters(filters: SearchFilters, params: dict) -> list[str]:
     where = []
     if filters.tag:
@@ -102,7 +108,7 @@ def _search_sources(session: Session, match: str, filters: SearchFilters, limit:
     where = _source_filters(filters, params)
     restrict = ""
     if where:
-        restrict = "AND f.rowid IN (SELECT s.id FROM source s WHERE " + " AND ".join(where) + ")"
+        restrict = "AND +f.rowid IN (SELECT s.id FROM source s WHERE " + " AND ".join(where) + ")"
     ranked = session.execute(
         text(
             f"SELECT f.rowid, bm25(source_fts, {SOURCE_WEIGHTS}) AS score FROM source_fts f "
@@ -119,7 +125,7 @@ def _search_sources(session: Session, match: str, filters: SearchFilters, limit:
             text(
                 "SELECT f.rowid, s.title, snippet(source_fts, -1, :a, :b, '…', :n) "
                 "FROM source_fts f JOIN source s ON s.id = f.rowid "
-                "WHERE source_fts MATCH :match AND f.rowid IN :ids"
+                "WHERE source_fts MATCH :match AND +f.rowid IN :ids"
             ).bindparams(bindparam("ids", expanding=True)),
             {"match": match, "ids": ids, "a": HIT_START, "b": HIT_END, "n": SNIPPET_TOKENS},
         )
@@ -147,7 +153,7 @@ def _search_excerpts(session: Session, match: str, filters: SearchFilters, limit
     restrict = ""
     if where:
         restrict = (
-            "AND f.rowid IN (SELECT e.id FROM excerpt e JOIN source s ON s.id = e.source_id "
+            "AND +f.rowid IN (SELECT e.id FROM excerpt e JOIN source s ON s.id = e.source_id "
             "WHERE " + " AND ".join(where) + ")"
         )
     ranked = session.execute(
@@ -167,7 +173,7 @@ def _search_excerpts(session: Session, match: str, filters: SearchFilters, limit
                 "SELECT f.rowid, e.source_id, s.title, snippet(excerpt_fts, -1, :a, :b, '…', :n) "
                 "FROM excerpt_fts f JOIN excerpt e ON e.id = f.rowid "
                 "JOIN source s ON s.id = e.source_id "
-                "WHERE excerpt_fts MATCH :match AND f.rowid IN :ids"
+                "WHERE excerpt_fts MATCH :match AND +f.rowid IN :ids"
             ).bindparams(bindparam("ids", expanding=True)),
             {"match": match, "ids": ids, "a": HIT_START, "b": HIT_END, "n": SNIPPET_TOKENS},
         )

@@ -44,9 +44,10 @@ from briefer.core.textutil import (
 if TYPE_CHECKING:
     from briefer.core.library import Library
 
+# Text columns sort as the analyst reads them, ignoring case (both have NOCASE indexes).
 SORT_COLUMNS = {
-    "title": Source.title,
-    "outlet": Source.outlet,
+    "title": col(Source.title).collate("NOCASE"),
+    "outlet": col(Source.outlet).collate("NOCASE"),
     "published": Source.published,
     "reliability": Source.reliability,
     "created": Source.created,
