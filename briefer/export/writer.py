@@ -11,7 +11,6 @@ fonts or sizes. Paragraph styles follow the section a block stands in: paragraph
 from __future__ import annotations
 
 import hashlib
-import inspect
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
+from briefer.core.briefs import cited_excerpts
 from briefer.core.records import BriefDetail, ExcerptRecord, SourceSummary
 from briefer.export.atomic import write_atomically
 from briefer.export.footnotes import NotesPart
@@ -147,30 +147,12 @@ def export_brief(
 def gather_citations(
     library: Library, brief: BriefDetail
 ) -> tuple[dict[int, ExcerptRecord], dict[int, SourceSummary]]:
-    """The cited excerpts (one query) and their sources, by id."""
-    ids = list(dict.fromkeys(_citation_ids(brief.body)))
+    """The cited excerpts and their sources, by id: one query each."""
+    ids = list(dict.fromkeys(cited_excerpts(brief.body)))
     excerpts = {e.id: e for e in library.excerpts.list(ids=ids)} if ids else {}
     source_ids = list(dict.fromkeys(e.source_id for e in excerpts.values()))
-    if source_ids and "ids" in inspect.signature(library.sources.list).parameters:
-        # One query once core offers sources.list(ids=...); else one get per source.
-        found = library.sources.list(ids=source_ids)
-        return excerpts, {s.id: s for s in found}
-    sources: dict[int, SourceSummary] = {sid: library.sources.get(sid) for sid in source_ids}
-    return excerpts, sources
-
-
-def _citation_ids(node: Any) -> list[int]:
-    found: list[int] = []
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if item.get("type") == "citation" and isinstance(item.get("excerpt"), int):
-                found.append(item["excerpt"])
-            stack.extend(reversed(list(item.values())))
-        elif isinstance(item, list):
-            stack.extend(reversed(item))
-    return found
+    sources = library.sources.list(ids=source_ids) if source_ids else []
+    return excerpts, {s.id: s for s in sources}
 
 
 def render_brief(
@@ -239,7 +221,7 @@ class _Builder:
             link_style=self.style("Hyperlink"),
         )
         self.source_order: list[int] = []
-        for excerpt_id in _citation_ids(brief.body):
+        for excerpt_id in cited_excerpts(brief.body):
             excerpt = excerpts.get(excerpt_id)
             if (
                 excerpt

@@ -248,3 +248,10 @@ def test_add_many_commits_the_good_and_reports_the_refused(library, add_source):
     assert library.sources.get(outcomes[0].id).tags == ("batch",)
     assert library.sources.original(outcomes[3].id).data == b"x"
     assert library.check().ok
+
+
+def test_list_by_ids(library, add_source):
+    a, b, c = add_source("A"), add_source("B"), add_source("C")
+    assert [s.id for s in library.sources.list(ids=[c.id, a.id])] == [a.id, c.id]
+    assert library.sources.list(ids=[]) == []
+    assert [s.title for s in library.sources.list(ids=[b.id, 999])] == ["B"]
