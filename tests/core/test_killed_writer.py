@@ -37,15 +37,22 @@ class Zygote:
             text=True,
         )
 
-    def run_and_kill(self, mode: str, n: int, delay: float, *extra: object) -> list[int]:
-        """Fork a writer, SIGKILL it after delay; return what it acknowledged."""
+    def run_and_kill(
+        self, mode: str, n: int, delay: float, *extra: object, after_first_ack: bool = False
+    ) -> list[int]:
+        """Fork a writer, SIGKILL it after delay (counted from its first acknowledged
+        write when after_first_ack, else from its start); return what it acknowledged."""
         self.proc.stdin.write(" ".join([mode, str(n), *map(str, extra)]) + "\n")
         self.proc.stdin.flush()
         pid = int(self.proc.stdout.readline())
+        ack = self.ackdir / f"ack-{n}"
+        if after_first_ack:
+            deadline = time.monotonic() + 30
+            while not (ack.exists() and ack.stat().st_size) and time.monotonic() < deadline:
+                time.sleep(0.005)
         time.sleep(delay)
         os.kill(pid, signal.SIGKILL)
         assert self.proc.stdout.readline().strip() == "reaped"
-        ack = self.ackdir / f"ack-{n}"
         if not ack.exists():
             return []
         # A line without its newline was cut by the kill: not acknowledged.
@@ -90,18 +97,22 @@ def test_killed_writer_loses_no_acknowledged_batch(zygote, library_path):
     acknowledged: set[int] = set()
     unclean = 0
     for n in range(KILLS):
-        acknowledged |= set(zygote.run_and_kill("batches", n, rng.uniform(0.0, 0.35)))
+        # Every other kill comes while the writer may still be opening the library.
+        mid_work = n % 2 == 0
+        acks = zygote.run_and_kill("batches", n, rng.uniform(0.0, 0.3), after_first_ack=mid_work)
+        acknowledged |= set(acks)
         # Reopen as the window does: the stale lock is taken over and checked.
         with Library.open(library_path, lock=True) as lib:
             unclean += lib.unclean_shutdown
+            if mid_work:
+                assert acks and lib.unclean_shutdown, f"kill {n + 1} came after work"
         report = damage.quick_check(library_path, full=True)
         assert report.ok, f"after kill {n + 1}: {report.problems}"
         present, partial = batches_in(library_path)
         assert partial == [], f"after kill {n + 1}"
         lost = acknowledged - present
         assert not lost, f"after kill {n + 1}: acknowledged batches {sorted(lost)} lost"
-    assert len(acknowledged) > KILLS  # the writers did get work done
-    assert unclean > KILLS // 2  # most kills landed after the lock was taken
+    assert len(acknowledged) >= KILLS // 2  # the writers did get work done
     with Library.open(library_path) as lib:
         assert lib.check().ok
     print(f"\n{KILLS} kills, {len(acknowledged)} acknowledged batches, 0 lost, {unclean} unclean")
@@ -112,7 +123,9 @@ def test_killed_autosave_reopens_with_the_last_acknowledged_body(zygote, library
         brief = lib.briefs.create("Typed under fire")
     rng = random.Random(11)
     for n in range(3):
-        acks = zygote.run_and_kill("autosave", 1000 + n, rng.uniform(0.5, 1.2), brief.id)
+        acks = zygote.run_and_kill(
+            "autosave", 1000 + n, rng.uniform(0.1, 1.0), brief.id, after_first_ack=True
+        )
         assert acks, "the editor saved nothing before the kill"
         with Library.open(library_path, lock=True) as lib:
             assert lib.unclean_shutdown
