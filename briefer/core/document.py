@@ -29,6 +29,11 @@ KNOWN_SECTIONS = (
     "situation", "assessment", "summary", "next-steps",
 )  # fmt: skip
 
+# Characters Qt's text document uses for itself (object replacement, its block and
+# frame markers): text holding them could not survive the editor's round trip.
+_QT_RESERVED = re.compile("[\ufffc\ufdd0\ufdd1]")
+_SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " "})
+
 _SECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
@@ -208,7 +213,7 @@ def _inlines(content: Any, where: str) -> list[dict]:
         value = node.get("text", "")
         if not isinstance(value, str):
             raise InvalidInput(f"brief body, {where}: text must be a string")
-        value = clean_text(value).replace("\n", " ")
+        value = _QT_RESERVED.sub("", clean_text(value).replace("\n", " ")).translate(_SEPARATORS)
         if not value:
             continue
         marks = node.get("marks") or []

@@ -112,3 +112,8 @@ def test_add_to_section_fills_placeholders_and_keeps_source_list_last():
 def test_plain_text_numbers_citations():
     body = doc(d.heading("BLUF"), d.paragraph("A claim.", d.citation(3), " And", d.citation(1)))
     assert d.plain_text(body) == "BLUF\nA claim.[1] And[2]"
+
+
+def test_characters_qt_keeps_for_itself_do_not_survive_normalize():
+    raw = doc(d.paragraph("a\u2028b\u2029c\ufffcd\ufdd0e\ufdd1f"))
+    assert d.normalize(raw)["blocks"][0]["content"] == [d.text("a b cdef")]
