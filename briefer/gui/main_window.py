@@ -31,6 +31,9 @@ from briefer.core.errors import BrieferError
 from briefer.core.library import Library
 from briefer.core.paths import data_dir
 from briefer.core.records import ExcerptRecord, SearchFilters
+from briefer.gui.editor.actions import BriefActions
+from briefer.gui.editor.brief_tab import BriefTab
+from briefer.gui.editor.new_brief_dialog import NewBriefDialog
 from briefer.gui.excerpt_editor import ExcerptEditor
 from briefer.gui.excerpts_panel import ExcerptsPanel
 from briefer.gui.icons import SAMPLE_ARTICLE, icon
@@ -172,7 +175,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
         self.import_files_action = self._action("&Import Files…", "Ctrl+I", "import")
-        self.import_folder_action = self._action("Import &Folder…", "Ctrl+Shift+I", "folder")
+        # Ctrl+Shift+I belongs to the brief editor's Insert Excerpt.
+        self.import_folder_action = self._action("Import &Folder…", "Ctrl+Alt+I", "folder")
         self.paste_article_action = self._action(
             "&Paste Article as New Source", "Ctrl+Shift+V", "paste"
         )
@@ -205,7 +209,14 @@ class MainWindow(QMainWindow):
         self.rebuild_index_action = self._action("&Rebuild Search Index")
         self.check_library_action = self._action("&Check Library")
 
-        self.new_brief_action = self._action("&New Brief…", keys.New, "brief")
+        # The Brief menu's actions act on the brief tab in front; Ctrl+F is the
+        # window's, and finds in that brief or searches the library.
+        self.brief_actions = BriefActions(self)
+        self.brief_actions.find.setShortcut(QKeySequence())
+        self.new_brief_action = self.brief_actions.new_brief
+        self.new_brief_action.setIcon(icon("brief"))
+        self.export_action = self._action("&Export to Word…", "Ctrl+Shift+E", "save")
+        self.export_action.setEnabled(False)
 
         self.help_action = self._action("Briefer &Help", keys.HelpContents, "help")
         self.about_action = self._action("&About Briefer")
@@ -235,7 +246,9 @@ class MainWindow(QMainWindow):
             self.library_menu.addAction(item) if item else self.library_menu.addSeparator()
         # The brief editor adds its items to this menu.
         self.brief_menu = bar.addMenu("&Brief")
-        self.brief_menu.addAction(self.new_brief_action)
+        self.brief_actions.fill_menu(self.brief_menu)
+        self.brief_menu.addSeparator()
+        self.brief_menu.addAction(self.export_action)
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
@@ -269,7 +282,7 @@ class MainWindow(QMainWindow):
         page.first_run.open_sample.connect(self.open_sample_library)
         # Edit
         self.cut_excerpt_action.triggered.connect(self.cut_excerpt)
-        self.find_action.triggered.connect(self.focus_search)
+        self.find_action.triggered.connect(self.find)
         self.delete_source_action.triggered.connect(self.delete_selected_sources)
         # View
         self.show_navigator_action.toggled.connect(nav.setVisible)
@@ -280,7 +293,9 @@ class MainWindow(QMainWindow):
         self.manage_tags_action.triggered.connect(self.open_tag_manager)
         self.rebuild_index_action.triggered.connect(self.rebuild_search_index)
         self.check_library_action.triggered.connect(self.check_library)
-        self.new_brief_action.triggered.connect(self.new_brief)
+        self.brief_actions.new_brief_requested.connect(self.new_brief)
+        self.export_action.triggered.connect(self.export_current_brief)
+        self.brief_requested.connect(self.open_brief)
         self.help_action.triggered.connect(self.show_help)
         self.about_action.triggered.connect(self.show_about)
         # Navigator
@@ -424,6 +439,11 @@ class MainWindow(QMainWindow):
         for part in str(opened).split(","):
             if part.strip().isdigit():
                 self.open_source(int(part), quiet=True)
+        briefs = self.settings.value(self._settings_key("open_briefs")) or ""
+        known = {b.id for b in self.library.briefs.list()}
+        for part in str(briefs).split(","):
+            if part.strip().isdigit() and int(part) in known:
+                self.open_brief(int(part))
         current = self.settings.value(self._settings_key("current_tab"))
         if current is not None and str(current).lstrip("-").isdigit():
             index = int(current)
@@ -437,11 +457,15 @@ class MainWindow(QMainWindow):
         s.setValue("workbench/splitter", self.splitter.saveState())
         ids = ",".join(str(t.source_id) for t in self.tabs.source_tabs())
         s.setValue(self._settings_key("open_sources"), ids)
+        briefs = ",".join(str(t.brief_id) for t in self.brief_tabs())
+        s.setValue(self._settings_key("open_briefs"), briefs)
         s.setValue(self._settings_key("current_tab"), self.tabs.currentIndex())
         s.sync()
 
     def closeEvent(self, event) -> None:
         self.save_state()
+        for tab in self.brief_tabs():
+            tab.flush()
         self.worker.wait(10_000)
         for library in self._opened_here:
             library.close()
@@ -481,6 +505,8 @@ class MainWindow(QMainWindow):
         can_close = getattr(widget, "can_close", None)
         if callable(can_close) and not can_close():
             return
+        if isinstance(widget, BriefTab):
+            widget.flush()
         self.tabs.removeTab(index)
         widget.deleteLater()
 
@@ -514,6 +540,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.library_page)
 
     def _tab_changed(self, _index: int) -> None:
+        self.brief_actions.set_tab(self.current_brief_tab())
+        self.export_action.setEnabled(self.current_brief_tab() is not None)
         tab = self.current_source_tab()
         if tab is not None:
             self._set_panel("source", tab.source_id)
@@ -824,15 +852,68 @@ class MainWindow(QMainWindow):
     # -- briefs --------------------------------------------------------------------
 
     def new_brief(self) -> None:
-        title, ok = QInputDialog.getText(self, "New brief", "Title of the brief:")
-        if not ok or not title.strip():
-            return
-        brief = self._try("New brief", lambda: self.library.briefs.create(title))
-        if brief is not None:
+        """New Brief…: title, template and marking, then the brief opens in a tab."""
+        brief_id = NewBriefDialog.create_brief(self, self.library, self.worker)
+        if brief_id is not None:
             self._refresh_navigator()
-            self.brief_requested.emit(brief.id)
+            self.open_brief(brief_id)
 
-    # -- import ----------------------------------------------------------------------
+    def brief_tabs(self) -> list[BriefTab]:
+        return [w for w in map(self.tabs.widget, range(self.tabs.count()))
+                if isinstance(w, BriefTab)]  # fmt: skip
+
+    def current_brief_tab(self) -> BriefTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, BriefTab) else None
+
+    def open_brief(self, brief_id: int) -> BriefTab:
+        """Show a brief in the editor, in its own tab (focused if already open)."""
+        tab = next((t for t in self.brief_tabs() if t.brief_id == brief_id), None)
+        if tab is None:
+            tab = BriefTab(self.library, self.worker, brief_id, self)
+            tab.title_changed.connect(lambda title, t=tab: self._brief_title_changed(t, title))
+            tab.details_changed.connect(self._refresh_navigator)
+            tab.excerpt_activated.connect(self.show_cited_excerpt)
+            self.add_tab(tab, "Brief")
+            self.tabs.setTabIcon(self.tabs.indexOf(tab), icon("brief"))
+        self.tabs.setCurrentWidget(tab)
+        return tab
+
+    def _brief_title_changed(self, tab: BriefTab, title: str) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, _short(title or "Untitled brief"))
+            self.tabs.setTabToolTip(index, title)
+
+    def show_cited_excerpt(self, excerpt_id: int) -> None:
+        """A citation marker was clicked: the excerpt, highlighted in its source."""
+        excerpt = self._try("Open excerpt", lambda: self.library.excerpts.get(excerpt_id))
+        if excerpt is not None:
+            self.show_excerpt_in_source(excerpt)
+
+    def find(self) -> None:
+        """Ctrl+F: find in the brief in front, else search the library."""
+        tab = self.current_brief_tab()
+        if tab is not None:
+            tab.find()
+        else:
+            self.focus_search()
+
+    def export_current_brief(self) -> None:
+        from briefer.gui.export_dialog import export_brief_interactively
+
+        tab = self.current_brief_tab()
+        if tab is None:
+            self.show_error(
+                "Export to Word", "Open a brief first: export works on the brief in front."
+            )
+            return
+        if not tab.flush():
+            self.show_error(
+                "Export to Word", "The brief could not be saved; export waits until it is."
+            )
+            return
+        export_brief_interactively(self, self.library, tab.brief_id)
 
     def choose_files_to_import(self) -> None:
         from briefer.ingest import SUPPORTED_EXTENSIONS
@@ -982,6 +1063,8 @@ class MainWindow(QMainWindow):
 
     def switch_library(self, library: Library) -> None:
         """Show another library in this window; the one opened here is closed on exit."""
+        for tab in self.brief_tabs():
+            tab.flush()
         self.worker.wait(10_000)
         self.save_state()
         while self.tabs.count() > 1:
