@@ -157,7 +157,14 @@ class LibraryLock:
         """Take the lock at once or raise LibraryLocked naming the holder; never wait."""
         path = lock_path(library_path)
         for _attempt in range(5):
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+            try:
+                fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+            except OSError as exc:
+                raise BrieferError(
+                    f"{library_path} cannot be opened for writing: its lock file {path.name} "
+                    f"cannot be made ({exc.strerror or exc}); open it read-only, or move it "
+                    "to a folder you can write to"
+                ) from exc
             try:
                 if not _try_lock(fd):
                     owner = _read_owner_fd(fd)

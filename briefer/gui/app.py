@@ -195,6 +195,8 @@ class LibrarySession(QObject):
             return
         try:
             target = self.scheduler.backup_now()
+            # A good moment to fold the -wal into the library and keep it small.
+            self.library.checkpoint()
         except BrieferError as exc:
             self.backup_failed.emit(str(exc))
         else:

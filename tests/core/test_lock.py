@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from briefer.cli import main
 from briefer.core.document import citation, paragraph
+from briefer.core.errors import BrieferError
 from briefer.core.library import Library
 from briefer.core.lock import LibraryLock, LibraryLocked, holder, lock_path
 from tests.conftest import make_source
@@ -150,3 +151,21 @@ def test_a_failed_action_leaves_nothing_and_is_not_counted(library):
     assert library.briefs.get(brief.id).version == 1
     assert library.write_count == count + 1
     assert src.id == 1
+
+
+def test_a_folder_without_write_access_gets_a_clear_refusal(library_path, monkeypatch):
+    Library.open(library_path).close()
+    real_open = os.open
+
+    def refuse_lock_file(path, flags, *args):
+        if str(path).endswith(".lock") and flags & os.O_CREAT:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse_lock_file)
+    with pytest.raises(BrieferError) as err:
+        Library.open(library_path, lock=True)
+    assert "read-only" in str(err.value) and "Permission denied" in str(err.value)
+    monkeypatch.undo()
+    with Library.open(library_path, read_only=True) as lib:
+        assert lib.sources.count() == 0
