@@ -7,19 +7,18 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-# C0 controls but tab and newline, DEL, C1 controls, and the two non-characters XML
-# and Word cannot hold. Lone surrogates are handled in clean_text.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 controls but tab and newline, DEL, C1 controls, the two non-characters XML and
+# Word cannot hold, and lone surrogates: one pattern, so a body is scanned once.
+_UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.IGNORECASE)
 
 
 def clean_text(value: str) -> str:
     """Drop characters no document can hold; unify line endings."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = _CONTROL.sub("", value)
-    return _SURROGATE.sub("", value)
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNWANTED.sub("", value)
 
 
 def clean_line(value: str) -> str:
