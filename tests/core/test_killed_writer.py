@@ -6,6 +6,7 @@ BRIEFER_KILLS raises the count for a longer run (docs/RELIABILITY.md).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -30,6 +31,7 @@ KILLS = int(os.environ.get("BRIEFER_KILLS", "50"))
 class Zygote:
     def __init__(self, path: Path, ackdir: Path):
         self.ackdir = ackdir
+        self.child: int | None = None
         self.proc = subprocess.Popen(
             [sys.executable, str(CHILD), "zygote", str(path), str(ackdir)],
             stdin=subprocess.PIPE,
@@ -44,7 +46,7 @@ class Zygote:
         write when after_first_ack, else from its start); return what it acknowledged."""
         self.proc.stdin.write(" ".join([mode, str(n), *map(str, extra)]) + "\n")
         self.proc.stdin.flush()
-        pid = int(self.proc.stdout.readline())
+        pid = self.child = int(self.proc.stdout.readline())
         ack = self.ackdir / f"ack-{n}"
         if after_first_ack:
             deadline = time.monotonic() + 30
@@ -53,6 +55,7 @@ class Zygote:
         time.sleep(delay)
         os.kill(pid, signal.SIGKILL)
         assert self.proc.stdout.readline().strip() == "reaped"
+        self.child = None
         if not ack.exists():
             return []
         # A line without its newline was cut by the kill: not acknowledged.
@@ -60,8 +63,16 @@ class Zygote:
         return [int(x) for x in lines]
 
     def close(self) -> None:
+        """Never leave a writer behind, even when the test failed midway."""
+        if self.child is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.child, signal.SIGKILL)
         self.proc.stdin.close()
-        self.proc.wait(timeout=10)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
 
 
 @pytest.fixture
@@ -92,6 +103,7 @@ def batches_in(path: Path) -> tuple[set[int], list[str]]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(60 + 3 * KILLS)
 def test_killed_writer_loses_no_acknowledged_batch(zygote, library_path):
     rng = random.Random(int(os.environ.get("BRIEFER_SEED", "7")))
     acknowledged: set[int] = set()
