@@ -354,16 +354,12 @@ def run(path: Path) -> int:
     from briefer.gui.main_window import MainWindow
 
     window = MainWindow(library)
-    session = LibrarySession(library, window)
-    if hasattr(window, "library_menu"):
-        window.library_menu.addSeparator()
-        session.install_menu(window.library_menu)
-    session.damage_found.connect(lambda report: session.handle_damage(report, window))
-    if hasattr(window, "switch_library"):
-        session.library_replaced.connect(window.switch_library)
+    window.attach_session(LibrarySession(library, window))
     window.show()
-    session.start()
+    window.session.start()
     try:
         return app.exec()
     finally:
-        session.close()
+        # The window may have moved to another library; its current session is closed
+        # (backup on close, lock released, clean-close marker).
+        window.session.close()

@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library, parent=None, *, settings: QSettings | None = None):
         super().__init__(parent)
         self.library = library
+        # Backups, checks, restore and the writer lock's life (gui/app.py); the app
+        # attaches one, tests of the window alone run without.
+        self.session = None
         self._opened_here: list[Library] = []
         self.settings = settings if settings is not None else QSettings()
         self.worker = CoreWorker(self)
@@ -349,7 +352,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{count:,} {noun} · {self.library.path}")
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"Briefer — {self.library.path.name}")
+        suffix = " (read-only)" if self.library.read_only else ""
+        self.setWindowTitle(f"Briefer — {self.library.path.name}{suffix}")
 
     def _refresh_navigator(self) -> None:
         tags = self.library.tags.list()
@@ -468,7 +472,9 @@ class MainWindow(QMainWindow):
             tab.flush()
         self.worker.wait(10_000)
         for library in self._opened_here:
-            library.close()
+            # The session closes its own library (backup on close, lock released).
+            if self.session is None or library is not self.session.library:
+                library.close()
         super().closeEvent(event)
 
     # -- errors --------------------------------------------------------------------
@@ -1045,21 +1051,66 @@ class MainWindow(QMainWindow):
             "Briefer libraries (*.briefer);;All files (*)",
         )  # fmt: skip
         if name:
-            opened = self._try("Open library", lambda: Library.open(name, create=False))
-            if opened is not None:
-                self.switch_library(opened)
+            self.open_other_library(Path(name), create=False)
 
     def open_sample_library(self) -> None:
         """A separate library in the user data folder holding the bundled article."""
         path = data_dir() / SAMPLE_LIBRARY_NAME
         path.parent.mkdir(parents=True, exist_ok=True)
         fresh = not path.exists()
-        sample = self._try("Sample library", lambda: Library.open(path))
+        sample = self.open_other_library(path, create=True)
         if sample is None:
             return
-        self.switch_library(sample)
         if fresh or sample.sources.count() == 0:
             self.import_paths([SAMPLE_ARTICLE])
+
+    def attach_session(self, session) -> None:
+        """Take over a LibrarySession: its Back Up Now, Restore from Backup… and Check
+        Library join the Library menu (its check replaces the window's simpler one), a
+        damaged library found in the background offers the newest backup, and a
+        restored library replaces the one shown."""
+        first = self.session is None
+        self.session = session
+        session.damage_found.connect(lambda report: session.handle_damage(report, self))
+        session.library_replaced.connect(self.switch_library)
+        session.backup_failed.connect(lambda message: self.show_error("Backup", message))
+        session.backup_made.connect(
+            lambda path: self.statusBar().showMessage(f"Backed up to {path}", 8000)
+        )
+        if first:
+            self.library_menu.removeAction(self.check_library_action)
+            self.library_menu.addSeparator()
+            self.session_actions = session.install_menu(self.library_menu)
+            for action in self.session_actions:
+                action.triggered.disconnect()
+            back_up, restore, check = self.session_actions
+            back_up.triggered.connect(lambda: self.session.back_up_now(self))
+            restore.triggered.connect(lambda: self.session.restore_from_backup(self))
+            check.triggered.connect(lambda: self.session.check_library(self))
+
+    def open_other_library(self, path: Path, *, create: bool) -> Library | None:
+        """Open another library in this window: with the app's session, through the
+        lock and damage checks (and the old library is backed up and closed); alone,
+        directly."""
+        if self.session is None:
+            library = self._try("Open library", lambda: Library.open(path, create=create))
+            if library is not None:
+                self.switch_library(library)
+            return library
+        from briefer.gui.app import LibrarySession, open_library_interactively
+
+        if Path(path).absolute() == self.library.path:
+            return self.library
+        library = open_library_interactively(path, self, create=create)
+        if library is None:
+            return None
+        old = self.session
+        self.switch_library(library)
+        old.close()
+        session = LibrarySession(library, self)
+        self.attach_session(session)
+        session.start()
+        return library
 
     def switch_library(self, library: Library) -> None:
         """Show another library in this window; the one opened here is closed on exit."""

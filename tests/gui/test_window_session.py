@@ -1,0 +1,100 @@
+"""The main window with the app's LibrarySession: Library menu, other libraries, lock."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from briefer.core import backups
+from briefer.core.library import Library
+from briefer.core.lock import LibraryLocked
+from briefer.gui.app import LibrarySession
+from briefer.gui.main_window import MainWindow
+from tests.conftest import make_source
+
+
+@pytest.fixture(autouse=True)
+def quiet_boxes(monkeypatch):
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, **k: None))
+
+
+@pytest.fixture
+def app_window(qtbot, tmp_path, settings):
+    """The window as briefer.gui.app.run builds it: locked library, attached session."""
+    library = Library.open(tmp_path / "main.briefer", lock=True)
+    window = MainWindow(library, settings=settings)
+    qtbot.addWidget(window)
+    window.attach_session(LibrarySession(library, window))
+    window.show()
+    yield window
+    window.worker.wait(10_000)
+    window.session.wait()
+    window.session.close()
+
+
+def menu_texts(window) -> list[str]:
+    return [a.text() for a in window.library_menu.actions() if a.text()]
+
+
+def test_library_menu_has_backup_restore_and_one_check(app_window):
+    texts = menu_texts(app_window)
+    assert texts.count("Check Library") + texts.count("&Check Library") == 1
+    assert "Back Up Now" in texts and "Restore from Backup…" in texts
+
+
+def test_back_up_now_from_the_menu_writes_a_backup(qtbot, app_window):
+    make_source(app_window.library, "Worth keeping")
+    action = next(a for a in app_window.library_menu.actions() if a.text() == "Back Up Now")
+    action.trigger()
+    (info,) = backups.list_backups(app_window.library.path)
+    assert info.path.exists()
+    assert "Backed up to" in app_window.statusBar().currentMessage()
+
+
+def test_check_from_the_menu_reports_a_sound_library(qtbot, app_window):
+    action = next(a for a in app_window.library_menu.actions() if a.text() == "Check Library")
+    action.trigger()
+    qtbot.waitUntil(lambda: app_window.session.last_box is not None, timeout=10_000)
+    assert "is sound" in app_window.session.last_box.text()
+
+
+def test_opening_another_library_moves_the_lock_and_the_session(
+    qtbot, app_window, tmp_path, monkeypatch
+):
+    first = app_window.library.path
+    with pytest.raises(LibraryLocked):
+        Library.open(first, lock=True)
+    other = tmp_path / "other.briefer"
+    Library.open(other).close()
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(other), ""))
+    )
+    app_window.open_library_action.trigger()
+    assert app_window.library.path == other
+    assert app_window.session.library is app_window.library
+    assert app_window.windowTitle() == "Briefer — other.briefer"
+    Library.open(first, lock=True).close()  # the first library's lock was released
+    with pytest.raises(LibraryLocked):
+        Library.open(other, lock=True)
+    assert len(menu_texts(app_window)) == len(set(menu_texts(app_window)))
+
+
+def test_a_library_open_elsewhere_opens_read_only_when_chosen(
+    qtbot, app_window, tmp_path, monkeypatch
+):
+    import briefer.gui.app as app_module
+
+    busy = tmp_path / "busy.briefer"
+    holder = Library.open(busy, lock=True)
+    try:
+        asked = []
+        monkeypatch.setattr(
+            app_module, "ask_read_only", lambda exc, parent: asked.append(str(exc)) or True
+        )
+        app_window.open_other_library(busy, create=False)
+        assert asked and "open" in asked[0]
+        assert app_window.library.read_only
+        assert app_window.windowTitle() == "Briefer — busy.briefer (read-only)"
+    finally:
+        holder.close()
