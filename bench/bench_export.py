@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -109,10 +107,6 @@ def report(figures: dict) -> str:
     pages = figures["pages"] if figures["pages"] is not None else "not measured (no soffice)"
     return "\n".join(
         [
-            f"### Word export (bench/bench_export.py, {date.today().isoformat()})",
-            "",
-            f"- Machine: {platform.machine()}, {os.cpu_count()} CPUs, "
-            f"Python {platform.python_version()}",
             f"- Brief: {figures['paragraphs']} paragraphs of 90 words under headings, "
             f"{figures['notes']} footnotes, {figures['sources']} sources; "
             f"{pages} pages (LibreOffice), {figures['size'] / 1024:.0f} KiB",
@@ -123,7 +117,6 @@ def report(figures: dict) -> str:
             f"excerpts and sources through core: {figures['reads']:.2f} s",
             f"- Ratio: {ratio:.2f}x (target <= 2x)",
             f"- Result: {'PASS' if ratio <= 2 else 'FAIL'}",
-            "",
         ]
     )
 
@@ -138,8 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     text = report(figures)
     print(text)
     if not args.no_append:
-        with REPORT.open("a", encoding="utf-8") as fh:
-            fh.write("\n" + text)
+        from bench.report import append_section
+
+        append_section("Word export (bench/bench_export.py)", text)
     return 0 if figures["ours"] <= 2 * figures["alone"] else 1
 
 

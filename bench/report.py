@@ -21,7 +21,8 @@ def append_section(title: str, body: str) -> None:
     section = (
         f"## {title}\n\nMeasured {date.today().isoformat()} on {machine()}.\n\n{body.strip()}\n"
     )
-    pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
+    # A section runs to the next heading of level 2 or 3, whoever wrote it.
+    pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^##? |^### |\Z)", re.S | re.M)
     if pattern.search(text):
         text = pattern.sub(lambda _m: section + "\n", text)
     else:
