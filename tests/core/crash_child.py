@@ -96,28 +96,36 @@ def fill_to_fsize_limit(path: Path, brief_id: int) -> None:
     import signal
     import string
 
-    from briefer.core.autosave import Autosaver
+    from briefer.core.errors import BrieferError
 
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     lib = Library.open(path, lock=True)
-    saver = Autosaver(lib)
     rng = random.Random(3)
     largest = max(p.stat().st_size for p in path.parent.iterdir() if p.is_file())
     _soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     resource.setrlimit(resource.RLIMIT_FSIZE, (largest + 256 * 1024, hard))
     acked, errors = [], []
+    def save(body: dict) -> str:
+        # The editor's way: a refused save changes nothing; it sends the same body again.
+        try:
+            lib.briefs.save_body(brief_id, body)
+        except BrieferError as exc:
+            return str(exc)
+        return ""
+
+    latest: dict = {}
     for i in range(1, 200):
         words = "".join(rng.choice(string.ascii_letters) for _ in range(40_000))
-        saver.put(brief_id, {"blocks": [paragraph(f"save {i} {words}")]})
-        error = saver.flush()
+        latest = {"blocks": [paragraph(f"save {i} {words}")]}
+        error = save(latest)
         if error:
             errors.append(error)
             break
         acked.append(i)
-    errors.append(saver.flush())  # still no room: refused again, text kept
-    kept = bool(saver.pending)
+    errors.append(save(latest))  # still no room: refused again
+    kept = bool(latest)
     resource.setrlimit(resource.RLIMIT_FSIZE, (hard, hard))
-    resumed = saver.flush() is None
+    resumed = save(latest) == ""
     lib.close()
     print(json.dumps({"acked": acked, "errors": errors, "kept": kept, "resumed": resumed}))
 
