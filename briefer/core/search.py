@@ -103,43 +103,79 @@ def _expanding(params: dict) -> list:
     return [bindparam(k, expanding=True) for k, v in params.items() if isinstance(v, list)]
 
 
-def _search_sources(session: Session, match: str, filters: SearchFilters, limit: int):
-    params: dict = {"match": match, "limit": limit}
-    where = _source_filters(filters, params)
-    restrict = ""
-    if where:
-        restrict = "AND +f.rowid IN (SELECT s.id FROM source s WHERE " + " AND ".join(where) + ")"
+def _ranked_hits(
+    session: Session,
+    kind: str,
+    match: str,
+    limit: int,
+    restrict: str,
+    params: dict,
+) -> list[SearchHit]:
+    """Rank a table's matches with bm25, then make snippets for the top rows only."""
+    fts, weights, filtered, columns, joins = _TABLES[kind]
+    where = f"AND +f.rowid IN ({filtered} WHERE {restrict})" if restrict else ""
+    values = {**params, "match": match, "limit": limit}
     ranked = session.execute(
         text(
-            f"SELECT f.rowid, bm25(source_fts, {SOURCE_WEIGHTS}) AS score FROM source_fts f "
-            f"WHERE source_fts MATCH :match {restrict} ORDER BY score LIMIT :limit"
-        ).bindparams(*_expanding(params)),
-        params,
+            f"SELECT f.rowid, bm25({fts}, {weights}) AS score FROM {fts} f "
+            f"WHERE {fts} MATCH :match {where} ORDER BY score LIMIT :limit"
+        ).bindparams(*_expanding(values)),
+        values,
     ).all()
     if not ranked:
         return []
-    ids = [r[0] for r in ranked]
     details = {
         row[0]: row[1:]
         for row in session.execute(
             text(
-                "SELECT f.rowid, s.title, snippet(source_fts, -1, :a, :b, '…', :n) "
-                "FROM source_fts f JOIN source s ON s.id = f.rowid "
-                "WHERE source_fts MATCH :match AND +f.rowid IN :ids"
+                f"SELECT f.rowid, {columns}, snippet({fts}, -1, :a, :b, '…', :n) "
+                f"FROM {fts} f {joins} WHERE {fts} MATCH :match AND +f.rowid IN :ids"
             ).bindparams(bindparam("ids", expanding=True)),
-            {"match": match, "ids": ids, "a": HIT_START, "b": HIT_END, "n": SNIPPET_TOKENS},
+            {
+                "match": match,
+                "ids": [r[0] for r in ranked],
+                "a": HIT_START,
+                "b": HIT_END,
+                "n": SNIPPET_TOKENS,
+            },
         )
     }
     hits = []
     for rowid, score in ranked:
-        title, marked = details[rowid]
+        source_id, title, marked = details[rowid]
         snippet, spans = _split_snippet(marked)
-        hits.append(SearchHit("source", rowid, rowid, title, snippet, spans, float(score)))
+        hits.append(SearchHit(kind, rowid, source_id, title, snippet, spans, float(score)))
     return hits
 
 
+# kind: (FTS table, bm25 weights, the filtered rowids' SELECT, the hit's source id and
+# title, and the joins from the FTS row `f` that reach them)
+_TABLES = {
+    "source": (
+        "source_fts",
+        SOURCE_WEIGHTS,
+        "SELECT s.id FROM source s",
+        "s.id, s.title",
+        "JOIN source s ON s.id = f.rowid",
+    ),
+    "excerpt": (
+        "excerpt_fts",
+        EXCERPT_WEIGHTS,
+        "SELECT e.id FROM excerpt e JOIN source s ON s.id = e.source_id",
+        "e.source_id, s.title",
+        "JOIN excerpt e ON e.id = f.rowid JOIN source s ON s.id = e.source_id",
+    ),
+}
+
+
+def _search_sources(session: Session, match: str, filters: SearchFilters, limit: int):
+    params: dict = {}
+    where = _source_filters(filters, params)
+    return _ranked_hits(session, "source", match, limit, " AND ".join(where), params)
+
+
 def _search_excerpts(session: Session, match: str, filters: SearchFilters, limit: int):
-    params: dict = {"match": match, "limit": limit}
+    params: dict = {}
     where = _source_filters(SearchFilters(**{**_asdict(filters), "tag": None}), params)
     if filters.tag:
         params["tag_key"] = validate.tag_key(filters.tag)
@@ -150,40 +186,7 @@ def _search_excerpts(session: Session, match: str, filters: SearchFilters, limit
     if filters.credibility:
         params["credibility"] = [validate.credibility(g) for g in filters.credibility]
         where.append("e.credibility IN :credibility")
-    restrict = ""
-    if where:
-        restrict = (
-            "AND +f.rowid IN (SELECT e.id FROM excerpt e JOIN source s ON s.id = e.source_id "
-            "WHERE " + " AND ".join(where) + ")"
-        )
-    ranked = session.execute(
-        text(
-            f"SELECT f.rowid, bm25(excerpt_fts, {EXCERPT_WEIGHTS}) AS score FROM excerpt_fts f "
-            f"WHERE excerpt_fts MATCH :match {restrict} ORDER BY score LIMIT :limit"
-        ).bindparams(*_expanding(params)),
-        params,
-    ).all()
-    if not ranked:
-        return []
-    ids = [r[0] for r in ranked]
-    details = {
-        row[0]: row[1:]
-        for row in session.execute(
-            text(
-                "SELECT f.rowid, e.source_id, s.title, snippet(excerpt_fts, -1, :a, :b, '…', :n) "
-                "FROM excerpt_fts f JOIN excerpt e ON e.id = f.rowid "
-                "JOIN source s ON s.id = e.source_id "
-                "WHERE excerpt_fts MATCH :match AND +f.rowid IN :ids"
-            ).bindparams(bindparam("ids", expanding=True)),
-            {"match": match, "ids": ids, "a": HIT_START, "b": HIT_END, "n": SNIPPET_TOKENS},
-        )
-    }
-    hits = []
-    for rowid, score in ranked:
-        source_id, title, marked = details[rowid]
-        snippet, spans = _split_snippet(marked)
-        hits.append(SearchHit("excerpt", rowid, source_id, title, snippet, spans, float(score)))
-    return hits
+    return _ranked_hits(session, "excerpt", match, limit, " AND ".join(where), params)
 
 
 def _asdict(filters: SearchFilters) -> dict:

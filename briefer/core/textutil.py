@@ -57,3 +57,15 @@ def paragraph_number(body: str, offset: int) -> int:
         if match.end() <= offset:
             number += 1
     return number
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strongly directional character is right-to-left (Arabic,
+    Kurdish Sorani, Hebrew, Persian): the Unicode rule for a paragraph's direction."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False

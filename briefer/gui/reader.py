@@ -7,7 +7,6 @@ OffsetMap (Qt counts UTF-16 units, core counts code points).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -15,6 +14,7 @@ from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextOp
 from PySide6.QtWidgets import QTextEdit
 
 from briefer.core.records import ExcerptRecord, SourceDetail
+from briefer.core.textutil import is_rtl
 from briefer.gui.textpos import OffsetMap
 
 # Credibility 1 (confirmed) to 6 (cannot be judged): green through red to grey.
@@ -27,18 +27,6 @@ CREDIBILITY_COLOURS = {
     6: "#8c8c8c",
 }
 HIGHLIGHT_ALPHA = 90
-
-
-def is_rtl_paragraph(text: str) -> bool:
-    """True when the paragraph's first strong character is right-to-left (Arabic,
-    Kurdish Sorani, Hebrew, Persian...): the Unicode rule for paragraph direction."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
 
 
 def highlight_colour(excerpt: ExcerptRecord, tag_colours: dict[str, str] | None) -> QColor:
@@ -107,7 +95,7 @@ class ReaderView(QTextEdit):
     def _set_directions(self) -> None:
         block = self.document().begin()
         while block.isValid():
-            if is_rtl_paragraph(block.text()):
+            if is_rtl(block.text()):
                 cursor = QTextCursor(block)
                 fmt = block.blockFormat()
                 fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)

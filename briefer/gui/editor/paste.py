@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QTextDocument
 
 from briefer.core import document
 from briefer.core.errors import BrieferError, InvalidInput
-from briefer.core.textutil import clean_text
+from briefer.core.textutil import clean_text, is_rtl
 from briefer.gui.editor.convert import read_document
 
 FRAGMENT_MIME = "application/x-briefer-brief-fragment"
@@ -168,14 +167,3 @@ def body_from_text(text: str) -> dict:
             node["dir"] = "rtl"
         blocks.append(node)
     return document.normalize({"blocks": blocks})
-
-
-def is_rtl(text: str) -> bool:
-    """By the first strongly directional character, as the Unicode bidi rules do."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
