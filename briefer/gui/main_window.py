@@ -571,10 +571,12 @@ class MainWindow(QMainWindow):
         self.show_sources()
 
     def show_tag(self, name: str) -> None:
-        """Sources with the tag in the table; excerpts with it in the panel."""
+        """Sources with the tag in the table; excerpts with it in the panel. With a
+        brief in front the brief stays there, so the excerpts can be dragged into it."""
         self.search_field.clear()
         self.filter_bar.set_tag(name)
-        self.show_sources()
+        if self.current_brief_tab() is None:
+            self.show_sources()
         self._set_panel("tag", name)
 
     def focus_search(self) -> None:

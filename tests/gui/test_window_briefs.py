@@ -107,3 +107,15 @@ def test_export_acts_on_the_brief_in_front(qtbot, window, library, monkeypatch):
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert calls == [(window, library, brief.id)]
+
+
+def test_a_tag_clicked_while_writing_fills_the_panel_and_keeps_the_brief(qtbot, window, library):
+    source = make_source(library, "Tagged article", "Words worth quoting here.")
+    library.excerpts.add_quote(source.id, "worth quoting", tags=["use"])
+    window.refresh()
+    brief = library.briefs.create("Writing")
+    tab = window.open_brief(brief.id)
+    wait_loaded(qtbot, tab)
+    window.show_tag("use")
+    assert window.current_brief_tab() is tab
+    assert [e.text for e in window.excerpts_panel.model.excerpts()] == ["worth quoting"]
