@@ -114,3 +114,35 @@ def test_paste_of_several_megabytes_of_html_is_refused_not_parsed(qtbot):
     with qtbot.waitSignal(widget.message, timeout=2_000):
         widget.insertFromMimeData(mime)
     assert widget.toPlainText() == "Start "
+
+
+def test_word_list_paragraphs_paste_as_nested_lists():
+    def item(level: int, marker: str, words: str) -> str:
+        return (
+            f"<p class=MsoListParagraphCxSpMiddle style='margin-left:{level * 36}pt;"
+            f"mso-list:l0 level{level} lfo1'><![if !supportLists]><span style='mso-list:Ignore'>"
+            f"{marker}<span>&nbsp;&nbsp;</span></span><![endif]>{words}<o:p></o:p></p>"
+        )
+
+    word = (
+        "<html><body><p class=MsoNormal>Before<o:p></o:p></p>"
+        + item(1, "1.", "First")
+        + item(2, "a.", "First, detail")
+        + item(1, "2.", "<b>Second</b>")
+        + "<p class=MsoNormal>Between<o:p></o:p></p>"
+        + item(1, "·", "A bullet")
+        + item(1, "·", "Another")
+        + "</body></html>"
+    )
+    blocks = paste.body_from_html(word)["blocks"]
+    assert [b["type"] for b in blocks] == ["paragraph", "list", "paragraph", "list"]
+    numbered, bullets = blocks[1], blocks[3]
+    assert numbered["ordered"] and not bullets["ordered"]
+    assert [i["content"] for i in numbered["items"]] == [
+        [bdoc.text("First")],
+        [bdoc.text("Second", "bold")],
+    ]
+    (nested,) = numbered["items"][0]["children"]
+    assert nested["ordered"] and nested["items"][0]["content"] == [bdoc.text("First, detail")]
+    assert [i["content"][0]["text"] for i in bullets["items"]] == ["A bullet", "Another"]
+    assert "1." not in paste.strip_html(word) and "·" not in paste.strip_html(word)

@@ -43,6 +43,14 @@ _RESOURCE_ATTRS = re.compile(
 )
 _CSS_URL = re.compile(r"url\s*\([^)]*\)", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"<!\[if !supportLists\]>.*?<!\[endif\]>", re.IGNORECASE | re.DOTALL)
+# Word writes list items as paragraphs styled "mso-list:l0 level2 lfo1", with the bullet
+# or number typed in a conditional block; a run of them becomes a real (nested) list.
+_WORD_ITEM = re.compile(
+    r"<p\b(?P<attrs>[^>]*mso-list:\s*l\d+\s+level(?P<level>\d+)[^>]*)>(?P<body>.*?)</p\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAGS = re.compile(r"<[^>]*>")
+_ORDERED_MARKER = re.compile(r"^\(?[0-9a-zA-Z]{1,4}[.)]")
 
 
 class PasteRefused(BrieferError):
@@ -119,8 +127,43 @@ def _texts(body: dict):
                     yield node["text"]
 
 
+def word_lists(html: str) -> str:
+    """Word's list paragraphs as <ul>/<ol> (nested by level), so they paste as lists."""
+    out: list[str] = []
+    last = 0
+    stack: list[tuple[int, str]] = []  # (level, "ul" or "ol") of the open lists
+
+    def close_all() -> None:
+        while stack:
+            out.append(f"</{stack.pop()[1]}>")
+
+    for match in _WORD_ITEM.finditer(html):
+        between = html[last : match.start()]
+        if between.strip():
+            close_all()
+        out.append(between)
+        level = max(1, min(int(match["level"]), 8))
+        marker = _CONDITIONAL.search(match["body"])
+        bullet = _TAGS.sub("", marker.group(0)) if marker else ""
+        bullet = bullet.replace("&nbsp;", " ").replace("<![if !supportLists]>", "").strip()
+        tag = "ol" if _ORDERED_MARKER.match(bullet) else "ul"
+        while stack and stack[-1][0] > level:
+            out.append(f"</{stack.pop()[1]}>")
+        if stack and stack[-1][0] == level and stack[-1][1] != tag:
+            out.append(f"</{stack.pop()[1]}>")
+        while not stack or stack[-1][0] < level:
+            out.append(f"<{tag}>")
+            stack.append(((stack[-1][0] + 1) if stack else level, tag))
+        out.append(f"<li>{_CONDITIONAL.sub('', match['body'])}</li>")
+        last = match.end()
+    close_all()
+    out.append(html[last:])
+    return "".join(out)
+
+
 def strip_html(html: str) -> str:
     """The markup with everything that could load a resource or carry code removed."""
+    html = word_lists(html)
     html = _CONDITIONAL.sub("", html)  # the bullet characters Word types before list items
     html = _DROP_ELEMENTS.sub("", html)
     html = _DROP_TAGS.sub("", html)
