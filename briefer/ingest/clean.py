@@ -98,10 +98,16 @@ def words(text: str) -> int:
 
 def is_chrome(paragraph: str) -> bool:
     """True for a paragraph that is page furniture, not article text."""
+    return _is_chrome(paragraph, None)
+
+
+def _is_chrome(paragraph: str, key: str | None) -> bool:
+    """is_chrome with the paragraph's key when the caller has it: keys cost a regex pass."""
     p = paragraph.strip()
     if not p:
         return True
-    key = _key(p)
+    if key is None:
+        key = _key(p)
     n = words(p)
     if not key:
         # Lines of only symbols: separators, bullets, icons.
@@ -133,10 +139,19 @@ def _is_wrapped(lines: list[str]) -> bool:
     return enders <= len(body) // 2
 
 
-def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of plain text: blocks split at blank lines, lines kept apart unless wrapped."""
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+def split_paragraphs(text: str, limit: int | None = None) -> list[str]:
+    """Paragraphs of plain text: blocks split at blank lines, lines kept apart unless wrapped.
+
+    With a limit, at most that many and the rest of the text is not read: callers that
+    look only at the top of a page would otherwise split all of it.
+    """
     paragraphs: list[str] = []
-    for block in re.split(r"\n[ \t\u00a0]*\n", text):
+    for block in _blocks(text):
+        if limit is not None and len(paragraphs) >= limit:
+            break
         # Collapse runs of spaces but keep tabs: tables pasted as text rely on them.
         lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
@@ -146,7 +161,16 @@ def split_paragraphs(text: str) -> list[str]:
             paragraphs.append(" ".join(lines))
         else:
             paragraphs.extend(lines)
-    return paragraphs
+    return paragraphs if limit is None else paragraphs[:limit]
+
+
+def _blocks(text: str):
+    """The blank-line separated blocks of text, in order, found one at a time."""
+    start = 0
+    for m in _BLANK_LINE.finditer(text):
+        yield text[start:m.start()]
+        start = m.end()
+    yield text[start:]
 
 
 def _substantial(paragraphs: list[str]) -> bool:
@@ -168,7 +192,7 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
         if key in _RELATED_HEADINGS or key.startswith("more from "):
             skipping_related = _substantial(kept)
             continue
-        if is_chrome(p):
+        if _is_chrome(p, key):
             continue
         kept.append(p)
     return kept

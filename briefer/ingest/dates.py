@@ -74,6 +74,7 @@ _MONTH_DAY_YEAR_RE = re.compile(
 )
 _MONTH_YEAR_RE = re.compile(rf"(?<!\w){_MONTH},?\s+(?P<year>\d{{4}})(?!\d)", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
+_ANY_DIGIT = re.compile(r"\d")
 
 # Mentions inside the article, with or without a year.
 _MENTION_DAY_RE = re.compile(
@@ -354,6 +355,9 @@ def read_date(
 def find_date(text: str) -> str | None:
     """The first date-like expression in a short line, as printed, or None."""
     s = text.translate(_DIGITS)
+    # Each pattern needs a digit: one scan for it spares five on the lines that have none.
+    if not _ANY_DIGIT.search(s):
+        return None
     hits = []
     for regex in (_ISO_RE, _NUMERIC_RE, _DAY_MONTH_YEAR_RE, _MONTH_DAY_YEAR_RE, _MONTH_YEAR_RE):
         m = regex.search(s)

@@ -179,7 +179,7 @@ def _fallback_text(tree) -> str:
 
 def _printed_date(visible: str) -> str:
     """The first short line near the top of a page that holds a date."""
-    for line in split_paragraphs(visible)[:40]:
+    for line in split_paragraphs(visible, 40):
         if words(line) <= 10 and dates.find_date(line):
             return line
     return ""

@@ -22,6 +22,7 @@ from briefer.core.errors import BrieferError, Duplicate
 from briefer.core.records import NewSource
 from briefer.ingest import dates
 from briefer.ingest.errors import IngestError
+from briefer.ingest.metadata import detect_language
 from briefer.ingest.parse import SUPPORTED_EXTENSIONS, parse_paste, parse_path
 
 if TYPE_CHECKING:
@@ -29,8 +30,10 @@ if TYPE_CHECKING:
 
 # Below this many files, starting worker processes costs more than it saves.
 POOL_MIN_FILES = 8
-# Parsed sources waiting for the writer, per worker: bounds memory on huge batches.
-IN_FLIGHT_PER_WORKER = 4
+# Parsed sources waiting for the writer, per worker: enough that workers keep parsing
+# while a batch is written (at 4 they idled through every commit), and still a bound
+# on memory for huge batches (a few MB).
+IN_FLIGHT_PER_WORKER = 128
 PASTE_PATH = "pasted text"
 # Parsed sources written per commit: one fsync for many, and progress still moves.
 BATCH_SIZE = 64
@@ -116,9 +119,13 @@ def collect(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
 
 
 def _parse_job(path: str, today: date) -> tuple[NewSource | None, str]:
-    """Worker entry point: never raises, so one bad file cannot stop a batch."""
+    """Worker entry point: never raises, so one bad file cannot stop a batch.
+
+    The language is left to the writing process (see _with_language): one langid model
+    loaded there instead of one per worker.
+    """
     try:
-        return parse_path(path, today=today), ""
+        return parse_path(path, today=today, guess_language=False), ""
     except IngestError as exc:
         return None, _one_line(str(exc))
     except Exception as exc:  # a reader's own bug must not end the batch
@@ -185,6 +192,13 @@ def _parsed_in_order(
                 pending = []
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _with_language(new: NewSource) -> NewSource:
+    """The language parse_path would have given, for a source parsed without it."""
+    if new.language:
+        return new
+    return replace(new, language=detect_language(new.body))
 
 
 def outlet_convention(library: Library, outlet: str) -> dates.Convention:
@@ -333,7 +347,7 @@ def import_paths(
         else:
             if not batch:
                 batch_started = time.monotonic()
-            batch.append((path, new))
+            batch.append((path, _with_language(new)))
             if len(batch) >= BATCH_SIZE or time.monotonic() - batch_started > BATCH_SECONDS:
                 flush()
         tick(path)

@@ -83,6 +83,7 @@ def parse_bytes(
     *,
     today: date | None = None,
     convention: dates.Convention | None = None,
+    guess_language: bool = True,
 ) -> NewSource:
     """Parse the bytes of a file named `filename`; raise IngestError with a one-line reason."""
     fmt, media_type = _format_of(filename)
@@ -99,10 +100,12 @@ def parse_bytes(
                                     media_type=media_type)
     if not article.title:
         article.fallback_title = article.fallback_title or Path(filename).stem.replace("_", " ")
-    return finish(article, today=today or date.today(), convention=convention)
+    return finish(article, today=today or date.today(), convention=convention,
+                  guess_language=guess_language)
 
 
-def parse_path(path: str | os.PathLike, *, today: date | None = None) -> NewSource:
+def parse_path(path: str | os.PathLike, *, today: date | None = None,
+               guess_language: bool = True) -> NewSource:
     """Parse one file, refusing unknown types and oversized files before reading them."""
     path = os.fspath(path)
     _format_of(path)
@@ -115,7 +118,7 @@ def parse_path(path: str | os.PathLike, *, today: date | None = None) -> NewSour
     except OSError as exc:
         raise IngestError(f"cannot read the file ({exc.strerror or type(exc).__name__})") \
             from None
-    return parse_bytes(data, path, today=today)
+    return parse_bytes(data, path, today=today, guess_language=guess_language)
 
 
 def parse_paste(text: str, html: str | None = None, *, today: date | None = None) -> NewSource:
