@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from briefer.core.markings import TLP_COLOURS, tlp_label
 from briefer.core.records import BriefSummary
 from briefer.gui.editor.brief_tab import STATUS_LABELS
+from briefer.gui.models.record_table import Index, RecordTableModel
 
 COLUMNS = ("Title", "Status", "Marking", "Modified")
 TITLE, STATUS, MARKING, MODIFIED = range(len(COLUMNS))
 BriefIdRole = Qt.ItemDataRole.UserRole + 1
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class BriefsListModel(QAbstractTableModel):
+class BriefsListModel(RecordTableModel):
     """Reads the list on the worker thread; `reload()` after a brief is saved."""
+
+    HEADERS = COLUMNS
 
     loaded = Signal()
     failed = Signal(str)
@@ -42,23 +43,9 @@ class BriefsListModel(QAbstractTableModel):
         self.loaded.emit()
 
     def brief_at(self, row: int) -> BriefSummary:
-        return self._rows[row]
+        return self.record_at(row)
 
-    def row_of(self, brief_id: int) -> int | None:
-        return next((n for n, b in enumerate(self._rows) if b.id == brief_id), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         brief = self._rows[index.row()]

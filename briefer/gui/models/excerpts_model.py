@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QMimeData, Qt
 
 from briefer.core.records import CREDIBILITY, RELIABILITY, ExcerptRecord
+from briefer.gui.models.record_table import Index, RecordTableModel
 
 EXCERPT_MIME = "application/x-briefer-excerpt"
 COLUMNS = ("Grade", "Excerpt", "Source", "Date", "Tags")
 GRADE, TEXT, SOURCE, DATE, TAGS = range(len(COLUMNS))
 ExcerptIdRole = Qt.ItemDataRole.UserRole + 1
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def format_citation(excerpt: ExcerptRecord) -> str:
@@ -37,7 +36,9 @@ def excerpt_mime_data(excerpts: Sequence[ExcerptRecord]) -> QMimeData:
     return mime
 
 
-class ExcerptsModel(QAbstractTableModel):
+class ExcerptsModel(RecordTableModel):
+    HEADERS = COLUMNS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ExcerptRecord] = []
@@ -51,23 +52,9 @@ class ExcerptsModel(QAbstractTableModel):
         return list(self._rows)
 
     def excerpt_at(self, row: int) -> ExcerptRecord:
-        return self._rows[row]
+        return self.record_at(row)
 
-    def row_of(self, excerpt_id: int) -> int | None:
-        return next((n for n, e in enumerate(self._rows) if e.id == excerpt_id), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         ex = self._rows[index.row()]
@@ -99,7 +86,7 @@ class ExcerptsModel(QAbstractTableModel):
                 return ex.text + comment + lost
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from briefer.core.library import Library
 from briefer.core.records import RELIABILITY, SearchFilters, SourceSummary
+from briefer.gui.models.record_table import Index, RecordTableModel
 
 PAGE_SIZE = 256
 
@@ -23,12 +24,12 @@ SourceIdRole = Qt.ItemDataRole.UserRole + 1
 # True on the Published column when the printed date reads two ways (the "ambiguous" badge).
 AmbiguousRole = Qt.ItemDataRole.UserRole + 2
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class SourcesTableModel(QAbstractTableModel):
+class SourcesTableModel(RecordTableModel):
     """Rows arrive a page at a time as the view scrolls, so a library of 100,000
     sources opens at once; sorting re-queries core instead of sorting in memory."""
+
+    HEADERS = tuple(name for name, _key in COLUMNS)
 
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
@@ -74,10 +75,10 @@ class SourcesTableModel(QAbstractTableModel):
             offset=offset,
         )
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and len(self._rows) < self._total
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid():
             return
         page = self._page(len(self._rows))
@@ -109,25 +110,11 @@ class SourcesTableModel(QAbstractTableModel):
         return self._total
 
     def source_at(self, row: int) -> SourceSummary:
-        return self._rows[row]
-
-    def row_of(self, source_id: int) -> int | None:
-        return next((n for n, s in enumerate(self._rows) if s.id == source_id), None)
+        return self.record_at(row)
 
     # -- Qt model API ----------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
-        return None
-
-    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         src = self._rows[index.row()]
