@@ -6,6 +6,7 @@ Each test skips, naming the tool, only when that tool is absent; .ci/run install
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -140,7 +141,10 @@ def test_pandoc_reads_the_footnotes_back(exported, name):
 
 
 def test_tools_are_found_where_ci_installs_them():
-    """Not a reader check: says which readers this run has, so a skip is never silent."""
+    """Says which readers this run has, so a skip is never silent; in CI, where .ci/run
+    installs them, a missing one fails instead of letting every reader check skip."""
     missing = [t for t in ("soffice", "pdftotext", "pandoc", "node") if not shutil.which(t)]
+    if missing and os.environ.get("CI"):
+        pytest.fail(f".ci/run should have installed: {', '.join(missing)}")
     if missing:
         pytest.skip(f"not installed here: {', '.join(missing)}")
