@@ -7,8 +7,11 @@ writes one source per transaction, so a failure never leaves half an import behi
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -107,8 +110,10 @@ def collect(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.startswith(".") or Path(name).suffix.lower() not in \
-                            SUPPORTED_EXTENSIONS:
+                    if (
+                        name.startswith(".")
+                        or Path(name).suffix.lower() not in SUPPORTED_EXTENSIONS
+                    ):
                         continue
                     found.append((os.path.join(root, name), ""))
         elif not os.path.exists(path):
@@ -132,10 +137,46 @@ def _parse_job(path: str, today: date) -> tuple[NewSource | None, str]:
         return None, _one_line(f"could not read the file ({type(exc).__name__}: {exc})")
 
 
-def _context():
-    # Never fork: the GUI process has threads (Qt), and a forked child inherits locks.
+def _context(*, allow_fork: bool = True):
+    """How worker processes start.
+
+    On Linux, a process without Qt (the command line, scripts) forks: the workers then
+    share the readers the parent already imported instead of each importing them (about
+    half a second of CPU apiece). A process with Qt never forks: Qt's threads may hold
+    locks a forked child would inherit; it uses a fork server, as other systems do.
+    """
     methods = multiprocessing.get_all_start_methods()
+    if (
+        allow_fork
+        and sys.platform.startswith("linux")
+        and "fork" in methods
+        and "PySide6" not in sys.modules
+    ):
+        # Imported here once, shared by every worker.
+        import trafilatura  # noqa: F401
+
+        from briefer.ingest import parse  # noqa: F401
+
+        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+@contextlib.contextmanager
+def _no_collection_in_forks(context) -> Iterator[None]:
+    """While forked workers live, keep the objects they inherit out of every collection.
+
+    A forked child must never finalise the parent's SQLite connections (closing one
+    would checkpoint the library from a second process); gc.freeze() puts everything
+    that exists at the fork out of the collector's reach, in the children too.
+    """
+    if context.get_start_method() != "fork":
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _parsed_here(
@@ -155,8 +196,9 @@ def _parsed_in_order(
     if len(files) < POOL_MIN_FILES or workers < 2:
         yield from _parsed_here(files, today, should_cancel)
         return
+    context = _context()
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     except (OSError, ValueError, NotImplementedError):
         # No worker processes on this system (sandbox, frozen app): parse in this one.
         yield from _parsed_here(files, today, should_cancel)
@@ -164,34 +206,37 @@ def _parsed_in_order(
     pending: list[tuple[str, Future]] = []
     queue = iter(files)
     broken = False
-    try:
-        while True:
-            while len(pending) < workers * IN_FLIGHT_PER_WORKER:
-                path = next(queue, None)
-                if path is None:
-                    break
-                pending.append((path, pool.submit(_parse_job, path, today)))
-            if not pending:
-                return
-            if should_cancel():
-                return
-            path, future = pending.pop(0)
-            try:
-                yield (path, *future.result())
-            except BrokenProcessPool:
-                # A worker died (a reader crashed, or workers cannot start here): retry
-                # once with fresh workers, then parse what is left in this process.
-                pool.shutdown(wait=False, cancel_futures=True)
-                retry = [path] + [p for p, _ in pending] + list(queue)
-                if broken:
-                    yield from _parsed_here(retry, today, should_cancel)
+    with _no_collection_in_forks(context):
+        try:
+            while True:
+                while len(pending) < workers * IN_FLIGHT_PER_WORKER:
+                    path = next(queue, None)
+                    if path is None:
+                        break
+                    pending.append((path, pool.submit(_parse_job, path, today)))
+                if not pending:
                     return
-                broken = True
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
-                queue = iter(retry)
-                pending = []
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+                if should_cancel():
+                    return
+                path, future = pending.pop(0)
+                try:
+                    yield (path, *future.result())
+                except BrokenProcessPool:
+                    # A worker died (a reader crashed, or workers cannot start here): retry
+                    # once with fresh workers, then parse what is left in this process.
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    retry = [path] + [p for p, _ in pending] + list(queue)
+                    if broken:
+                        yield from _parsed_here(retry, today, should_cancel)
+                        return
+                    broken = True
+                    pool = ProcessPoolExecutor(
+                        max_workers=workers, mp_context=_context(allow_fork=False)
+                    )
+                    queue = iter(retry)
+                    pending = []
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _with_language(new: NewSource) -> NewSource:
@@ -223,8 +268,9 @@ def outlet_convention(library: Library, outlet: str) -> dates.Convention:
     return dates.Convention(corrected[0], corrected[1], printed[0], printed[1])
 
 
-def _apply_convention(library: Library, new: NewSource,
-                      cache: dict[str, dates.Convention]) -> NewSource:
+def _apply_convention(
+    library: Library, new: NewSource, cache: dict[str, dates.Convention]
+) -> NewSource:
     """Settle an ambiguous date from the outlet's habits when the text did not."""
     if not (new.published_ambiguous and new.outlet and new.published_text):
         return new
@@ -245,8 +291,9 @@ def _apply_convention(library: Library, new: NewSource,
     )
 
 
-def _prepare_for_store(library: Library, new: NewSource, tags: tuple[str, ...],
-                       cache: dict[str, dates.Convention]) -> NewSource:
+def _prepare_for_store(
+    library: Library, new: NewSource, tags: tuple[str, ...], cache: dict[str, dates.Convention]
+) -> NewSource:
     new = _apply_convention(library, new, cache)
     if tags:
         new = replace(new, tags=tuple(dict.fromkeys((*new.tags, *tags))))
@@ -256,17 +303,25 @@ def _prepare_for_store(library: Library, new: NewSource, tags: tuple[str, ...],
 def _outcome(path: str, new: NewSource, outcome) -> ImportResult:
     if isinstance(outcome, Duplicate):
         existing = outcome.existing_id
-        message = f"already in the library as source {existing}" if existing is not None \
+        message = (
+            f"already in the library as source {existing}"
+            if existing is not None
             else _one_line(str(outcome))
+        )
         return ImportResult(path, "duplicate", existing, message, new.title)
     if isinstance(outcome, BaseException):
         return ImportResult(path, "failed", None, _one_line(str(outcome)), new.title)
-    return ImportResult(path, "imported", outcome.id, f"imported as source {outcome.id}",
-                        outcome.title)
+    return ImportResult(
+        path, "imported", outcome.id, f"imported as source {outcome.id}", outcome.title
+    )
 
 
-def _store_batch(library: Library, batch: list[tuple[str, NewSource]], tags: tuple[str, ...],
-                 cache: dict[str, dates.Convention]) -> list[ImportResult]:
+def _store_batch(
+    library: Library,
+    batch: list[tuple[str, NewSource]],
+    tags: tuple[str, ...],
+    cache: dict[str, dates.Convention],
+) -> list[ImportResult]:
     """Write parsed sources in one commit (each in its own savepoint, see add_many)."""
     prepared: list[tuple[str, NewSource]] = []
     results: dict[str, ImportResult] = {}
@@ -280,8 +335,7 @@ def _store_batch(library: Library, batch: list[tuple[str, NewSource]], tags: tup
     except BrieferError as exc:  # the whole commit failed (full disk...): none stored
         outcomes = [exc] * len(prepared)
     except Exception as exc:  # storage bugs are reported per file, not raised mid-batch
-        outcomes = [RuntimeError(f"could not store ({type(exc).__name__}: {exc})")] * len(
-            prepared)
+        outcomes = [RuntimeError(f"could not store ({type(exc).__name__}: {exc})")] * len(prepared)
     for (path, new), outcome in zip(prepared, outcomes, strict=True):
         results[path] = _outcome(path, new, outcome)
         if results[path].status == "imported":
@@ -289,8 +343,13 @@ def _store_batch(library: Library, batch: list[tuple[str, NewSource]], tags: tup
     return [results[path] for path, _ in batch]
 
 
-def _store(library: Library, path: str, new: NewSource, tags: tuple[str, ...],
-           cache: dict[str, dates.Convention]) -> ImportResult:
+def _store(
+    library: Library,
+    path: str,
+    new: NewSource,
+    tags: tuple[str, ...],
+    cache: dict[str, dates.Convention],
+) -> ImportResult:
     return _store_batch(library, [(path, new)], tags, cache)[0]
 
 
@@ -371,6 +430,10 @@ def import_text(
     except IngestError as exc:
         return ImportResult(PASTE_PATH, "failed", None, _one_line(str(exc)))
     except Exception as exc:  # a reader's bug must not take the app down with it
-        return ImportResult(PASTE_PATH, "failed", None,
-                            _one_line(f"could not read the paste ({type(exc).__name__})"))
+        return ImportResult(
+            PASTE_PATH,
+            "failed",
+            None,
+            _one_line(f"could not read the paste ({type(exc).__name__})"),
+        )
     return _store(library, PASTE_PATH, new, tuple(tags), {})
