@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from briefer.core import document, validate
 from briefer.core.convert import brief_detail, brief_summary, revision_record
-from briefer.core.errors import InvalidInput, NotFound
+from briefer.core.errors import InUse, InvalidInput, NotFound
 from briefer.core.markings import normalize_marking
 from briefer.core.models import Brief, BriefRevision, Citation, Excerpt
 from briefer.core.records import BriefDetail, BriefSummary, RevisionRecord
@@ -25,6 +25,21 @@ if TYPE_CHECKING:
     from briefer.core.library import Library
 
 META_FIELDS = ("title", "subject", "author", "status", "marking", "template")
+
+
+def refuse_if_cited(session: Session, what: str, excerpt_ids) -> None:
+    """Raise InUse naming the briefs that cite any of these excerpts (a subquery or ids)."""
+    briefs = session.exec(
+        select(Brief.id, Brief.title)
+        .join(Citation, col(Citation.brief_id) == Brief.id)
+        .where(col(Citation.excerpt_id).in_(excerpt_ids))
+        .distinct()
+        .order_by(Brief.id)
+    ).all()
+    if briefs:
+        names = [f"“{title}” (brief {bid})" for bid, title in briefs]
+        noun = "briefs " if len(names) > 1 else "brief "
+        raise InUse(f"{what} by {noun}{', '.join(names)}; remove those citations first")
 
 
 def cited_excerpts(body: Any) -> list[int]:

@@ -7,16 +7,16 @@ converts from Qt's UTF-16 positions before calling here.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
 from briefer.core import trash, validate
+from briefer.core.briefs import refuse_if_cited
 from briefer.core.convert import excerpt_record
-from briefer.core.errors import InUse, InvalidInput, NotFound
-from briefer.core.models import Brief, Citation, Excerpt, ExcerptTag, Source, Tag
+from briefer.core.errors import InvalidInput, NotFound
+from briefer.core.models import Excerpt, ExcerptTag, Source, Tag
 from briefer.core.records import DeletedExcerpt, ExcerptRecord
 from briefer.core.textutil import clean_text, paragraph_number
 
@@ -166,20 +166,9 @@ class ExcerptService:
         """Delete an uncited excerpt; returns what restore() needs to undo it."""
         with self._lib.write_session() as session:
             row = _get(session, excerpt_id)
-            briefs = session.exec(
-                select(Brief.id, Brief.title)
-                .join(Citation, col(Citation.brief_id) == Brief.id)
-                .where(Citation.excerpt_id == excerpt_id)
-                .distinct()
-                .order_by(Brief.id)
-            ).all()
-            if briefs:
-                from briefer.core.sources import _name_briefs
-
-                raise InUse(
-                    f"excerpt {excerpt_id} cannot be deleted: it is cited by "
-                    f"{_name_briefs(briefs)}; remove those citations first"
-                )
+            refuse_if_cited(
+                session, f"excerpt {excerpt_id} cannot be deleted: it is cited", [excerpt_id]
+            )
             snapshot = trash.snapshot_excerpt(session, row)
             session.delete(row)
             return snapshot
@@ -227,15 +216,6 @@ def _source(session: Session, source_id: int) -> Source:
 
 
 def _tags_for(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    if not ids:
-        return {}
-    found: dict[int, list[str]] = defaultdict(list)
-    stmt = (
-        select(ExcerptTag.excerpt_id, Tag.name)
-        .join(Tag, col(Tag.id) == ExcerptTag.tag_id)
-        .where(col(ExcerptTag.excerpt_id).in_(ids))
-        .order_by(Tag.key)
-    )
-    for excerpt_id, name in session.exec(stmt):
-        found[excerpt_id].append(name)
-    return {k: tuple(v) for k, v in found.items()}
+    from briefer.core.tags import names_by_item
+
+    return names_by_item(session, ExcerptTag, "excerpt_id", ids)

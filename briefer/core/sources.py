@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -15,11 +14,10 @@ from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
 from briefer.core import trash, validate
+from briefer.core.briefs import refuse_if_cited
 from briefer.core.convert import aware, source_detail, source_summary
-from briefer.core.errors import BrieferError, Duplicate, InUse, InvalidInput, NotFound
+from briefer.core.errors import BrieferError, Duplicate, InvalidInput, NotFound
 from briefer.core.models import (
-    Brief,
-    Citation,
     Excerpt,
     Source,
     SourceOriginal,
@@ -219,19 +217,11 @@ class SourceService:
         Returns what restore() needs to undo it."""
         with self._lib.write_session() as session:
             row = _get(session, source_id)
-            briefs = session.exec(
-                select(Brief.id, Brief.title)
-                .join(Citation, col(Citation.brief_id) == Brief.id)
-                .join(Excerpt, col(Excerpt.id) == Citation.excerpt_id)
-                .where(Excerpt.source_id == source_id)
-                .distinct()
-                .order_by(Brief.id)
-            ).all()
-            if briefs:
-                raise InUse(
-                    f"source {source_id} cannot be deleted: its excerpts are cited by "
-                    f"{_name_briefs(briefs)}; remove those citations first"
-                )
+            refuse_if_cited(
+                session,
+                f"source {source_id} cannot be deleted: its excerpts are cited",
+                select(Excerpt.id).where(Excerpt.source_id == source_id),
+            )
             snapshot = trash.snapshot_source(session, row)
             session.delete(row)
             return snapshot
@@ -361,11 +351,6 @@ def _insert(
     return source_detail(row, tags, 0)
 
 
-def _name_briefs(briefs: Iterable[tuple[int, str]]) -> str:
-    names = [f"“{title}” (brief {bid})" for bid, title in briefs]
-    return ("briefs " if len(names) > 1 else "brief ") + ", ".join(names)
-
-
 def _get(session: Session, source_id: int) -> Source:
     row = session.get(Source, source_id)
     if row is None:
@@ -416,18 +401,9 @@ def _find_duplicate(session: Session, url: str, body_key: str) -> int | None:
 
 
 def _tags_for(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    if not ids:
-        return {}
-    found: dict[int, list[str]] = defaultdict(list)
-    stmt = (
-        select(SourceTag.source_id, Tag.name)
-        .join(Tag, col(Tag.id) == SourceTag.tag_id)
-        .where(col(SourceTag.source_id).in_(ids))
-        .order_by(Tag.key)
-    )
-    for source_id, name in session.exec(stmt):
-        found[source_id].append(name)
-    return {k: tuple(v) for k, v in found.items()}
+    from briefer.core.tags import names_by_item
+
+    return names_by_item(session, SourceTag, "source_id", ids)
 
 
 def _excerpt_counts(session: Session, ids: list[int]) -> dict[int, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -16,6 +17,25 @@ from briefer.core.records import DeletedTag, TagRecord
 
 if TYPE_CHECKING:
     from briefer.core.library import Library
+
+
+def names_by_item(
+    session: Session, link, column: str, ids: list[int]
+) -> dict[int, tuple[str, ...]]:
+    """Tag names of each item (sources or excerpts, by their link table), sorted."""
+    if not ids:
+        return {}
+    item = getattr(link, column)
+    found: dict[int, list[str]] = defaultdict(list)
+    stmt = (
+        select(item, Tag.name)
+        .join(Tag, col(Tag.id) == link.tag_id)
+        .where(col(item).in_(ids))
+        .order_by(Tag.key)
+    )
+    for item_id, name in session.exec(stmt):
+        found[item_id].append(name)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def ensure_tags(session: Session, names: Iterable[str], now: datetime) -> list[Tag]:

@@ -6,7 +6,7 @@ hand a freed id to a new row), otherwise under new ones.
 
 from __future__ import annotations
 
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, SQLModel, select
 
 from briefer.core.models import Excerpt, ExcerptTag, Source, SourceOriginal, SourceTag, Tag
 from briefer.core.records import DeletedExcerpt, DeletedSource, DeletedTag
@@ -17,13 +17,9 @@ def row_dict(row: SQLModel) -> dict:
 
 
 def tag_names(session: Session, link, column, item_id: int) -> tuple[str, ...]:
-    stmt = (
-        select(Tag.name)
-        .join(link, col(link.tag_id) == Tag.id)
-        .where(getattr(link, column) == item_id)
-        .order_by(Tag.key)
-    )
-    return tuple(session.exec(stmt).all())
+    from briefer.core.tags import names_by_item
+
+    return names_by_item(session, link, column, [item_id]).get(item_id, ())
 
 
 def snapshot_excerpt(session: Session, row: Excerpt) -> DeletedExcerpt:
