@@ -11,8 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from briefer.core import held_files
 from briefer.core.library import Library
 from briefer.core.records import NewSource
+
+# Any open of a library file that SQLite has open in this process fails the test
+# (issue 10: closing such a descriptor drops SQLite's locks and loses the journal).
+held_files.install_audit_guard()
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "rudaw-2024-02-09-pentagon-strikes.txt"
@@ -26,6 +31,14 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("BRIEFER_LIBRARY", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_open_behind_sqlite():
+    """Catch a guarded open even where the code under test swallowed the error."""
+    held_files.violations.clear()
+    yield
+    assert held_files.violations == [], held_files.violations
 
 
 @pytest.fixture

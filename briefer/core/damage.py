@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from briefer.core import held_files
 from briefer.core.errors import BrieferError
 from briefer.core.records import CheckReport
 
@@ -47,8 +48,7 @@ def header_problems(path: Path, *, wal_expected: bool = False) -> list[str]:
             f"its journal {wal.name} is missing after a crash, so the last changes are lost"
         )
     try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
+        header = held_files.read_head(path)
         size = path.stat().st_size
     except OSError as exc:
         return [*problems, f"it cannot be read ({exc.strerror or exc})"]
@@ -87,9 +87,11 @@ def quick_check(path: Path, *, full: bool = False) -> CheckReport:
     conn = None
     wal = Path(f"{path}-wal")
     try:
-        if not wal.exists():
+        if not wal.exists() and not held_files.is_held(path):
             # Nobody is writing (a writer in WAL mode has a -wal): read the file as it
-            # is, creating no -wal or -shm beside a library that may be damaged.
+            # is, creating no -wal or -shm beside a library that may be damaged. Never
+            # while this process holds it: an immutable connection closes its
+            # descriptor behind SQLite's back and drops the process's locks.
             conn = sqlite3.connect(
                 f"file:{path}?mode=ro&immutable=1", uri=True, isolation_level=None
             )

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import configure_mappers
 from sqlmodel import Session
 
-from briefer.core import damage, schema, storage
+from briefer.core import damage, held_files, schema, storage
 from briefer.core import lock as locking
 from briefer.core.damage import LibraryDamaged
 from briefer.core.errors import BrieferError, NotALibrary
@@ -69,6 +69,7 @@ class Library:
         read_only: bool,
         clock: Clock,
         writer_lock: LibraryLock | None = None,
+        held: held_files.Key | None = None,
     ):
         from briefer.core.briefs import BriefService
         from briefer.core.excerpts import ExcerptService
@@ -89,10 +90,15 @@ class Library:
         self.unclean_shutdown = writer_lock is not None and writer_lock.stale_owner is not None
         #: Committed write transactions since opening; backups use it to see change.
         self.write_count = 0
+        #: The descriptor that keeps this process's locks on the file safe (held_files).
+        self._held = held
         self._read_engine = storage.make_engine(path, write=False, read_only=read_only)
         self._write_engine = (
             self._read_engine if read_only else storage.make_engine(path, write=True)
         )
+        self._live = [storage.live_connections(self._read_engine)]
+        if self._write_engine is not self._read_engine:
+            self._live.append(storage.live_connections(self._write_engine))
         self.sources = SourceService(self)
         self.excerpts = ExcerptService(self)
         self.tags = TagService(self)
@@ -125,13 +131,16 @@ class Library:
         path = Path(resolve_library_path(path)).absolute()
         info = storage.inspect_library_file(path)
         writer_lock = LibraryLock.acquire(path) if lock and not read_only else None
+        held = None
         try:
             if info.exists:
+                held = held_files.hold(path)
                 _refuse_damaged(path, writer_lock)
             else:
                 if not create or read_only:
                     raise NotALibrary(f"{path} does not exist")
                 storage.create_library_file(path)
+                held = held_files.hold(path)
             try:
                 conn = storage.connect_raw(path, read_only=read_only)
             except sqlite3.Error as exc:
@@ -157,8 +166,12 @@ class Library:
                 conn.close()
             if not read_only:
                 storage.secure_side_files(path)
-            return cls(path, read_only=read_only, clock=clock, writer_lock=writer_lock)
+            return cls(
+                path, read_only=read_only, clock=clock, writer_lock=writer_lock, held=held
+            )
         except BaseException:
+            if held is not None:
+                held_files.release(held)
             if writer_lock is not None:
                 # Keep the marker: the next try must check the file again.
                 writer_lock.release(clean=False)
@@ -175,6 +188,9 @@ class Library:
         self._read_engine.dispose()
         if self._write_engine is not self._read_engine:
             self._write_engine.dispose()
+        if self._held is not None:
+            # A connection still checked out somewhere keeps the file held until it goes.
+            held_files.release(self._held, lambda: any(live() > 0 for live in self._live))
         if self.writer_lock is not None:
             self.writer_lock.release()
 

@@ -11,13 +11,15 @@ import json
 import os
 import sqlite3
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
-from briefer.core import schema
+from briefer.core import held_files, schema
 from briefer.core.errors import BrieferError, NewerLibrary, NotALibrary
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -40,8 +42,7 @@ def inspect_library_file(path: Path) -> FileInfo:
             raise NotALibrary(f"{path}: the folder {path.parent} does not exist")
         return FileInfo(exists=False)
     try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
+        header = held_files.read_head(path)
     except OSError as exc:
         raise NotALibrary(f"{path} cannot be read: {exc.strerror or exc}") from exc
     if not header:
@@ -139,6 +140,29 @@ def make_engine(path: Path, *, write: bool, read_only: bool = False) -> Engine:
         conn.exec_driver_sql(begin_sql)
 
     return engine
+
+
+def live_connections(engine: Engine) -> Callable[[], int]:
+    """A counter of the engine's open DBAPI connections, checked out or pooled.
+
+    A library's file may be let go (held_files.release) only once this reads 0:
+    a connection left open still relies on the process's locks.
+    """
+    count = [0]
+    lock = threading.Lock()
+
+    def opened(*_args: object) -> None:
+        with lock:
+            count[0] += 1
+
+    def closed(*_args: object) -> None:
+        with lock:
+            count[0] -= 1
+
+    event.listen(engine, "connect", opened)
+    event.listen(engine, "close", closed)
+    event.listen(engine, "close_detached", closed)
+    return lambda: count[0]
 
 
 def apply_pragmas(conn: sqlite3.Connection, *, read_only: bool = False) -> None:

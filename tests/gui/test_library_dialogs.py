@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -146,9 +148,9 @@ def test_background_check_reports_damage(qtbot, library_path):
             make_source(lib, f"s{i}", f"words {i} " * 300)
     lib = Library.open(library_path, lock=True)
     session = LibrarySession(lib)
-    data = bytearray(library_path.read_bytes())
-    data[4096 : 4096 + 16] = b"\xff" * 16
-    library_path.write_bytes(bytes(data))
+    # Damage comes from outside: this process must not open a file SQLite has open.
+    code = "import sys; f = open(sys.argv[1], 'r+b'); f.seek(4096); f.write(b'\\xff' * 16)"
+    subprocess.run([sys.executable, "-c", code, str(library_path)], check=True)
     with qtbot.waitSignal(session.damage_found, timeout=10_000) as found:
         session.start_background_check()
     assert not found.args[0].ok

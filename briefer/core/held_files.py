@@ -1,0 +1,164 @@
+"""Library files this process has open through SQLite, and the one safe way to read them.
+
+POSIX advisory locks belong to the process, not to a descriptor: closing *any*
+descriptor of a file drops every lock SQLite holds on it through its own ("How To
+Corrupt An SQLite Database File", section 2.2). Another process then believes nobody
+uses the library, checkpoints it and unlinks the -wal and -shm, and this process's
+later commits go to deleted files. SQLite guards against this between its own
+connections; Python's open()/close() and SQLite's immutable or nolock connections go
+around it.
+
+So a Library holds its file here for as long as it is open: one descriptor, opened
+before SQLite opens the file and closed only after every connection of the library is
+gone. Reading a library's header goes through read_head(), which uses that descriptor
+while the file is held. Nothing else in Briefer opens or closes a library file, its
+-wal or its -shm; install_audit_guard() (the test suite installs it) turns any such
+open into an error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+Key = tuple[int, int]
+
+
+@dataclass
+class _Held:
+    fd: int
+    path: str
+    holders: int = 1
+    #: Callables that say whether a closed library still has live connections.
+    lingering: list[Callable[[], bool]] = field(default_factory=list)
+
+
+_lock = threading.RLock()
+_held: dict[Key, _Held] = {}
+
+
+def _identity(path: str | os.PathLike[str]) -> Key | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def hold(path: Path) -> Key:
+    """Keep one descriptor of path open until release(); call before SQLite opens it."""
+    with _lock:
+        _close_finished()
+        key = _identity(path)
+        if key is not None and key in _held:
+            _held[key].holders += 1
+            return key
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        st = os.fstat(fd)
+        key = (st.st_dev, st.st_ino)
+        if key in _held:  # replaced between the stat and the open
+            os.close(fd)
+            _held[key].holders += 1
+        else:
+            _held[key] = _Held(fd=fd, path=str(path))
+        return key
+
+
+def release(key: Key, lingering: Callable[[], bool] | None = None) -> None:
+    """Give up one hold. The descriptor closes when the last holder is gone and no
+    connection lingers (lingering() is True while a closed library still has one)."""
+    with _lock:
+        held = _held.get(key)
+        if held is None:
+            return
+        held.holders -= 1
+        if lingering is not None:
+            held.lingering.append(lingering)
+        _close_finished()
+
+
+def _close_finished() -> None:
+    for key, held in list(_held.items()):
+        held.lingering = [still for still in held.lingering if still()]
+        if held.holders <= 0 and not held.lingering:
+            del _held[key]
+            os.close(held.fd)
+
+
+def is_held(path: str | os.PathLike[str]) -> bool:
+    """True when path is a library file this process holds, or its -wal/-shm/-journal."""
+    if not _held:
+        return False
+    name = os.fspath(path)
+    if isinstance(name, bytes):
+        name = os.fsdecode(name)
+    for suffix in SIDE_SUFFIXES:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    key = _identity(name)
+    return key is not None and key in _held
+
+
+def read_head(path: Path, size: int = 100) -> bytes:
+    """The first bytes of a library file, without ever closing a descriptor of a file
+    SQLite has open in this process."""
+    with _lock:
+        key = _identity(path)
+        held = _held.get(key) if key is not None else None
+        if held is not None:
+            return os.pread(held.fd, size, 0)
+        with open(path, "rb") as fh:
+            return fh.read(size)
+
+
+def held_paths() -> list[str]:
+    with _lock:
+        return [h.path for h in _held.values()]
+
+
+# -- the guard -----------------------------------------------------------------------
+
+_guard_installed = False
+violations: list[str] = []
+
+
+def _audit(event: str, args: tuple) -> None:
+    if not _held:
+        return
+    if event == "open":
+        target = args[0]
+        if isinstance(target, int) or target is None:
+            return
+        if is_held(target):
+            _violation(f"opened {os.fsdecode(target)}, a library file SQLite has open")
+    elif event == "sqlite3.connect":
+        target = os.fsdecode(args[0]) if args else ""
+        if "immutable=1" in target or "nolock=1" in target:
+            file_part = target.removeprefix("file:").split("?", 1)[0]
+            if is_held(file_part):
+                _violation(f"connected to {file_part} without locks while it is open")
+
+
+def _violation(message: str) -> None:
+    violations.append(message)
+    raise RuntimeError(f"held_files guard: {message}")
+
+
+def install_audit_guard() -> None:
+    """Fail any open of a held library file in this process (for the test suite).
+
+    Audit hooks cannot be removed, so this is installed once and checks only while
+    something is held.
+    """
+    global _guard_installed
+    if _guard_installed:
+        return
+    sys.addaudithook(_audit)
+    _guard_installed = True
