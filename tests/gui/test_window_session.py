@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -98,3 +103,38 @@ def test_a_library_open_elsewhere_opens_read_only_when_chosen(
         assert app_window.windowTitle() == "Briefer — busy.briefer (read-only)"
     finally:
         holder.close()
+
+
+def test_switching_and_importing_keeps_the_journal_linked(qtbot, app_window, tmp_path):
+    """Issue 10's sequence: sample library, back, import, a terminal command reads,
+    the window writes again; the -wal stays linked and the other process sees it all."""
+    from tests.core.test_journal_links import deleted_side_files, other_process_count
+
+    default = app_window.library.path
+    app_window.open_sample_library()
+    qtbot.waitUntil(lambda: app_window.library.sources.count() == 1, timeout=60_000)
+    app_window.worker.wait(30_000)
+    app_window.open_other_library(default, create=False)
+    assert app_window.library.path == default
+    article = tmp_path / "note.txt"
+    article.write_text("Militia statement\n\nThe militia said it would not retreat.\n")
+    app_window.import_paths([article])
+    qtbot.waitUntil(lambda: app_window.library.sources.count() == 1, timeout=60_000)
+    app_window.worker.wait(30_000)
+    assert other_process_count(default) == 1
+    assert deleted_side_files(os.getpid(), default) == []
+    source = app_window.library.sources.list()[0]
+    app_window.library.sources.update(source.id, reliability="B")
+    probe = (
+        "import sys; sys.path.insert(0, sys.argv[2]);"
+        "from briefer.core.library import Library;"
+        "lib = Library.open(sys.argv[1], create=False);"
+        "print(lib.sources.list()[0].reliability); lib.close()"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(default), str(Path(__file__).parents[2])],
+        capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
+    assert out.stdout.strip() == "B"
+    assert Path(f"{default}-wal").exists()
+    assert deleted_side_files(os.getpid(), default) == []
