@@ -87,7 +87,7 @@ def quick_check(path: Path, *, full: bool = False) -> CheckReport:
     conn = None
     wal = Path(f"{path}-wal")
     try:
-        if not wal.exists() and not held_files.is_held(path):
+        if not wal.exists() and not held_files.connections_open(path):
             # Nobody is writing (a writer in WAL mode has a -wal): read the file as it
             # is, creating no -wal or -shm beside a library that may be damaged. Never
             # while this process holds it: an immutable connection closes its

@@ -35,8 +35,11 @@ class _Held:
     fd: int
     path: str
     holders: int = 1
-    #: Callables that say whether a closed library still has live connections.
-    lingering: list[Callable[[], bool]] = field(default_factory=list)
+    #: Counters of the SQLite connections open on the file (one a library engine).
+    counters: list[Callable[[], int]] = field(default_factory=list)
+
+    def connections(self) -> int:
+        return sum(count() for count in self.counters)
 
 
 _lock = threading.RLock()
@@ -70,25 +73,38 @@ def hold(path: Path) -> Key:
         return key
 
 
-def release(key: Key, lingering: Callable[[], bool] | None = None) -> None:
-    """Give up one hold. The descriptor closes when the last holder is gone and no
-    connection lingers (lingering() is True while a closed library still has one)."""
+def count_connections(key: Key, counter: Callable[[], int]) -> None:
+    """Tell the hold how many SQLite connections a library has open on the file."""
+    with _lock:
+        if key in _held:
+            _held[key].counters.append(counter)
+
+
+def release(key: Key) -> None:
+    """Give up one hold. The descriptor closes once the last holder is gone and no
+    connection it counted is still open (one checked out elsewhere keeps it)."""
     with _lock:
         held = _held.get(key)
         if held is None:
             return
         held.holders -= 1
-        if lingering is not None:
-            held.lingering.append(lingering)
         _close_finished()
 
 
 def _close_finished() -> None:
     for key, held in list(_held.items()):
-        held.lingering = [still for still in held.lingering if still()]
-        if held.holders <= 0 and not held.lingering:
+        if held.holders <= 0 and held.connections() <= 0:
             del _held[key]
             os.close(held.fd)
+
+
+def connections_open(path: str | os.PathLike[str]) -> bool:
+    """True while a library of this process may have SQLite connections on path: then
+    only a locking connection may touch it (never immutable or nolock)."""
+    with _lock:
+        key = _identity(path)
+        held = _held.get(key) if key is not None else None
+        return held is not None and (held.holders > 1 or held.connections() > 0)
 
 
 def is_held(path: str | os.PathLike[str]) -> bool:
@@ -142,7 +158,7 @@ def _audit(event: str, args: tuple) -> None:
         target = os.fsdecode(args[0]) if args else ""
         if "immutable=1" in target or "nolock=1" in target:
             file_part = target.removeprefix("file:").split("?", 1)[0]
-            if is_held(file_part):
+            if connections_open(file_part):
                 _violation(f"connected to {file_part} without locks while it is open")
 
 

@@ -96,9 +96,10 @@ class Library:
         self._write_engine = (
             self._read_engine if read_only else storage.make_engine(path, write=True)
         )
-        self._live = [storage.live_connections(self._read_engine)]
-        if self._write_engine is not self._read_engine:
-            self._live.append(storage.live_connections(self._write_engine))
+        if held is not None:
+            held_files.count_connections(held, storage.live_connections(self._read_engine))
+            if self._write_engine is not self._read_engine:
+                held_files.count_connections(held, storage.live_connections(self._write_engine))
         self.sources = SourceService(self)
         self.excerpts = ExcerptService(self)
         self.tags = TagService(self)
@@ -190,7 +191,7 @@ class Library:
             self._write_engine.dispose()
         if self._held is not None:
             # A connection still checked out somewhere keeps the file held until it goes.
-            held_files.release(self._held, lambda: any(live() > 0 for live in self._live))
+            held_files.release(self._held)
         if self.writer_lock is not None:
             self.writer_lock.release()
 

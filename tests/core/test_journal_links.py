@@ -143,6 +143,7 @@ def test_writer_killed_after_external_reads_loses_nothing_acknowledged(library_p
 
 
 def test_guard_fails_an_open_behind_sqlites_back(library):
+    library.sources.count()  # a pooled connection now holds SQLite's locks
     with pytest.raises(RuntimeError, match="library file SQLite has open"):
         open(library.path, "rb").close()
     with pytest.raises(RuntimeError):
