@@ -507,7 +507,9 @@ def _cmd_check(path: Path, args) -> int:
     if damaged:
         newest = backups.newest_valid_backup(path)
         hint = (
-            f"; restore the newest valid backup with `briefer restore '{newest.path}'`"
+            f"; restore the newest valid backup with `briefer restore '{newest.path}'` "
+            f"(it holds the library as of {newest.taken:%Y-%m-%d %H:%M} UTC: changes made "
+            "after that are lost; the damaged file is kept aside)"
             if newest
             else "; no valid backup was found"
         )

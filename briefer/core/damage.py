@@ -72,6 +72,36 @@ def header_problems(path: Path, *, wal_expected: bool = False) -> list[str]:
     return problems
 
 
+def journal_reached_file(path: Path, first_pending_seq: int | None) -> bool:
+    """True when the -wal is gone and the file itself holds the commit that first put
+    work in it: SQLite deletes a -wal only after copying all of it into the file, so
+    the whole journal reached the file. False when the -wal is there (SQLite will
+    recover it) or its work is not in the file (the -wal was lost)."""
+    if first_pending_seq is None or Path(f"{path}-wal").exists():
+        return False
+    try:
+        conn = _read_only_connection(path)
+    except sqlite3.Error:
+        return False
+    try:
+        row = conn.execute("SELECT value FROM library_meta WHERE key = 'commit_seq'").fetchone()
+    except (sqlite3.Error, UnicodeDecodeError):
+        return False
+    finally:
+        conn.close()
+    try:
+        return row is not None and int(row[0]) >= first_pending_seq
+    except ValueError:
+        return False
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """Read a file that has no -wal without creating one beside it. Immutable (no
+    locks) only while no connection of this process has the file open."""
+    mode = "ro" if held_files.connections_open(path) else "ro&immutable=1"
+    return sqlite3.connect(f"file:{path}?mode={mode}", uri=True, isolation_level=None)
+
+
 def _lenient_text(data: bytes) -> str:
     # A damaged file can put broken UTF-8 into the check's own report.
     return data.decode("utf-8", "replace")

@@ -246,12 +246,14 @@ class Library:
             raise StorageError(f"{self.path} is open read-only; this change was not saved")
         if self.writer_lock is None:
             _refuse_if_locked(self.path)
-        else:
-            # Durably note, before the commit, that the -wal holds work.
-            self.writer_lock.mark_wal_pending(True)
         with self._translated(), Session(self._write_engine, expire_on_commit=False) as session:
             try:
                 yield session
+                seq = _count_commit(session)
+                if self.writer_lock is not None:
+                    # Durably note, before the commit, that the -wal holds work from
+                    # this commit on, so a lost -wal can be told from a checkpointed one.
+                    self.writer_lock.mark_wal_pending(True, seq=seq)
                 session.commit()
             except BaseException:
                 session.rollback()
@@ -344,6 +346,19 @@ def _check_search_index(
     return problems
 
 
+def _count_commit(session: Session) -> int:
+    """Number this commit: the count in the file tells whether a commit reached it."""
+    return int(
+        session.execute(
+            text(
+                "INSERT INTO library_meta (key, value) VALUES ('commit_seq', '1') "
+                "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 "
+                "RETURNING CAST(value AS INTEGER)"
+            )
+        ).scalar_one()
+    )
+
+
 def _refuse_if_locked(path: Path) -> None:
     owner = locking.holder(path)
     if owner is not None:
@@ -359,6 +374,13 @@ def _refuse_damaged(path: Path, writer_lock: LibraryLock | None) -> None:
     """The cheap header check always; a quick_check when the last session was killed."""
     unclean = writer_lock is not None and writer_lock.stale_owner is not None
     wal_expected = unclean and writer_lock is not None and writer_lock.stale_wal_pending
+    if wal_expected and writer_lock is not None and damage.journal_reached_file(
+        path, writer_lock.stale_wal_seq
+    ):
+        # Another process recovered the killed session's -wal into the file: its work
+        # is there, not lost.
+        writer_lock.mark_wal_pending(False)
+        wal_expected = False
     problems = damage.header_problems(path, wal_expected=wal_expected)
     if not problems and unclean:
         problems = list(damage.quick_check(path).problems)

@@ -149,7 +149,10 @@ class LibraryLock:
         self.stale_owner = stale_owner
         #: The killed session had written to its -wal since the last full checkpoint.
         self.stale_wal_pending = False
+        #: The number of the killed session's first commit into that -wal.
+        self.stale_wal_seq: int | None = None
         self.wal_pending = False
+        self.wal_seq: int | None = None
         self.since = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
     @classmethod
@@ -175,11 +178,14 @@ class LibraryLock:
                     os.close(fd)
                     continue
                 previous = _read_owner_fd(fd)
-                stale_wal = previous is not None and _read_flag_fd(fd, "wal_pending")
+                stale_wal = previous is not None and bool(_read_flag_fd(fd, "wal_pending"))
+                stale_seq = _read_flag_fd(fd, "wal_seq") if stale_wal else None
                 lock = cls(library_path, fd, previous)
                 # Keep the killed session's flag until a checkpoint clears it.
-                _write_owner(fd, lock.since, wal_pending=stale_wal)
+                _write_owner(fd, lock.since, wal_pending=stale_wal, wal_seq=stale_seq)
                 lock.wal_pending = lock.stale_wal_pending = stale_wal
+                if isinstance(stale_seq, int):
+                    lock.wal_seq = lock.stale_wal_seq = stale_seq
                 return lock
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -191,13 +197,15 @@ class LibraryLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def mark_wal_pending(self, pending: bool) -> None:
+    def mark_wal_pending(self, pending: bool, *, seq: int | None = None) -> None:
         """Record, durably and before the commit, that the -wal holds work not yet in
-        the main file, so a -wal deleted after a crash is noticed."""
+        the main file from commit number seq on, so a -wal deleted after a crash is
+        noticed and one checkpointed by another process is not mistaken for it."""
         if self._fd is None or pending == self.wal_pending:
             return
-        _write_owner(self._fd, self.since, wal_pending=pending)
-        self.wal_pending = pending
+        seq = seq if pending else None
+        _write_owner(self._fd, self.since, wal_pending=pending, wal_seq=seq)
+        self.wal_pending, self.wal_seq = pending, seq
 
     def release(self, *, clean: bool = True) -> None:
         """Unlock. A clean close deletes the file, which doubles as the marker of an
@@ -226,14 +234,14 @@ def _same_file(fd: int, path: Path) -> bool:
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
-def _read_flag_fd(fd: int, key: str) -> bool:
+def _read_flag_fd(fd: int, key: str) -> object:
     with contextlib.suppress(OSError, ValueError, UnicodeDecodeError, AttributeError):
         os.lseek(fd, 0, os.SEEK_SET)
-        return bool(json.loads(os.read(fd, 4096).decode("utf-8")).get(key))
-    return False
+        return json.loads(os.read(fd, 4096).decode("utf-8")).get(key)
+    return None
 
 
-def _write_owner(fd: int, since: str, *, wal_pending: bool) -> None:
+def _write_owner(fd: int, since: str, *, wal_pending: bool, wal_seq: object = None) -> None:
     data = json.dumps(
         {
             "app": "Briefer",
@@ -241,6 +249,7 @@ def _write_owner(fd: int, since: str, *, wal_pending: bool) -> None:
             "host": socket.gethostname(),
             "since": since,
             "wal_pending": wal_pending,
+            "wal_seq": wal_seq if isinstance(wal_seq, int) else None,
         }
     ).encode("utf-8")
     # Overwrite in place, padded, never truncate first: a crash midway must not

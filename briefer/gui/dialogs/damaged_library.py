@@ -30,7 +30,10 @@ class DamagedLibraryDialog(QMessageBox):
         if newest is not None:
             advice = (
                 f"The newest valid backup is from {describe_backup(newest)}. Restoring it "
-                "keeps the damaged file aside, untouched, next to the library."
+                "puts the library back as it was then: every source, excerpt, grade and "
+                "brief change made after that time is not in the backup and would be lost "
+                "from the library. The damaged file is kept aside, untouched, next to the "
+                "library, so what can still be read from it is not deleted."
             )
         else:
             advice = "No valid backup was found. The damaged file is left as it is."
