@@ -486,7 +486,7 @@ def _takes_path(handler):
 
 @_takes_path
 def _cmd_check(path: Path, args) -> int:
-    from briefer.core import backups
+    from briefer.core import backups, damage
     from briefer.core.damage import LibraryDamaged
     from briefer.core.library import Library
 
@@ -495,9 +495,13 @@ def _cmd_check(path: Path, args) -> int:
     try:
         with Library.open(path) as lib:
             report = lib.check()
-        damaged = any(not p.startswith(("search index", "excerpt")) for p in report.problems)
+        damaged = any(damage.is_damage(p) for p in report.problems)
     except LibraryDamaged as exc:
         report, damaged = exc, True
+    if damaged:
+        damage.record_damage(path, report.problems)
+    else:
+        damage.clear_damage(path)
     if not damaged and report.ok:
         print(f"{path}: ok")
         return EXIT_OK

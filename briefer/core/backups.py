@@ -208,6 +208,7 @@ def restore(
             kept = damage.move_aside(library_path, label, clock=clock)
         staging.rename(library_path)
         storage.fsync_dir(library_path.parent)
+        damage.clear_damage(library_path)
     return kept
 
 

@@ -8,9 +8,11 @@ there, and the newest valid backup is offered instead (see backups.py).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,15 +26,90 @@ SIDE_SUFFIXES = ("-wal", "-shm")
 class LibraryDamaged(BrieferError):
     """The library file is damaged; it was left as it is."""
 
-    def __init__(self, path: Path, problems: tuple[str, ...]):
-        first = problems[0] if problems else "it cannot be read"
+    def __init__(self, path: Path, problems: tuple[str, ...], *, found: str = ""):
+        first = " ".join(problems[0].split())[:300] if problems else "it cannot be read"
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        when = f" (found {found}; nothing was written)" if found else ""
         super().__init__(
-            f"{path} is damaged: {first}{more}; restore a backup with "
+            f"{path} is damaged{when}: {first}{more}; restore a backup with "
             "`briefer restore BACKUP` or Library > Restore from Backup…"
         )
         self.path = path
         self.problems = problems
+
+
+# -- the damage record: found damaged, so never written -------------------------------
+
+RECORD_SUFFIX = ".damage"
+#: Problems a check reports that are not damage to the file: the library can still be
+#: written, and `briefer check` says how to mend them.
+REPAIRABLE_PREFIXES = ("search index", "excerpt", "foreign key")
+
+
+def is_damage(problem: str) -> bool:
+    """One rule for the command line and the window: what makes a library damaged."""
+    return not problem.startswith(REPAIRABLE_PREFIXES)
+
+
+@dataclass(frozen=True, slots=True)
+class DamageRecord:
+    found: str
+    problems: tuple[str, ...]
+
+
+def _record_path(path: Path) -> Path:
+    return Path(f"{path}{RECORD_SUFFIX}")
+
+
+def record_damage(path: Path, problems: tuple[str, ...] | list[str]) -> None:
+    """Leave a record beside the library that it was found damaged; every write
+    refuses while the record names this very file (a restored file is another)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return
+    data = json.dumps(
+        {
+            "found": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "problems": list(problems)[:20],
+            "file": [st.st_dev, st.st_ino],
+        },
+        ensure_ascii=False,
+    )
+    target = _record_path(path)
+    tmp = target.with_name(f".{target.name}.tmp")
+    with contextlib.suppress(OSError):
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, data.encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+
+
+def damage_record(path: Path) -> DamageRecord | None:
+    """The record of damage found in this library file, or None."""
+    try:
+        raw = json.loads(_record_path(path).read_text(encoding="utf-8"))
+        st = os.stat(path)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(raw, dict) or raw.get("file") != [st.st_dev, st.st_ino]:
+        return None
+    problems = tuple(str(p) for p in raw.get("problems") or ()) or ("found damaged",)
+    return DamageRecord(found=str(raw.get("found", "")), problems=problems)
+
+
+def clear_damage(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        _record_path(path).unlink()
+
+
+def refuse_if_recorded(path: Path) -> None:
+    record = damage_record(path)
+    if record is not None:
+        raise LibraryDamaged(path, record.problems, found=record.found)
 
 
 def header_problems(path: Path, *, wal_expected: bool = False) -> list[str]:

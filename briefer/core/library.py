@@ -159,6 +159,7 @@ class Library:
                         )
                     if writer_lock is None:
                         _refuse_if_locked(path)
+                    damage.refuse_if_recorded(path)
                     migrate(conn, path, version, clock)
             except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
                 # The header said Briefer library: what SQLite cannot read is damage.
@@ -206,6 +207,8 @@ class Library:
         if self.writer_lock is None and locking.holder(self.path) is not None:
             # The window that holds the library checkpoints it; do not stall it.
             return False
+        if damage.damage_record(self.path) is not None:
+            return False  # a damaged file is never written, not even by a checkpoint
         conn = storage.connect_raw(self.path)
         try:
             if optimize:
@@ -239,13 +242,19 @@ class Library:
         with self._translated(), Session(self._read_engine) as session:
             yield session
 
-    @contextlib.contextmanager
-    def write_session(self) -> Iterator[Session]:
-        """One user action: commit on success, roll back everything on any error."""
+    def refuse_if_not_writable(self) -> None:
+        """Raise the one-line reason this library cannot be written now, if any: work
+        that reads files before writing (imports) asks first."""
         if self.read_only:
             raise StorageError(f"{self.path} is open read-only; this change was not saved")
         if self.writer_lock is None:
             _refuse_if_locked(self.path)
+        damage.refuse_if_recorded(self.path)
+
+    @contextlib.contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """One user action: commit on success, roll back everything on any error."""
+        self.refuse_if_not_writable()
         with self._translated(), Session(self._write_engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -385,6 +394,7 @@ def _refuse_damaged(path: Path, writer_lock: LibraryLock | None) -> None:
     if not problems and unclean:
         problems = list(damage.quick_check(path).problems)
     if problems:
+        damage.record_damage(path, problems)
         raise LibraryDamaged(path, tuple(problems))
 
 

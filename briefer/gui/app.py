@@ -178,6 +178,8 @@ class LibrarySession(QObject):
         def work() -> None:
             report = damage.quick_check(path)
             self.last_check = report
+            if not report.ok:
+                damage.record_damage(path, report.problems)
             self.check_finished.emit(report)
             if not report.ok:
                 self.damage_found.emit(report)
@@ -240,10 +242,11 @@ class LibrarySession(QObject):
         def work() -> None:
             report = library.check()
             self.last_check = report
+            damaged = any(damage.is_damage(p) for p in report.problems)
+            if damaged:
+                damage.record_damage(library.path, report.problems)
             self.check_finished.emit(report)
-            if not report.ok and any(
-                p.startswith(("integrity", "the file")) for p in report.problems
-            ):
+            if damaged:
                 self.damage_found.emit(report)
 
         def show(report: CheckReport) -> None:

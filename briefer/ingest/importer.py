@@ -364,6 +364,7 @@ def import_paths(
     """Import files and folders; each bad file gets a one-line reason and the batch goes on."""
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
+    library.refuse_if_not_writable()  # read nothing into a library that takes no writes
     tags = tuple(tags)
     cancel = should_cancel or (lambda: False)
     entries = collect(paths)
@@ -425,6 +426,7 @@ def import_text(
     library: Library, text: str, *, html: str | None = None, tags: Iterable[str] = ()
 ) -> ImportResult:
     """Import a clipboard paste: its HTML when offered (parsed like a saved page), else text."""
+    library.refuse_if_not_writable()
     try:
         new = parse_paste(text, html)
     except IngestError as exc:
