@@ -155,6 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("backup", metavar="BACKUP")
 
     _lint_parser(command("lint", "check a brief against ICD 203/206 tradecraft; exit 1 if open"))
+    p = command("portion", "set a paragraph's portion mark; the brief's marking rolls up")
+    p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    p.add_argument("section", metavar="SECTION")
+    p.add_argument("paragraph", type=int, metavar="PARAGRAPH")
+    p.add_argument("mark", metavar="MARK", help="U, C, S, TS or a TLP label; - clears it")
     return parser
 
 
@@ -671,6 +676,14 @@ def _cmd_lint(lib, args) -> int:
     return EXIT_FAIL if still else EXIT_OK
 
 
+def _cmd_portion(lib, args) -> int:
+    mark = "" if args.mark == "-" else args.mark
+    brief = lib.tradecraft.set_portion(args.brief_id, args.section, args.paragraph, mark)
+    marking = brief.marking or "none"
+    print(f"brief {brief.id}: {args.section} ¶{args.paragraph} marked; marking {marking}")
+    return EXIT_OK
+
+
 def _marked(snippet: str, spans: Sequence[tuple[int, int]]) -> str:
     out, last = [], 0
     for start, end in spans:
@@ -702,6 +715,7 @@ COMMANDS = {
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "lint": _cmd_lint,
+    "portion": _cmd_portion,
 }
 
 

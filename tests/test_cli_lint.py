@@ -103,3 +103,25 @@ def test_support_summary_and_circular(cli, brief_id):
     assert json.loads(out) == []
     _, err = cli("lint", "99", expect=1)
     assert "no brief 99" in err
+
+
+def test_portion_marks_from_the_command_line_roll_up_and_are_linted(cli, brief_id):
+    out, _ = cli("portion", str(brief_id), "discussion", "1", "(c)")
+    assert out.strip() == f"brief {brief_id}: discussion ¶1 marked; marking CONFIDENTIAL"
+    out, _ = cli("lint", str(brief_id), "--json", expect=1)
+    missing = [(r["section"], r["paragraph"]) for r in json.loads(out)
+               if r["rule"] == "marking.portion-missing"]  # fmt: skip
+    assert missing == [("bluf", 1), ("key-judgments", 1)]
+    _, err = cli("brief", "add", str(brief_id), "--section", "bluf", "--text", "x")
+    out, _ = cli("show", "brief", str(brief_id))
+    assert "marking:     CONFIDENTIAL" in out
+    cli("portion", str(brief_id), "key-judgments", "1", "S")
+    out, _ = cli("show", "brief", str(brief_id), "--json")
+    assert json.loads(out)["marking"] == "SECRET"
+    _, err = cli("portion", str(brief_id), "discussion", "7", "C", expect=1)
+    assert "no paragraph 7 in section 'discussion'" in err
+    _, err = cli("portion", str(brief_id), "discussion", "1", "TLP:RED", expect=1)
+    assert "mix classification marks and TLP labels" in err
+    cli("portion", str(brief_id), "key-judgments", "1", "-")
+    out, _ = cli("show", "brief", str(brief_id), "--json")
+    assert json.loads(out)["marking"] == "SECRET"  # never lowered by itself

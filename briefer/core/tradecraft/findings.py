@@ -49,6 +49,7 @@ class Finding:
             "reason": self.reason,
             "message": self.message,
             "key": self.key,
+            "unit": list(self.unit),
             "span": list(self.span),
             "replacements": list(self.replacements),
             "detail": list(self.detail),

@@ -180,6 +180,9 @@ def check(units: list[Unit], marking: str) -> list[Finding]:
                 message=(
                     f"the overall marking “{marking}” cannot be checked against the portion "
                     f"marks (highest {display(top)})"
+                    if marking
+                    else f"the brief has no overall marking; its portion marks go up to "
+                    f"{display(top)}"
                 ),
                 suggestion=f"set the marking to {overall_for(top, marking)} or higher",
                 key=finding_key(OVERALL, marking, top),

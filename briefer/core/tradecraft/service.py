@@ -18,7 +18,7 @@ from briefer.core.errors import InvalidInput, NotFound
 from briefer.core.models import Brief, FindingDismissal
 from briefer.core.records import BriefDetail
 from briefer.core.textutil import clean_line
-from briefer.core.tradecraft import circular, lint, sourcing, summary
+from briefer.core.tradecraft import circular, lint, portions, sourcing, summary
 from briefer.core.tradecraft.findings import Dismissal, Finding, with_dismissals
 from briefer.core.tradecraft.units import node_at, replace_text, units, words_of
 
@@ -123,6 +123,34 @@ class TradecraftService:
                     col(FindingDismissal.brief_id) == brief_id, col(FindingDismissal.key) == key
                 )
             )
+
+    # -- portion marks ----------------------------------------------------------------
+
+    def set_portion(self, brief_id: int, section: str, paragraph: int, mark: str) -> BriefDetail:
+        """Set (or, with "", clear) the portion mark of one paragraph or list item; the
+        brief's marking rolls up on the save."""
+        mark = portions.normalize_portion(mark)
+        brief = self._lib.briefs.get(brief_id)
+        key = section.strip().casefold()
+        found = [
+            u
+            for u in units(brief.body)
+            if key in (u.section.casefold(), u.scope) and u.paragraph == paragraph
+        ]
+        if not found:
+            raise InvalidInput(
+                f"brief {brief_id} has no paragraph {paragraph} in section {section!r}; "
+                "`briefer lint BRIEF --support` lists the places"
+            )
+        if found[0].kind == "cell":
+            raise InvalidInput("a table cell carries no portion mark; mark the paragraph before")
+        body = document.normalize(brief.body)
+        node = node_at(body, found[0].path)
+        if mark:
+            node["portion"] = mark
+        else:
+            node.pop("portion", None)
+        return self._lib.briefs.save_body(brief_id, body, expected_version=brief.version)
 
     # -- fixing ----------------------------------------------------------------------
 
