@@ -82,6 +82,7 @@ def test_support_and_summary(library, brief):
     text = library.tradecraft.summary(brief.id)
     assert text.startswith("This assessment rests on 2 sources: Rudaw (B2); Kurdistan24 (F3).")
     assert "may share one origin" in text
+    assert "No reporting is corroborated" in text  # a possible copy corroborates nothing
     saved = library.tradecraft.insert_summary(brief.id)
     assert text in document.plain_text(saved.body)
 

@@ -5,6 +5,7 @@ and what may be circular."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import combinations
 
 from briefer.core.tradecraft import grades
 from briefer.core.tradecraft.circular import CircularPair
@@ -36,7 +37,12 @@ def statement(
     parts = [f"This assessment rests on {count} {noun}: {listing}."]
     strongest = order[0]
     parts.append(f"The strongest is {labels[strongest]} ({grades.code(best[strongest])}).")
-    corroborating = _corroborating(units, excerpts, by_source)
+    copies = {
+        frozenset((excerpts[p.first].source_id, excerpts[p.second].source_id))
+        for p in circular
+        if p.first in excerpts and p.second in excerpts
+    }
+    corroborating = _corroborating(units, excerpts, by_source, copies)
     if corroborating:
         names = _join([labels[sid] for sid in order if sid in corroborating])
         parts.append(f"Corroborating reporting comes from {names}.")
@@ -72,12 +78,14 @@ def _labels(best: dict[int, object]) -> dict[int, str]:
     return out
 
 
-def _corroborating(units, excerpts, by_source) -> set[int]:
+def _corroborating(units, excerpts, by_source, copies: set[frozenset[int]]) -> set[int]:
     """Sources cited beside another source in one paragraph, or graded credibility 1
-    ("confirmed by other sources")."""
+    ("confirmed by other sources"). Two sources that may be one origin (circular
+    reporting) do not corroborate each other."""
     found = {sid for sid, exs in by_source.items() if any(grades.credibility(e) == 1 for e in exs)}
     for unit in units:
         sources = {excerpts[i].source_id for i in unit.citations if i in excerpts}
-        if len(sources) > 1:
-            found |= sources
+        for a, b in combinations(sorted(sources), 2):
+            if frozenset((a, b)) not in copies:
+                found |= {a, b}
     return found
