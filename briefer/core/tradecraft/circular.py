@@ -22,7 +22,7 @@ SAME_QUOTE = "same-quote"
 NEAR_IDENTICAL_KIND = "near-identical"
 
 _WORD = re.compile(r"\w+")
-_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+_QUOTE = re.compile(r"[“\"]([^“”\"]+)[”\"]|«([^»]+)»")
 _SAID = r"(?:said|says|added|stated|wrote|told|insisted|warned|announced)"
 _NAME = r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
 _SPEAKER_AFTER = re.compile(rf"^\W{{0,3}}\s*{_SAID}\s+(?:the\s+)?{_NAME}")
@@ -77,7 +77,7 @@ def quotations(text: str) -> dict[tuple[str, ...], tuple[str, str]]:
     """{quotation's words: (quotation as written, speaker or "")} for long quotations."""
     found = {}
     for m in _QUOTE.finditer(text):
-        quote = m.group(1) or m.group(2)
+        quote = m.group(1) or m.group(2) or ""
         key = tuple(words(quote))
         if len(key) >= MIN_QUOTE_WORDS:
             found[key] = (quote.strip(), speaker(text, m.start(), m.end()))

@@ -15,7 +15,11 @@ _ABBREVIATIONS = {
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
 }  # fmt: skip
 _END = re.compile(r"[.!?]+[\"”’')\]]*\s+")
-_QUOTES = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)|(?<!\w)'[^']*'(?!\w)")
+# Double quotes of any kind, even mixed (“…" as pasted articles have them), guillemets,
+# low-high quotes, and single quotes that are not apostrophes.
+_QUOTES = re.compile(
+    r"[“\"][^“”\"]*[”\"]|«[^»]*»|„[^“”]*[“”]|(?<!\w)‘[^’]*’(?!\w)|(?<!\w)'[^']*'(?!\w)"
+)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
