@@ -218,3 +218,11 @@ def test_summary_statement_without_corroboration_or_sources():
     assert "rests on 1 source: Rudaw (C3)." in text
     assert "No reporting is corroborated" in text and "No conflicting reporting" in text
     assert summary.statement(units(doc_citing([])), {}) == "This assessment cites no sources."
+
+
+def test_two_alike_findings_have_their_own_keys():
+    excerpts = {1: ex(1, 10)}
+    findings = lint.check(doc_citing([1], [1]), excerpts)
+    singles = [f for f in findings if f.rule == sourcing.SINGLE_SOURCE]
+    assert len(singles) == 2 and singles[0].key != singles[1].key
+    assert len({f.key for f in findings}) == len(findings)

@@ -3,7 +3,9 @@ command line and the editor's panel both call, so they show the same findings.""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 
 from briefer.core.tradecraft import estimative, portions, sourcing
 from briefer.core.tradecraft.circular import SAME_QUOTE, CircularPair, pairs
@@ -34,7 +36,18 @@ def check(
         + portions.check(found_units, marking)
     )
     order = {u.path: n for n, u in enumerate(found_units)}
-    return sorted(findings, key=lambda f: (order.get(f.unit, -1), f.span[0], f.rule))
+    return _unique_keys(sorted(findings, key=lambda f: (order.get(f.unit, -1), f.span[0], f.rule)))
+
+
+def _unique_keys(findings: list[Finding]) -> list[Finding]:
+    """Two findings with one key (the same words twice) get the repeat's number added,
+    so dismissing one never dismisses the other."""
+    seen: Counter[str] = Counter()
+    out = []
+    for f in findings:
+        seen[f.key] += 1
+        out.append(f if seen[f.key] == 1 else replace(f, key=finding_key(f.key, seen[f.key])))
+    return out
 
 
 def circular_findings(found_units: list[Unit], found: list[CircularPair]) -> list[Finding]:

@@ -90,7 +90,7 @@ def check(units: list[Unit], excerpts: Mapping[int, object]) -> list[Finding]:
                         "find a second, independent source, or say in the text that the "
                         "judgment rests on one source"
                     ),
-                    key=finding_key(SINGLE_SOURCE, unit.scope, *sorted(sources)),
+                    key=finding_key(SINGLE_SOURCE, unit.scope, unit.text, *sorted(sources)),
                     **base,
                 )
             )
@@ -104,7 +104,7 @@ def check(units: list[Unit], excerpts: Mapping[int, object]) -> list[Finding]:
                         "grade the sources' reliability (A–E) and the excerpts' credibility "
                         "(1–5) in the library, or find graded reporting"
                     ),
-                    key=finding_key(UNGRADED, unit.scope, *ids),
+                    key=finding_key(UNGRADED, unit.scope, unit.text, *ids),
                     **base,
                 )
             )
@@ -117,7 +117,7 @@ def check(units: list[Unit], excerpts: Mapping[int, object]) -> list[Finding]:
                     suggestion=(
                         "find better-graded reporting, or say in the text how weak the sourcing is"
                     ),
-                    key=finding_key(LOW_GRADE, unit.scope, *ids),
+                    key=finding_key(LOW_GRADE, unit.scope, unit.text, *ids),
                     **base,
                 )
             )
