@@ -631,7 +631,11 @@ def _cmd_lint(lib, args) -> int:
             print(f"  {pair.second_label}: {_one_line(pair.second_text, 300)}")
         return EXIT_OK
     if args.summary:
-        print(tc.summary(args.brief_id))
+        text = tc.summary(args.brief_id)
+        if args.json:
+            _emit_json({"statement": text})
+        else:
+            print(text)
         return EXIT_OK
     if args.insert_summary:
         text = tc.summary(args.brief_id)
