@@ -153,6 +153,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("restore", "replace the library with a backup; the current file is kept aside")
     p.add_argument("backup", metavar="BACKUP")
+
+    _lint_parser(command("lint", "check a brief against ICD 203/206 tradecraft; exit 1 if open"))
+    p = command("portion", "set a paragraph's portion mark; the brief's marking rolls up")
+    p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    p.add_argument("section", metavar="SECTION")
+    p.add_argument("paragraph", type=int, metavar="PARAGRAPH")
+    p.add_argument("mark", metavar="MARK", help="U, C, S, TS or a TLP label; - clears it")
     return parser
 
 
@@ -560,6 +567,133 @@ def _cmd_export(lib, args) -> int:
     return EXIT_OK
 
 
+# -- lint: analytic tradecraft (docs/TRADECRAFT.md) ---------------------------------
+
+
+def _lint_parser(p: argparse.ArgumentParser) -> None:
+    p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    _json_option(p)
+    act = p.add_mutually_exclusive_group()
+    act.add_argument("--dismiss", type=int, metavar="N", help="dismiss finding N (with --reason)")
+    act.add_argument("--undismiss", type=int, metavar="N", help="bring back finding N")
+    act.add_argument("--fix", type=int, metavar="N", help="apply finding N's one-click fix")
+    act.add_argument("--support", action="store_true", help="which excerpts support each paragraph")
+    act.add_argument("--circular", action="store_true", help="possible circular reporting")
+    act.add_argument("--summary", action="store_true", help="draft the source summary statement")
+    act.add_argument(
+        "--insert-summary", metavar="SECTION", help="add the drafted statement to a section"
+    )
+    p.add_argument("--reason", metavar="TEXT", help="why the finding does not apply")
+    p.add_argument(
+        "--with", dest="replacement", metavar="TEXT|K", help="which fix (text or number)"
+    )
+
+
+def _lint_place(f) -> str:
+    return f"{f.section or '(brief)'} ¶{f.paragraph}" if f.paragraph else "(brief)"
+
+
+def _lint_pick(findings, number: int, flag: str):
+    if not 1 <= number <= len(findings):
+        raise CliError(f"{flag} {number}: the brief has findings 1 to {len(findings)}")
+    return findings[number - 1]
+
+
+def _lint_replacement(finding, wanted: str | None) -> str | None:
+    if wanted is None:
+        return None
+    options = [r.strip() for r in finding.replacements]
+    if wanted.isdigit() and 1 <= int(wanted) <= len(options):
+        return finding.replacements[int(wanted) - 1]
+    for option, raw in zip(options, finding.replacements, strict=True):
+        if option.casefold() == wanted.strip().casefold():
+            return raw
+    choices = ", ".join(f"{n}: “{o}”" for n, o in enumerate(options, 1)) or "none"
+    raise CliError(f"--with {wanted!r}: not one of this finding's fixes ({choices})")
+
+
+def _cmd_lint(lib, args) -> int:
+    tc = lib.tradecraft
+    if args.reason is not None and args.dismiss is None:
+        raise CliError("--reason goes with --dismiss N")
+    if args.replacement is not None and args.fix is None:
+        raise CliError("--with goes with --fix N")
+    if args.support:
+        rows = tc.support(args.brief_id)
+        if args.json:
+            _emit_json(rows)
+        for r in [] if args.json else rows:
+            cited = "; ".join(f"{e.excerpt_id} {e.grade} {e.label}" for e in r.excerpts) or "—"
+            print(f"{r.section or '(brief)'} ¶{r.paragraph}\t{cited}\t{_one_line(r.text, 70)}")
+        return EXIT_OK
+    if args.circular:
+        pairs = tc.circular(args.brief_id)
+        if args.json:
+            _emit_json(pairs)
+        for pair in [] if args.json else pairs:
+            who = f", {pair.speaker}" if pair.speaker else ""
+            print(f"excerpts {pair.first} and {pair.second} ({pair.kind}{who})")
+            print(f"  {pair.first_label}: {_one_line(pair.first_text, 300)}")
+            print(f"  {pair.second_label}: {_one_line(pair.second_text, 300)}")
+        return EXIT_OK
+    if args.summary:
+        text = tc.summary(args.brief_id)
+        if args.json:
+            _emit_json({"statement": text})
+        else:
+            print(text)
+        return EXIT_OK
+    if args.insert_summary:
+        text = tc.summary(args.brief_id)
+        tc.insert_summary(args.brief_id, args.insert_summary)
+        print(text)
+        return EXIT_OK
+    findings = tc.findings(args.brief_id)
+    if args.dismiss is not None:
+        if not args.reason:
+            raise CliError('--dismiss N needs --reason "why it does not apply"')
+        f = _lint_pick(findings, args.dismiss, "--dismiss")
+        tc.dismiss(args.brief_id, f, args.reason)
+        print(f"dismissed {args.dismiss}: {f.rule} at {_lint_place(f)}", file=sys.stderr)
+        return EXIT_OK
+    if args.undismiss is not None:
+        f = _lint_pick(findings, args.undismiss, "--undismiss")
+        tc.undismiss(args.brief_id, f.key)
+        print(f"finding {args.undismiss} is open again", file=sys.stderr)
+        return EXIT_OK
+    if args.fix is not None:
+        f = _lint_pick(findings, args.fix, "--fix")
+        brief = tc.fix(args.brief_id, f, _lint_replacement(f, args.replacement))
+        print(
+            f"fixed {args.fix}: {f.rule}; brief {brief.id} is at version {brief.version}",
+            file=sys.stderr,
+        )
+        return EXIT_OK
+    if args.json:
+        _emit_json([{"number": n, **f.as_json()} for n, f in enumerate(findings, 1)])
+    else:
+        for n, f in enumerate(findings, 1):
+            done = f"\t[dismissed: {f.reason}]" if f.dismissed else ""
+            print(
+                f"{n}\t{_lint_place(f)}\t{f.rule}\t“{_one_line(f.text, 60)}”\t"
+                f"{f.message}; {f.suggestion}{done}"
+            )
+    still = sum(not f.dismissed for f in findings)
+    print(
+        f"{len(findings)} finding(s): {still} open, {len(findings) - still} dismissed",
+        file=sys.stderr,
+    )
+    return EXIT_FAIL if still else EXIT_OK
+
+
+def _cmd_portion(lib, args) -> int:
+    mark = "" if args.mark == "-" else args.mark
+    brief = lib.tradecraft.set_portion(args.brief_id, args.section, args.paragraph, mark)
+    marking = brief.marking or "none"
+    print(f"brief {brief.id}: {args.section} ¶{args.paragraph} marked; marking {marking}")
+    return EXIT_OK
+
+
 def _marked(snippet: str, spans: Sequence[tuple[int, int]]) -> str:
     out, last = [], 0
     for start, end in spans:
@@ -590,6 +724,8 @@ COMMANDS = {
     "check": _cmd_check,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
+    "lint": _cmd_lint,
+    "portion": _cmd_portion,
 }
 
 

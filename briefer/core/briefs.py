@@ -20,6 +20,7 @@ from briefer.core.markings import normalize_marking
 from briefer.core.models import Brief, BriefRevision, Citation, Excerpt
 from briefer.core.records import BriefDetail, BriefSummary, RevisionRecord
 from briefer.core.textutil import clean_line, clean_text
+from briefer.core.tradecraft import portions
 
 if TYPE_CHECKING:
     from briefer.core.library import Library
@@ -80,14 +81,15 @@ class BriefService:
             found = structure_template(template)
             body, template = found.document, found.name
         now = self._lib.now()
+        body = document.normalize(body if body is not None else document.empty_document())
         row = Brief(
             title=validate.required_line("title", title),
             subject=clean_line(subject),
             author=clean_line(author),
             status=validate.status(status),
-            marking=normalize_marking(marking),
+            marking=portions.roll_up(normalize_marking(marking), body),
             template=clean_line(template),
-            body=document.normalize(body if body is not None else document.empty_document()),
+            body=body,
             created=now,
             modified=now,
         )
@@ -119,7 +121,7 @@ class BriefService:
                 elif key == "status":
                     value = validate.status(value)
                 elif key == "marking":
-                    value = normalize_marking(value)
+                    value = portions.refuse_lower(normalize_marking(value), row.body or {})
                 else:
                     value = clean_line(value or "")
                 setattr(row, key, value)
@@ -144,6 +146,7 @@ class BriefService:
                     f"expected {expected_version}); reopen it before saving"
                 )
             row.body = body
+            row.marking = portions.roll_up(row.marking, body)
             row.version += 1
             row.modified = self._lib.now()
             session.add(row)
@@ -236,6 +239,7 @@ class BriefService:
                 session, row, f"before restoring the version of {old.created:%Y-%m-%d %H:%M}", now
             )
             row.body, row.title = document.normalize(old.body), old.title
+            row.marking = portions.roll_up(row.marking, row.body)
             row.version += 1
             row.modified = now
             session.add(row)

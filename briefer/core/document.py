@@ -13,6 +13,7 @@ from typing import Any
 
 from briefer.core.errors import InvalidInput
 from briefer.core.textutil import clean_text
+from briefer.core.tradecraft.portions import normalize_portion
 
 FORMAT = "briefer.brief"
 VERSION = 1
@@ -116,7 +117,7 @@ def _block(block: Any, where: str, depth: int = 0) -> dict:
         return _with_paragraph_attrs(out, block, where)
     if kind in ("paragraph", "quote"):
         out = {"type": kind, "content": _inlines(block.get("content", []), where)}
-        return _with_paragraph_attrs(out, block, where)
+        return _with_portion(_with_paragraph_attrs(out, block, where), block, where)
     if kind == "list":
         return _list(block, where, depth)
     if kind == "table":
@@ -137,6 +138,17 @@ def _with_paragraph_attrs(out: dict, block: dict, where: str) -> dict:
         if direction not in DIRECTIONS:
             raise InvalidInput(f"brief body, {where}: direction {direction!r} is not valid")
         out["dir"] = direction
+    return out
+
+
+def _with_portion(out: dict, node: dict, where: str) -> dict:
+    """An optional portion mark ("U", "C", "TLP:AMBER"; core/tradecraft/portions.py)."""
+    if node.get("portion"):
+        try:
+            mark = normalize_portion(str(node["portion"]))
+        except InvalidInput as exc:
+            raise InvalidInput(f"brief body, {where}: {exc}") from exc
+        out["portion"] = mark
     return out
 
 
@@ -165,7 +177,7 @@ def _list(block: dict, where: str, depth: int) -> dict:
         direction = item.get("dir")
         if direction == "rtl":
             entry["dir"] = "rtl"
-        out_items.append(entry)
+        out_items.append(_with_portion(entry, item, at))
     return {"type": "list", "ordered": bool(block.get("ordered", False)), "items": out_items}
 
 

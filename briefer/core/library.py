@@ -76,6 +76,7 @@ class Library:
         from briefer.core.saved_searches import SavedSearchService
         from briefer.core.sources import SourceService
         from briefer.core.tags import TagService
+        from briefer.core.tradecraft.service import TradecraftService
 
         # Services build ORM rows with model_construct(), which needs the mappers
         # configured first; a fresh process has not done it yet.
@@ -105,6 +106,7 @@ class Library:
         self.tags = TagService(self)
         self.briefs = BriefService(self)
         self.searches = SavedSearchService(self)
+        self.tradecraft = TradecraftService(self)
         self._closed = False
 
     # -- opening -------------------------------------------------------------------

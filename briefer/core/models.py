@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, LargeBinary
+from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -147,3 +147,18 @@ class SavedSearch(SQLModel, table=True):
     filters: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created: datetime
     modified: datetime
+
+
+class FindingDismissal(SQLModel, table=True):
+    """A tradecraft finding the analyst dismissed, with the reason (format 7)."""
+
+    __tablename__ = "finding_dismissal"
+    __table_args__ = (UniqueConstraint("brief_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    brief_id: int = Field(foreign_key="brief.id", ondelete="CASCADE")
+    key: str
+    rule: str
+    text: str = ""
+    reason: str
+    created: datetime
