@@ -150,7 +150,7 @@ class SavedSearch(SQLModel, table=True):
 
 
 class FindingDismissal(SQLModel, table=True):
-    """A tradecraft finding the analyst dismissed, with the reason (format 7)."""
+    """A tradecraft finding the analyst dismissed, with the reason (format 4)."""
 
     __tablename__ = "finding_dismissal"
     __table_args__ = (UniqueConstraint("brief_id", "key"),)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 # "BRFR": marks a SQLite file as a Briefer library (header offset 68).
 APPLICATION_ID = 0x42524652
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 4
 
 SCHEMA_V1 = """
 CREATE TABLE library_meta (
@@ -204,12 +204,7 @@ def _v3_title_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX ix_source_title ON source (title COLLATE NOCASE)")
 
 
-def _reserved(conn: sqlite3.Connection) -> None:
-    """Formats 4 to 6 are reserved for changes being made on other branches; the lead
-    puts their migrations here when merging. Nothing to do until then."""
-
-
-def _v7_finding_dismissals(conn: sqlite3.Connection) -> None:
+def _v4_finding_dismissals(conn: sqlite3.Connection) -> None:
     """Tradecraft findings the analyst dismissed, with the reason, kept with the brief
     (core/tradecraft). key names the finding (rule and the words it flagged)."""
     conn.execute(
@@ -233,10 +228,7 @@ def _v7_finding_dismissals(conn: sqlite3.Connection) -> None:
 MIGRATIONS: dict[int, Migration] = {
     2: _v2_saved_searches,
     3: _v3_title_index,
-    4: _reserved,
-    5: _reserved,
-    6: _reserved,
-    7: _v7_finding_dismissals,
+    4: _v4_finding_dismissals,
 }
 
 

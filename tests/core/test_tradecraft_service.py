@@ -1,5 +1,5 @@
 """The tradecraft service on a real library: findings with cited excerpts, dismissals
-kept with the brief (format 7), one-click fixes saved as a new version."""
+kept with the brief (format 4), one-click fixes saved as a new version."""
 
 from __future__ import annotations
 
@@ -144,7 +144,7 @@ def test_version_1_fixture_climbs_through_format_7(tmp_path):
         assert lib.tradecraft.findings(1)[0].dismissed
         assert lib.check().ok
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION >= 7
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION >= 4
     assert conn.execute("SELECT reason FROM finding_dismissal").fetchall() == [
         ("the Pentagon's own statement",)
     ]
