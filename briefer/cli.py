@@ -756,7 +756,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(handler, "takes_path", False):
             return handler(path, args)
         with Library.open(path) as lib:
-            return handler(lib, args)
+            code = handler(lib, args)
+            if lib.read_only_reason:
+                print(f"briefer: note: {path} is open read-only: {lib.read_only_reason}",
+                      file=sys.stderr)  # fmt: skip
+            return code
     except (BrieferError, CliError) as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return EXIT_FAIL

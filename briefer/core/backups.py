@@ -11,6 +11,7 @@ taken, so retention reads the time from the name and a fake clock can drive it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import re
 import sqlite3
 from collections.abc import Callable
@@ -117,16 +118,58 @@ def make_backup(
         raise BrieferError(f"{target} already exists; choose another name for the backup")
     if not target.parent.is_dir():
         raise BrieferError(f"{target}: the folder {target.parent} does not exist")
-    conn = storage.connect_raw(path, read_only=True)
+    needed = _backup_size(path)
+    if storage.folder_is_full(target.parent, needed):
+        raise _no_space(target.parent, needed)
+    try:
+        conn = storage.connect_raw(path, read_only=True)
+    except sqlite3.OperationalError:
+        # Nothing can be made beside the library (a full disk, a locked folder): its
+        # file as it stands is still copied.
+        conn = storage.connect_raw(path, read_only=True, immutable=True)
     try:
         storage.backup_to(conn, target, overwrite=False)
+    except OSError as exc:
+        raise _target_error(exc, target.parent, needed) from exc
     except sqlite3.DatabaseError as exc:
+        if _is_target_full(exc) or storage.folder_is_full(target.parent, needed):
+            raise _no_space(target.parent, needed) from exc
         raise damage.LibraryDamaged(path, (f"it cannot be backed up ({exc})",)) from exc
     finally:
         conn.close()
     if into_folder and retention is not None:
         prune(path, clock(), retention)
     return target
+
+
+def _backup_size(path: Path) -> int:
+    """What a copy needs: the file and whatever its -wal adds."""
+    size = 0
+    for suffix in ("", "-wal"):
+        with contextlib.suppress(OSError):
+            size += Path(f"{path}{suffix}").stat().st_size
+    return size
+
+
+def _no_space(folder: Path, needed: int) -> BrieferError:
+    return BrieferError(
+        f"no space left on {folder} (the backup needs {needed / 1_048_576:.1f} MB); "
+        "free some space there or back up to another disk with `briefer backup -o FILE`"
+    )
+
+
+def _is_target_full(exc: BaseException) -> bool:
+    return "disk is full" in str(exc).lower()
+
+
+def _target_error(exc: OSError, folder: Path, needed: int) -> BrieferError:
+    """An error of the place the backup goes is that place's, not the library's."""
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        return _no_space(folder, needed)
+    reason = exc.strerror or str(exc)
+    return BrieferError(
+        f"cannot write the backup into {folder}: {reason}; choose a folder you can write to"
+    )
 
 
 def thin(backups: list[BackupInfo], now: datetime, retention: Retention) -> list[BackupInfo]:

@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -139,6 +140,7 @@ def header_problems(path: Path, *, wal_expected: bool = False) -> list[str]:
         problems.append("the file is cut short (not a whole number of pages)")
     pages = int.from_bytes(header[28:32], "big")
     change_counter, valid_for = header[24:28], header[92:96]
+    problems.extend(_journal_cut_short(path, wal, page_size))
     wal_has_frames = wal.exists() and wal.stat().st_size > 32
     # The page count in the header is trustworthy only when written with the counter,
     # and the -wal may still hold the pages that make the file whole.
@@ -177,6 +179,34 @@ def _read_only_connection(path: Path) -> sqlite3.Connection:
     locks) only while no connection of this process has the file open."""
     mode = "ro" if held_files.connections_open(path) else "ro&immutable=1"
     return sqlite3.connect(f"file:{path}?mode={mode}", uri=True, isolation_level=None)
+
+
+def _journal_cut_short(path: Path, wal: Path, page_size: int) -> list[str]:
+    """A -shm whose index counts frames that the -wal does not hold: the journal was
+    deleted or cut. Read only while no connection of this process has the library
+    open (closing a descriptor of the -shm would drop SQLite's locks on it)."""
+    shm = Path(f"{path}-shm")
+    if held_files.connections_open(path) or not shm.exists():
+        return []
+    try:
+        with open(shm, "rb") as fh:
+            header = fh.read(48)
+        wal_size = wal.stat().st_size if wal.exists() else 0
+    except OSError:
+        return []
+    if len(header) < 48 or header[12] != 1:  # isInit
+        return []
+    (frames,) = struct.unpack("=I", header[16:20])
+    shm_page = struct.unpack("=H", header[14:16])[0] or page_size
+    shm_page = 65536 if shm_page == 1 else shm_page
+    needed = 32 + frames * (24 + shm_page)
+    if frames and wal_size < needed:
+        state = "is missing" if not wal.exists() else f"is cut short ({wal_size} bytes)"
+        return [
+            f"its journal {wal.name} {state} while {shm.name} counts {frames} page(s) "
+            "of changes in it: those changes are lost"
+        ]
+    return []
 
 
 def _lenient_text(data: bytes) -> str:

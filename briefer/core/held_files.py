@@ -122,6 +122,15 @@ def is_held(path: str | os.PathLike[str]) -> bool:
     return key is not None and key in _held
 
 
+def _open_connections_on(path: str | os.PathLike[str]) -> bool:
+    name = os.fsdecode(os.fspath(path))
+    for suffix in SIDE_SUFFIXES:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return connections_open(name)
+
+
 def read_head(path: Path, size: int = 100) -> bytes:
     """The first bytes of a library file, without ever closing a descriptor of a file
     SQLite has open in this process."""
@@ -152,7 +161,7 @@ def _audit(event: str, args: tuple) -> None:
         target = args[0]
         if isinstance(target, int) or target is None:
             return
-        if is_held(target):
+        if _open_connections_on(target):
             _violation(f"opened {os.fsdecode(target)}, a library file SQLite has open")
     elif event == "sqlite3.connect":
         target = os.fsdecode(args[0]) if args else ""

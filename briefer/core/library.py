@@ -70,6 +70,8 @@ class Library:
         clock: Clock,
         writer_lock: LibraryLock | None = None,
         held: held_files.Key | None = None,
+        read_only_reason: str = "",
+        immutable: bool = False,
     ):
         from briefer.core.briefs import BriefService
         from briefer.core.excerpts import ExcerptService
@@ -83,6 +85,11 @@ class Library:
         configure_mappers()
         self.path = path
         self.read_only = read_only
+        #: Why a library asked for writing was opened read-only ("" when it was not):
+        #: the file's permissions, a full disk, a folder that cannot be written.
+        self.read_only_reason = read_only_reason
+        #: Read without locks or journal: nothing could be written beside the file.
+        self.immutable = immutable
         self.clock = clock
         #: The exclusive writer lock, held by the window (open(lock=True)); None in
         #: command-line runs, which probe the lock before each write instead.
@@ -93,7 +100,9 @@ class Library:
         self.write_count = 0
         #: The descriptor that keeps this process's locks on the file safe (held_files).
         self._held = held
-        self._read_engine = storage.make_engine(path, write=False, read_only=read_only)
+        self._read_engine = storage.make_engine(
+            path, write=False, read_only=read_only, immutable=immutable
+        )
         self._write_engine = (
             self._read_engine if read_only else storage.make_engine(path, write=True)
         )
@@ -133,6 +142,13 @@ class Library:
         """
         path = Path(resolve_library_path(path)).absolute()
         info = storage.inspect_library_file(path)
+        reason = ""
+        if not read_only and info.exists and storage.write_protected(path):
+            # The analyst made the file read-only: honour it, never change its mode.
+            read_only, reason = True, (
+                "its file permissions do not allow writing (make it writable, e.g. "
+                "`chmod u+w`, to change it)"
+            )
         writer_lock = LibraryLock.acquire(path) if lock and not read_only else None
         held = None
         try:
@@ -145,11 +161,22 @@ class Library:
                 storage.create_library_file(path)
                 held = held_files.hold(path)
             try:
-                conn = storage.connect_raw(path, read_only=read_only)
+                conn, access, why = _first_connection(path, read_only, info.exists)
             except sqlite3.Error as exc:
                 raise NotALibrary(f"{path} cannot be opened: {exc}") from exc
             except UnicodeDecodeError as exc:
                 raise LibraryDamaged(path, ("SQLite's answer came back garbled",)) from exc
+            if access != "write" and not read_only:
+                read_only, reason = True, why
+                if writer_lock is not None:
+                    writer_lock.release()
+                    writer_lock = None
+            immutable = access == "immutable"
+            if immutable and held is not None:
+                # No locks are taken at all: nothing to keep safe, and holding would
+                # forbid the very connections this library makes.
+                held_files.release(held)
+                held = None
             try:
                 version = _check_identity(conn, path)
                 if version < schema.SCHEMA_VERSION:
@@ -171,8 +198,9 @@ class Library:
             if not read_only:
                 storage.secure_side_files(path)
             return cls(
-                path, read_only=read_only, clock=clock, writer_lock=writer_lock, held=held
-            )
+                path, read_only=read_only, clock=clock, writer_lock=writer_lock, held=held,
+                read_only_reason=reason, immutable=immutable,
+            )  # fmt: skip
         except BaseException:
             if held is not None:
                 held_files.release(held)
@@ -248,7 +276,8 @@ class Library:
         """Raise the one-line reason this library cannot be written now, if any: work
         that reads files before writing (imports) asks first."""
         if self.read_only:
-            raise StorageError(f"{self.path} is open read-only; this change was not saved")
+            why = f" ({self.read_only_reason})" if self.read_only_reason else ""
+            raise StorageError(f"{self.path} is open read-only{why}; this change was not saved")
         if self.writer_lock is None:
             _refuse_if_locked(self.path)
         damage.refuse_if_recorded(self.path)
@@ -261,6 +290,10 @@ class Library:
             try:
                 yield session
                 seq = _count_commit(session)
+                raw = self._journal_replaced(session)
+                if raw is not None:
+                    session.rollback()
+                    raise self._after_journal_lost(raw)
                 if self.writer_lock is not None:
                     # Durably note, before the commit, that the -wal holds work from
                     # this commit on, so a lost -wal can be told from a checkpointed one.
@@ -270,6 +303,35 @@ class Library:
                 session.rollback()
                 raise
         self.write_count += 1
+
+    def _journal_replaced(self, session: Session) -> sqlite3.Connection | None:
+        """The connection, when the -wal it writes to is no longer the file at the path
+        (deleted or replaced by another program): a commit there would be lost."""
+        proxied = session.connection().connection
+        expected = proxied.info.get("wal")
+        if expected is None or storage.wal_identity(self.path) == expected:
+            return None
+        return proxied.dbapi_connection
+
+    def _after_journal_lost(self, raw: sqlite3.Connection) -> StorageError:
+        """Copy what the deleted -wal holds into the file through the connection that
+        still has it open, then start every connection afresh."""
+        rescued = False
+        with contextlib.suppress(sqlite3.Error):
+            busy, log, done = raw.execute("PRAGMA wal_checkpoint(FULL)").fetchone()
+            rescued = busy == 0 and log == done
+        self._write_engine.dispose()
+        self._read_engine.dispose()
+        kept = (
+            "the changes saved before it were copied back into the library"
+            if rescued
+            else "changes saved since the last checkpoint may be lost — run `briefer check`"
+        )
+        return StorageError(
+            f"the journal {self.path.name}-wal was deleted or replaced by another program "
+            f"while Briefer was writing to it; this change was not saved, {kept}; "
+            "try again"
+        )
 
     @contextlib.contextmanager
     def _translated(self) -> Iterator[None]:
@@ -308,7 +370,9 @@ class Library:
         # The FTS5 'integrity-check' command is an INSERT that changes nothing, but it
         # needs a writable handle.
         try:
-            conn = storage.connect_raw(self.path, read_only=self.read_only)
+            conn = storage.connect_raw(
+                self.path, read_only=self.read_only, immutable=self.immutable
+            )
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             return CheckReport(ok=False, problems=(f"the file cannot be read: {exc}",))
         try:
@@ -355,6 +419,51 @@ def _check_search_index(
     if stale:
         problems.append(f"search index {fts}: {stale} deleted {table}(s) still indexed")
     return problems
+
+
+def _first_connection(
+    path: Path, read_only: bool, existed: bool
+) -> tuple[sqlite3.Connection, str, str]:
+    """Connect for writing, else for reading, else immutably; say which and why.
+
+    Reading a WAL library needs its -shm beside it; on a full disk or in a folder that
+    cannot be written it cannot be made, and the library is still read, without locks.
+    """
+    if not read_only:
+        try:
+            return storage.connect_raw(path), "write", ""
+        except sqlite3.OperationalError as exc:
+            if not existed or not _cannot_write_beside(exc):
+                raise
+            first = exc
+    try:
+        conn = storage.connect_raw(path, read_only=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn, "read", _why_read_only(path, first) if not read_only else ""
+    except sqlite3.OperationalError as exc:
+        if not _cannot_write_beside(exc):
+            raise
+        first = exc
+    conn = storage.connect_raw(path, read_only=True, immutable=True)
+    why = _why_read_only(path, first)
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 32:
+        why += f"; changes still in {wal.name} are not shown"
+    return conn, "immutable", why
+
+
+def _cannot_write_beside(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc).lower()
+    return any(
+        sign in message
+        for sign in ("unable to open", "disk i/o error", "readonly", "read-only", "disk is full")
+    )
+
+
+def _why_read_only(path: Path, exc: BaseException) -> str:
+    if storage.folder_is_full(path.parent):
+        return f"the disk holding {path.parent} is full, so nothing can be saved there"
+    return f"its folder {path.parent} cannot be written"
 
 
 def _count_commit(session: Session) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -115,13 +116,36 @@ def _json_dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def make_engine(path: Path, *, write: bool, read_only: bool = False) -> Engine:
+def write_protected(path: Path) -> bool:
+    """The analyst made the file read-only (no write bit, or no write access): root's
+    bypass of permissions must not make Briefer write to it anyway."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not mode & 0o222 or not os.access(path, os.W_OK)
+
+
+def folder_is_full(folder: Path, needed: int = 256 * 1024) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < needed
+    except OSError:
+        return False
+
+
+def _uri(path: Path, *, immutable: bool) -> str:
+    return f"file:{path}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def make_engine(
+    path: Path, *, write: bool, read_only: bool = False, immutable: bool = False
+) -> Engine:
     """An engine whose every connection has the library's pragmas set.
 
     Writers begin with BEGIN IMMEDIATE so two writers queue on the busy timeout
     instead of failing when a read transaction tries to upgrade.
     """
-    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
+    url = f"sqlite:///{_uri(path, immutable=immutable)}&uri=true" if read_only else f"sqlite:///{path}"
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
@@ -131,15 +155,28 @@ def make_engine(path: Path, *, write: bool, read_only: bool = False) -> Engine:
     begin_sql = "BEGIN IMMEDIATE" if write and not read_only else "BEGIN"
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
+    def _on_connect(dbapi_conn, record):  # pragma: no cover - exercised by every test
         dbapi_conn.isolation_level = None
         apply_pragmas(dbapi_conn, read_only=read_only)
+        if write and not read_only:
+            # The journal this connection writes to: a commit checks it is still the
+            # file at the path (see Library.write_session).
+            dbapi_conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            record.info["wal"] = wal_identity(path)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
         conn.exec_driver_sql(begin_sql)
 
     return engine
+
+
+def wal_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(f"{path}-wal")
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def live_connections(engine: Engine) -> Callable[[], int]:
@@ -173,10 +210,12 @@ def apply_pragmas(conn: sqlite3.Connection, *, read_only: bool = False) -> None:
         conn.execute("PRAGMA synchronous = FULL")
 
 
-def connect_raw(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+def connect_raw(
+    path: Path, *, read_only: bool = False, immutable: bool = False
+) -> sqlite3.Connection:
     """A plain sqlite3 connection with the library's pragmas, for maintenance work."""
     if read_only:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(_uri(path, immutable=immutable), uri=True, isolation_level=None)
     else:
         conn = sqlite3.connect(path, isolation_level=None)
     apply_pragmas(conn, read_only=read_only)
@@ -223,8 +262,12 @@ def backup_to(conn: sqlite3.Connection, target: Path, *, overwrite: bool = True)
 
 
 def secure_side_files(path: Path) -> None:
-    """SQLite gives -wal and -shm the main file's mode; make sure, whatever the umask."""
-    for suffix in ("", "-wal", "-shm"):
+    """SQLite gives -wal and -shm the main file's mode; make them 0600 whatever it is.
+
+    The library file itself keeps the mode it has: Briefer makes new ones 0600, and
+    never changes the mode of an existing one (a read-only file stays read-only).
+    """
+    for suffix in ("-wal", "-shm"):
         side = Path(f"{path}{suffix}")
         with contextlib.suppress(FileNotFoundError, PermissionError):
             if side.stat().st_mode & 0o777 != FILE_MODE:
