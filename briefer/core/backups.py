@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefer.core import damage, storage
+from briefer.core import damage, held_files, storage
 from briefer.core.errors import BrieferError, NotALibrary
 from briefer.core.lock import LibraryLock
 
@@ -125,7 +125,10 @@ def make_backup(
         conn = storage.connect_raw(path, read_only=True)
     except sqlite3.OperationalError:
         # Nothing can be made beside the library (a full disk, a locked folder): its
-        # file as it stands is still copied.
+        # file as it stands is still copied, without locks, unless this process has
+        # it open (closing a lockless connection would drop the process's locks).
+        if held_files.connections_open(path):
+            raise
         conn = storage.connect_raw(path, read_only=True, immutable=True)
     try:
         storage.backup_to(conn, target, overwrite=False)
