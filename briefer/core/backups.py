@@ -72,7 +72,9 @@ def list_backups(library_path: Path) -> list[BackupInfo]:
     folder = backups_dir(library_path)
     pattern = _pattern(library_path)
     found = []
-    with contextlib.suppress(FileNotFoundError):
+    # A missing folder holds no backups; one that is not a folder is reported when a
+    # backup is made there.
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
         for entry in folder.iterdir():
             match = pattern.match(entry.name)
             if not match or not entry.is_file():
@@ -85,7 +87,17 @@ def list_backups(library_path: Path) -> list[BackupInfo]:
 
 def _new_backup_path(library_path: Path, now: datetime) -> Path:
     folder = backups_dir(library_path)
-    folder.mkdir(mode=0o700, exist_ok=True)
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise BrieferError(
+            f"{folder}: the backup folder cannot be made ({exc.strerror or exc}); "
+            "move what is there out of the way, or make the folder writable"
+        ) from exc
+    if not folder.is_dir():
+        raise BrieferError(
+            f"{folder} is not a folder, so backups cannot go there; move it out of the way"
+        )
     base = f"{library_path.stem}-{now.astimezone(UTC).strftime(STAMP_FORMAT)}"
     target, n = folder / f"{base}{_suffix(library_path)}", 1
     while target.exists():

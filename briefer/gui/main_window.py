@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from briefer import __version__
 from briefer.core.errors import BrieferError
 from briefer.core.library import Library
+from briefer.core.logfile import log_folder
 from briefer.core.paths import data_dir
 from briefer.core.records import ExcerptRecord, SearchFilters
 from briefer.gui.editor.actions import BriefActions
@@ -38,8 +40,10 @@ from briefer.gui.excerpt_editor import ExcerptEditor
 from briefer.gui.excerpts_panel import ExcerptsPanel
 from briefer.gui.icons import SAMPLE_ARTICLE, icon
 from briefer.gui.library_page import LibraryPage
+from briefer.gui.message_bar import MessageBars
 from briefer.gui.models.search_model import HitRole
 from briefer.gui.navigator import Navigator
+from briefer.gui.read_only import LockWatcher, WriteGate, read_only_message
 from briefer.gui.search_bar import Searcher, SearchOutcome
 from briefer.gui.source_tab import SourceTab
 from briefer.gui.tag_manager import TagManager
@@ -47,6 +51,7 @@ from briefer.gui.undo_commands import (
     DeleteExcerptsCommand,
     DeleteSourceCommand,
     DeleteTagCommand,
+    EditSourceCommand,
 )
 from briefer.gui.worker import CoreWorker
 
@@ -78,6 +83,7 @@ class Workspace(QTabWidget):
 
     excerpt_clicked = Signal(int)  # excerpt id
     details_submitted = Signal(int, dict)  # source id, changes
+    details_state = Signal(object, str)  # SourceTab, its form's save state
     date_chosen = Signal(int, object)  # source id, date
 
     def __init__(self, parent=None):
@@ -89,10 +95,19 @@ class Workspace(QTabWidget):
     def add_source_tab(self, tab: SourceTab) -> int:
         tab.reader.excerpt_clicked.connect(self.excerpt_clicked)
         tab.details.changes_submitted.connect(self.details_submitted)
+        tab.details.state_changed.connect(lambda state, t=tab: self._mark_unsaved(t, state))
         tab.details.date_chosen.connect(self.date_chosen)
         index = self.addTab(tab, icon("source"), _short(tab.title))
         self.setTabToolTip(index, tab.title)
         return index
+
+    def _mark_unsaved(self, tab: SourceTab, state: str) -> None:
+        """A dot before the title while the tab holds details not yet saved."""
+        index = self.indexOf(tab)
+        if index >= 0:
+            text = self.tabText(index).removeprefix("● ")
+            unsaved = state in ("edited", "saving", "failed")
+            self.setTabText(index, f"● {text}" if unsaved else text)
 
     def source_tabs(self) -> list[SourceTab]:
         return [w for w in map(self.widget, range(self.count())) if isinstance(w, SourceTab)]
@@ -147,7 +162,17 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([190, 790, 300])
-        self.setCentralWidget(self.splitter)
+        # Failures, damage and read-only mode show in bars above the workbench.
+        self.messages = MessageBars()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.messages)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.write_gate = WriteGate(self)
+        self.lock_watcher: LockWatcher | None = None
 
         # Short names for what tests and other parts of the GUI reach for.
         self.sources_model = self.library_page.sources_model
@@ -160,10 +185,12 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self._gate_writes()
         self._wire()
         self._update_title()
         self.refresh()
         self._restore_state()
+        self._show_library_mode(library)
 
     # -- building ------------------------------------------------------------------
 
@@ -222,6 +249,7 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(False)
 
         self.help_action = self._action("Briefer &Help", keys.HelpContents, "help")
+        self.open_log_folder_action = self._action("Open &Log Folder")
         self.about_action = self._action("&About Briefer")
 
     def _build_menus(self) -> None:
@@ -254,6 +282,7 @@ class MainWindow(QMainWindow):
         self.brief_menu.addAction(self.export_action)
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.open_log_folder_action)
         self.help_menu.addAction(self.about_action)
         self.reader_actions = [
             self.cut_excerpt_action, panel.edit_action, panel.delete_action,
@@ -268,6 +297,21 @@ class MainWindow(QMainWindow):
                        None, self.manage_tags_action):  # fmt: skip
             self.toolbar.addAction(action) if action else self.toolbar.addSeparator()
         self.addToolBar(self.toolbar)
+
+    def _gate_writes(self) -> None:
+        """Everything that writes, closed while the library is open read-only."""
+        page, panel, brief = self.library_page, self.excerpts_panel, self.brief_actions
+        self.write_gate.add_actions(
+            self.import_files_action, self.import_folder_action, self.paste_article_action,
+            self.undo_action, self.redo_action, self.cut_excerpt_action,
+            self.delete_source_action, self.manage_tags_action, self.rebuild_index_action,
+            panel.edit_action, panel.delete_action, page.delete_action, brief.new_brief,
+            brief.save, brief.save_version, brief.insert_excerpt, brief.replace,
+        )  # fmt: skip
+        self.write_gate.add_widgets(
+            page.tag_button, page.tag_field, panel.tag_button, panel.tag_field,
+            page.search_box.save_button,
+        )  # fmt: skip
 
     def _wire(self) -> None:
         page, panel, nav = self.library_page, self.excerpts_panel, self.navigator
@@ -300,6 +344,8 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.export_current_brief)
         self.brief_requested.connect(self.open_brief)
         self.help_action.triggered.connect(self.show_help)
+        self.open_log_folder_action.triggered.connect(self.open_log_folder)
+        self.library_changed.connect(self._show_library_mode)
         self.about_action.triggered.connect(self.show_about)
         # Navigator
         nav.sources_requested.connect(self.show_all_sources)
@@ -468,9 +514,16 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_state()
-        for tab in self.brief_tabs():
-            tab.flush()
+        for tab in [*self.tabs.source_tabs(), *self.brief_tabs()]:
+            if not self._flush_tab(tab) and not self._confirm_discard(
+                self._unsaved_message(tab)
+            ):
+                self.tabs.setCurrentWidget(tab)
+                event.ignore()
+                return
         self.worker.wait(10_000)
+        if self.lock_watcher is not None:
+            self.lock_watcher.stop()
         for library in self._opened_here:
             # The session closes its own library (backup on close, lock released).
             if self.session is None or library is not self.session.library:
@@ -485,6 +538,119 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
         self.last_error_box = box
+
+    def report_failure(self, key: str, text: str, actions=()) -> None:
+        """A failure the analyst must see and may act on: a bar that stays, and the log."""
+        self.messages.show_message(key, "error", text, actions)
+
+    def open_log_folder(self) -> None:
+        folder = log_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        self.statusBar().showMessage(f"The log is in {folder}", 8000)
+
+    # -- read-only -----------------------------------------------------------------
+
+    def _show_library_mode(self, library: Library) -> None:
+        """Writable: every action open. Read-only: writes closed, a bar saying why, and
+        Reopen Writable once the other Briefer lets go of the library."""
+        if self.lock_watcher is not None:
+            self.lock_watcher.stop()
+            self.lock_watcher.deleteLater()
+            self.lock_watcher = None
+        self.write_gate.set_writable(not library.read_only)
+        if not library.read_only:
+            self.messages.clear("read-only")
+            # Actions with conditions of their own look at them again.
+            self._tab_changed(self.tabs.currentIndex())
+            self.excerpts_panel._update_actions()
+            self.library_page._update_actions()
+            self.undo_action.setEnabled(self.undo_stack.canUndo())
+            self.redo_action.setEnabled(self.undo_stack.canRedo())
+            return
+        watcher = LockWatcher(library.path, self)
+        self.lock_watcher = watcher
+        bar = self.messages.show_message(
+            "read-only", "info", read_only_message(library.path, watcher.owner),
+            [("Reopen Writable", self.reopen_writable)], closable=False,
+        )  # fmt: skip
+        bar.buttons["Reopen Writable"].setEnabled(watcher.owner is None)
+        watcher.released.connect(self._lock_released)
+        if watcher.owner is not None:
+            watcher.start()
+
+    def _lock_released(self) -> None:
+        bar = self.messages.bar("read-only")
+        if bar is None or not self.library.read_only:
+            return
+        bar.label.setText(
+            f"Read-only: the other Briefer has closed {self.library.path.name}. "
+            "Reopen it here to make changes."
+        )
+        bar.buttons["Reopen Writable"].setEnabled(True)
+
+    def reopen_writable(self) -> Library | None:
+        """Take the writer lock of the library shown read-only, and show it writable."""
+        path = self.library.path
+        old = self.library
+        session = self.session
+        self.worker.wait(10_000)
+        if session is not None:
+            session.close()
+        else:
+            old.close()
+        try:
+            library = Library.open(path, create=False, lock=True)
+        except BrieferError as exc:
+            library = Library.open(path, read_only=True)
+            self._adopt(library, old)
+            self.messages.show_message(
+                "read-only", "info", f"Still read-only: {exc}",
+                [("Reopen Writable", self.reopen_writable)], closable=False,
+            )  # fmt: skip
+            if self.lock_watcher is not None:
+                self.lock_watcher.start()
+            return None
+        self._adopt(library, old)
+        self.statusBar().showMessage(f"{path.name} is open for writing", 8000)
+        return library
+
+    def _adopt(self, library: Library, old: Library) -> None:
+        """Show a reopened library in place of old (already closed), with a session of
+        its own when the window had one."""
+        had_session = self.session is not None
+        self.switch_library(library)
+        if old in self._opened_here:
+            self._opened_here.remove(old)
+        if had_session:
+            from briefer.gui.app import LibrarySession
+
+            session = LibrarySession(library, self)
+            self.attach_session(session)
+            session.start()
+
+    def _confirm_discard(self, what: str) -> bool:
+        """Something could not be saved: close anyway only when the analyst says so."""
+        answer = QMessageBox.warning(
+            self, "Not saved", f"{what}\n\nClose anyway and lose these changes?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _flush_tab(self, widget: QWidget) -> bool:
+        """Save what a tab holds; False when it could not be saved."""
+        flush = getattr(widget, "flush", None)
+        return not callable(flush) or bool(flush())
+
+    def _unsaved_message(self, widget: QWidget) -> str:
+        if isinstance(widget, SourceTab):
+            error = widget.details.error or "the save did not finish"
+            return f"The details of “{widget.title}” were not saved: {error}."
+        if isinstance(widget, BriefTab):
+            title = widget.detail.title if widget.detail else "the brief"
+            return f"“{title}” could not be saved: {widget.message_bar.text() or 'no answer'}."
+        return "A tab holds changes that were not saved."
 
     def _try(self, title: str, change: Callable[[], Any]) -> Any:
         try:
@@ -511,8 +677,10 @@ class MainWindow(QMainWindow):
         can_close = getattr(widget, "can_close", None)
         if callable(can_close) and not can_close():
             return
-        if isinstance(widget, BriefTab):
-            widget.flush()
+        if not self._flush_tab(widget) and not self._confirm_discard(
+            self._unsaved_message(widget)
+        ):
+            return
         self.tabs.removeTab(index)
         widget.deleteLater()
 
@@ -535,6 +703,7 @@ class MainWindow(QMainWindow):
                     self.show_error("Open source", str(exc))
                 return None
             tab = SourceTab(source, excerpts)
+            tab.details.set_read_only(self.library.read_only)
             tab.reader.extra_actions = self.reader_actions
             if self.tag_colours_action.isChecked():
                 tab.reader.set_excerpts(excerpts, self._tag_colours())
@@ -671,15 +840,56 @@ class MainWindow(QMainWindow):
         return [tab.source_id] if tab else []
 
     def save_source_details(self, source_id: int, changes: dict) -> None:
-        if self._try("Source details", lambda: self.library.sources.update(source_id, **changes)):
-            self._after_source_change(source_id)
+        """The details form submitted changes: save them on the worker; once saved,
+        Ctrl+Z puts the old values back."""
+        tab = self.tabs.source_tab(source_id)
+        before = tab.details.previous_values(changes) if tab else {}
+        title = tab.title if tab else f"source {source_id}"
+
+        def saved(source) -> None:
+            self.undo_stack.push(
+                EditSourceCommand(source_id, before, changes, title, self._apply_source_values)
+            )
             self.statusBar().showMessage("Details saved", 5000)
 
+        self._write_source(source_id, lambda s: s.update(source_id, **changes), title, saved)
+
+    def _apply_source_values(self, source_id: int, values: dict) -> None:
+        """Undo and redo of a details edit: the values saved on the worker."""
+        title = f"source {source_id}"
+        self._write_source(source_id, lambda s: s.update(source_id, **values), title)
+
     def resolve_date(self, source_id: int, chosen) -> None:
-        if self._try(
-            "Published date", lambda: self.library.sources.resolve_date(source_id, chosen)
-        ):
+        self._write_source(
+            source_id, lambda s: s.resolve_date(source_id, chosen), f"source {source_id}"
+        )
+
+    def _write_source(self, source_id: int, write, title: str, then=None) -> None:
+        """Run write(sources) on the worker, after the writes queued before it."""
+        sources = self.library.sources
+
+        def done(source) -> None:
+            tab = self.tabs.source_tab(source_id)
+            if tab is not None:
+                tab.details.saved(source)
+            self.messages.clear("write")
+            if then is not None:
+                then(source)
             self._after_source_change(source_id)
+
+        def failed(message: str) -> None:
+            tab = self.tabs.source_tab(source_id)
+            if tab is not None:
+                tab.details.save_failed(message)
+            self.report_failure(
+                "write",
+                f"The details of {title!s} were not saved: {message}. What you typed is "
+                "kept in the form: correct it and leave the field to save again.",
+            )
+
+        self.worker.submit(
+            "Save details", lambda _p, _c: write(sources), on_done=done, on_failed=failed
+        )
 
     def _after_source_change(self, source_id: int) -> None:
         self.sources_model.refresh_source(source_id)
@@ -942,6 +1152,10 @@ class MainWindow(QMainWindow):
         """Import on the worker thread with a cancellable progress dialog."""
         from briefer.ingest import import_paths
 
+        if (library or self.library).read_only:
+            self.statusBar().showMessage("The library is open read-only: nothing imported", 8000)
+            return
+
         progress = QProgressDialog("Importing…", "Cancel", 0, 0, self)
         progress.setWindowTitle("Import")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -1075,10 +1289,12 @@ class MainWindow(QMainWindow):
         self.session = session
         session.damage_found.connect(lambda report: session.handle_damage(report, self))
         session.library_replaced.connect(self.switch_library)
-        session.backup_failed.connect(lambda message: self.show_error("Backup", message))
+        session.backup_failed.connect(self._backup_failed)
+        session.damage_found.connect(self._damage_found)
         session.backup_made.connect(
             lambda path: self.statusBar().showMessage(f"Backed up to {path}", 8000)
         )
+        session.backup_made.connect(lambda _path: self.messages.clear("backup"))
         if first:
             self.library_menu.removeAction(self.check_library_action)
             self.library_menu.addSeparator()
@@ -1089,6 +1305,29 @@ class MainWindow(QMainWindow):
             back_up.triggered.connect(lambda: self.session.back_up_now(self))
             restore.triggered.connect(lambda: self.session.restore_from_backup(self))
             check.triggered.connect(lambda: self.session.check_library(self))
+
+    def _backup_failed(self, message: str) -> None:
+        self.report_failure(
+            "backup",
+            f"The backup failed: {message}. Your library itself is unharmed; free some "
+            "space or make the backup folder writable, then back up again.",
+            [("Back Up Now", lambda: self.session and self.session.back_up_now(self)),
+             ("Open Log Folder", self.open_log_folder)],
+        )  # fmt: skip
+
+    def _damage_found(self, report) -> None:
+        problems = "; ".join(report.problems[:2])
+        self.report_failure(
+            "damage",
+            f"Damage found in {self.library.path.name}: {problems}. Do not keep working in "
+            "it: restore a backup, or open another library.",
+            [("Restore from Backup…", self._restore_from_backup),
+             ("Open Library…", self.choose_library_to_open)],
+        )  # fmt: skip
+
+    def _restore_from_backup(self) -> None:
+        if self.session is not None:
+            self.session.restore_from_backup(self)
 
     def open_other_library(self, path: Path, *, create: bool) -> Library | None:
         """Open another library in this window: with the app's session, through the

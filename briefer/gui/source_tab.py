@@ -44,6 +44,14 @@ class SourceTab(QWidget):
     def set_excerpts(self, excerpts: Sequence[ExcerptRecord]) -> None:
         self.reader.set_excerpts(excerpts)
 
+    def flush(self, timeout_ms: int = 10_000) -> bool:
+        """Save unsaved details and wait (closing the tab or the window)."""
+        return self.details.flush(timeout_ms)
+
+    @property
+    def unsaved(self) -> bool:
+        return self.details.dirty and not self.details.read_only
+
     @property
     def title(self) -> str:
         return self.source.title
