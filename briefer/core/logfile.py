@@ -20,6 +20,15 @@ LOG_BACKUPS = 4
 FORMAT = "%(asctime)s %(levelname)s %(name)s [pid %(process)d]: %(message)s"
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every file it opens, the first and each after a rotation, is mode 0600."""
+
+    def _open(self):
+        stream = super()._open()
+        os.chmod(self.baseFilename, 0o600)
+        return stream
+
+
 def log_folder() -> Path:
     return data_dir() / "logs"
 
@@ -40,7 +49,7 @@ def setup_logging(folder: Path | None = None, *, level: int = logging.INFO) -> P
             handler.close()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        handler = _PrivateRotatingFileHandler(
             path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )
     except OSError as exc:
@@ -49,5 +58,4 @@ def setup_logging(folder: Path | None = None, *, level: int = logging.INFO) -> P
     handler.briefer_log_file = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter(FORMAT))
     logger.addHandler(handler)
-    os.chmod(path, 0o600)
     return path
