@@ -844,7 +844,7 @@ class MainWindow(QMainWindow):
         Ctrl+Z puts the old values back."""
         tab = self.tabs.source_tab(source_id)
         before = tab.details.previous_values(changes) if tab else {}
-        title = tab.title if tab else f"source {source_id}"
+        title = f"“{tab.title}”" if tab else f"source {source_id}"
 
         def saved(source) -> None:
             self.undo_stack.push(
@@ -883,7 +883,7 @@ class MainWindow(QMainWindow):
                 tab.details.save_failed(message)
             self.report_failure(
                 "write",
-                f"The details of {title!s} were not saved: {message}. What you typed is "
+                f"The details of {title} were not saved: {message}. What you typed is "
                 "kept in the form: correct it and leave the field to save again.",
             )
 
@@ -1309,8 +1309,8 @@ class MainWindow(QMainWindow):
     def _backup_failed(self, message: str) -> None:
         self.report_failure(
             "backup",
-            f"The backup failed: {message}. Your library itself is unharmed; free some "
-            "space or make the backup folder writable, then back up again.",
+            f"The backup failed: {message}. The library itself is unharmed; once that is "
+            "fixed, back up again.",
             [("Back Up Now", lambda: self.session and self.session.back_up_now(self)),
              ("Open Log Folder", self.open_log_folder)],
         )  # fmt: skip

@@ -334,9 +334,9 @@ class SourceDetailsForm(QWidget):
             "saved": "Saved",
             "edited": "● Edited — saves when you leave the field",
             "saving": "Saving…",
-            "failed": f"● Not saved: {self.error}",
+            "failed": "● Not saved",
             "read-only": "Read-only",
         }[state]
         self.save_state.setText(text)
-        self.save_state.setToolTip(text)
+        self.save_state.setToolTip(self.error if state == "failed" else text)
         self.state_changed.emit(state)
