@@ -72,7 +72,8 @@ Finding things
 
 Grades
 • Sources: A completely reliable, B usually reliable, C fairly reliable, D not usually
-  reliable, E unreliable, F reliability cannot be judged.
+  reliable, E unreliable, F reliability cannot be judged. A new source is Ungraded
+  (? in codes) until you grade it; details save as you leave each field.
 • Information: 1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable,
   6 truth cannot be judged. An excerpt's grade joins both: B2."""
 

@@ -32,7 +32,9 @@ AUTOSAVE_MS = 1500
 
 
 def reliability_combo() -> QComboBox:
+    """Ungraded first (its data ""), then A to F with their meanings."""
     combo = QComboBox()
+    combo.addItem("Ungraded — not judged yet", "")
     for grade, meaning in RELIABILITY.items():
         combo.addItem(f"{grade} — {meaning}", grade)
     # The long meanings must not widen the details pane; the popup shows them whole.
@@ -186,7 +188,7 @@ class SourceDetailsForm(QWidget):
             "dateline": src.dateline,
             "url": src.url,
             "language": src.language,
-            "reliability": src.reliability,
+            "reliability": src.reliability or "",
             "notes": src.notes,
         }
 

@@ -76,8 +76,9 @@ def test_undo_puts_the_old_grade_back_and_redo_sets_it_again(qtbot, window, libr
     assert window.undo_action.text().startswith("&Undo Edit grade")
     window.undo_action.trigger()
     window.worker.wait(10_000)
-    qtbot.waitUntil(lambda: library.sources.get(source.id).reliability == "F", timeout=5_000)
-    qtbot.waitUntil(lambda: tab.details.reliability.currentData() == "F", timeout=5_000)
+    qtbot.waitUntil(lambda: library.sources.get(source.id).reliability is None, timeout=5_000)
+    qtbot.waitUntil(lambda: tab.details.reliability.currentData() == "", timeout=5_000)
+    assert tab.details.reliability.currentText().startswith("Ungraded")
     window.redo_action.trigger()
     window.worker.wait(10_000)
     qtbot.waitUntil(lambda: library.sources.get(source.id).reliability == "A", timeout=5_000)
@@ -133,3 +134,15 @@ def test_quitting_with_details_that_cannot_be_saved_asks_first(window, opened, m
     assert window.isVisible()
     tab.details.published.setText("")
     assert tab.flush()
+
+
+def test_a_new_source_shows_ungraded_and_the_filter_finds_it(qtbot, window, opened):
+    _source, tab = opened
+    assert tab.details.reliability.currentText().startswith("Ungraded")
+    window.show_sources()
+    window.filter_bar.reliability_buttons["F"].setChecked(True)
+    qtbot.waitUntil(lambda: window.sources_model.rowCount() == 0, timeout=5_000)
+    window.filter_bar.reliability_buttons["F"].setChecked(False)
+    window.filter_bar.reliability_buttons["ungraded"].setChecked(True)
+    qtbot.waitUntil(lambda: window.sources_model.rowCount() == 1, timeout=5_000)
+    assert window.filter_bar.reliability_buttons["ungraded"].text() == "?"
