@@ -8,6 +8,7 @@ BrieferError messages; imports, searches and index rebuilds run on the worker th
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -513,15 +514,22 @@ class MainWindow(QMainWindow):
         s.setValue(self._settings_key("current_tab"), self.tabs.currentIndex())
         s.sync()
 
-    def closeEvent(self, event) -> None:
-        self.save_state()
+    def save_all_tabs(self) -> bool:
+        """Save every tab before the library goes away (quit, another library, a
+        restore); False when something could not be saved and the analyst keeps it."""
         for tab in [*self.tabs.source_tabs(), *self.brief_tabs()]:
             if not self._flush_tab(tab) and not self._confirm_discard(
                 self._unsaved_message(tab)
             ):
                 self.tabs.setCurrentWidget(tab)
-                event.ignore()
-                return
+                return False
+        return True
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        if not self.save_all_tabs():
+            event.ignore()
+            return
         self.worker.wait(10_000)
         if self.lock_watcher is not None:
             self.lock_watcher.stop()
@@ -535,6 +543,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """A core refusal in one line, in a box that does not block the event loop."""
+        logging.getLogger("briefer.window").warning("%s: %s", title, message)
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
@@ -1267,11 +1276,13 @@ class MainWindow(QMainWindow):
             self, "Open library", str(self.library.path.parent),
             "Briefer libraries (*.briefer);;All files (*)",
         )  # fmt: skip
-        if name:
+        if name and self.save_all_tabs():
             self.open_other_library(Path(name), create=False)
 
     def open_sample_library(self) -> None:
         """A separate library in the user data folder holding the bundled article."""
+        if not self.save_all_tabs():
+            return
         path = data_dir() / SAMPLE_LIBRARY_NAME
         path.parent.mkdir(parents=True, exist_ok=True)
         fresh = not path.exists()
@@ -1304,8 +1315,9 @@ class MainWindow(QMainWindow):
                 action.triggered.disconnect()
             back_up, restore, check = self.session_actions
             back_up.triggered.connect(lambda: self.session.back_up_now(self))
-            restore.triggered.connect(lambda: self.session.restore_from_backup(self))
+            restore.triggered.connect(self._restore_from_backup)
             check.triggered.connect(lambda: self.session.check_library(self))
+            self.write_gate.add_actions(restore)
 
     def _backup_failed(self, message: str) -> None:
         self.report_failure(
@@ -1327,7 +1339,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
 
     def _restore_from_backup(self) -> None:
-        if self.session is not None:
+        if self.session is not None and self.save_all_tabs():
             self.session.restore_from_backup(self)
 
     def open_other_library(self, path: Path, *, create: bool) -> Library | None:
