@@ -146,3 +146,22 @@ def test_a_new_source_shows_ungraded_and_the_filter_finds_it(qtbot, window, open
     window.filter_bar.reliability_buttons["ungraded"].setChecked(True)
     qtbot.waitUntil(lambda: window.sources_model.rowCount() == 1, timeout=5_000)
     assert window.filter_bar.reliability_buttons["ungraded"].text() == "?"
+
+
+def test_details_are_saved_before_another_library_opens(
+    window, library, opened, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from briefer.core.library import Library
+
+    source, tab = opened
+    tab.details.outlet.setText("Rudaw")  # not yet left, not yet saved
+    other = tmp_path / "other.briefer"
+    Library.open(other).close()
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(other), ""))
+    )
+    window.open_library_action.trigger()
+    assert window.library.path == other
+    assert library.sources.get(source.id).outlet == "Rudaw"

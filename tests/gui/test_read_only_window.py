@@ -109,3 +109,26 @@ def test_reopen_writable_once_the_other_briefer_closes(qtbot, ro_window, other_b
     tab.details.reliability.setCurrentIndex(tab.details.reliability.findData("B"))
     assert tab.flush()
     assert ro_window.library.sources.list()[0].reliability == "B"
+
+
+def test_reopen_writable_gives_the_window_a_writable_session(
+    qtbot, other_briefer, settings, monkeypatch
+):
+    from briefer.gui.app import LibrarySession
+
+    library = Library.open(other_briefer.path, read_only=True)
+    window = MainWindow(library, settings=settings)
+    qtbot.addWidget(window)
+    window.attach_session(LibrarySession(library, window))
+    window.show()
+    window.session.start()
+    restore = window.session_actions[1]
+    assert not restore.isEnabled()
+    other_briefer.close()
+    window.lock_watcher.poll()
+    assert window.reopen_writable() is window.library
+    assert window.session.library is window.library and window.session.scheduler is not None
+    assert restore.isEnabled()
+    assert library._closed
+    window.session.wait()
+    window.session.close()
