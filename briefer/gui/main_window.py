@@ -85,7 +85,6 @@ class Workspace(QTabWidget):
 
     excerpt_clicked = Signal(int)  # excerpt id
     details_submitted = Signal(int, dict)  # source id, changes
-    details_state = Signal(object, str)  # SourceTab, its form's save state
     date_chosen = Signal(int, object)  # source id, date
 
     def __init__(self, parent=None):
