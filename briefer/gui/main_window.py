@@ -34,6 +34,7 @@ from briefer.core.library import Library
 from briefer.core.logfile import log_folder
 from briefer.core.paths import data_dir
 from briefer.core.records import ExcerptRecord, SearchFilters
+from briefer.gui import unsaved
 from briefer.gui.editor.actions import BriefActions
 from briefer.gui.editor.brief_tab import BriefTab
 from briefer.gui.editor.new_brief_dialog import NewBriefDialog
@@ -44,7 +45,7 @@ from briefer.gui.library_page import LibraryPage
 from briefer.gui.message_bar import MessageBars
 from briefer.gui.models.search_model import HitRole
 from briefer.gui.navigator import Navigator
-from briefer.gui.read_only import LockWatcher, WriteGate, read_only_message
+from briefer.gui.read_only import ReadOnlyMode, WriteGate
 from briefer.gui.search_bar import Searcher, SearchOutcome
 from briefer.gui.source_tab import SourceTab
 from briefer.gui.tag_manager import TagManager
@@ -173,7 +174,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.write_gate = WriteGate(self)
-        self.lock_watcher: LockWatcher | None = None
+        self.read_only_mode = ReadOnlyMode(
+            self.messages, self.write_gate, self.reopen_writable, self
+        )
 
         # Short names for what tests and other parts of the GUI reach for.
         self.sources_model = self.library_page.sources_model
@@ -516,13 +519,8 @@ class MainWindow(QMainWindow):
     def save_all_tabs(self) -> bool:
         """Save every tab before the library goes away (quit, another library, a
         restore); False when something could not be saved and the analyst keeps it."""
-        for tab in [*self.tabs.source_tabs(), *self.brief_tabs()]:
-            if not self._flush_tab(tab) and not self._confirm_discard(
-                self._unsaved_message(tab)
-            ):
-                self.tabs.setCurrentWidget(tab)
-                return False
-        return True
+        tabs = [*self.tabs.source_tabs(), *self.brief_tabs()]
+        return unsaved.save_all_or_ask(self, tabs, self.tabs.setCurrentWidget)
 
     def closeEvent(self, event) -> None:
         self.save_state()
@@ -530,8 +528,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.worker.wait(10_000)
-        if self.lock_watcher is not None:
-            self.lock_watcher.stop()
+        self.read_only_mode.stop()
         for library in self._opened_here:
             # The session closes its own library (backup on close, lock released).
             if self.session is None or library is not self.session.library:
@@ -561,105 +558,41 @@ class MainWindow(QMainWindow):
     # -- read-only -----------------------------------------------------------------
 
     def _show_library_mode(self, library: Library) -> None:
-        """Writable: every action open. Read-only: writes closed, a bar saying why, and
-        Reopen Writable once the other Briefer lets go of the library."""
-        if self.lock_watcher is not None:
-            self.lock_watcher.stop()
-            self.lock_watcher.deleteLater()
-            self.lock_watcher = None
-        self.write_gate.set_writable(not library.read_only)
+        """Read-only: writes closed and a bar saying why (gui/read_only.py)."""
+        self.read_only_mode.show(library)
         if not library.read_only:
-            self.messages.clear("read-only")
             # Actions with conditions of their own look at them again.
             self._tab_changed(self.tabs.currentIndex())
             self.excerpts_panel._update_actions()
             self.library_page._update_actions()
             self.undo_action.setEnabled(self.undo_stack.canUndo())
             self.redo_action.setEnabled(self.undo_stack.canRedo())
-            return
-        watcher = LockWatcher(library.path, self)
-        self.lock_watcher = watcher
-        bar = self.messages.show_message(
-            "read-only", "info", read_only_message(library.path, watcher.owner),
-            [("Reopen Writable", self.reopen_writable)], closable=False,
-        )  # fmt: skip
-        bar.buttons["Reopen Writable"].setEnabled(watcher.owner is None)
-        watcher.released.connect(self._lock_released)
-        if watcher.owner is not None:
-            watcher.start()
-
-    def _lock_released(self) -> None:
-        bar = self.messages.bar("read-only")
-        if bar is None or not self.library.read_only:
-            return
-        bar.label.setText(
-            f"Read-only: the other Briefer has closed {self.library.path.name}. "
-            "Reopen it here to make changes."
-        )
-        bar.buttons["Reopen Writable"].setEnabled(True)
 
     def reopen_writable(self) -> Library | None:
-        """Take the writer lock of the library shown read-only, and show it writable."""
-        path = self.library.path
-        old = self.library
-        session = self.session
-        self.worker.wait(10_000)
-        if session is not None:
-            session.close()
-        else:
-            old.close()
+        """Reopen Writable: take the writer lock of the library shown read-only. The
+        read-only library is closed only once the writable one is open."""
+        old, path = self.library, self.library.path
         try:
             library = Library.open(path, create=False, lock=True)
         except BrieferError as exc:
-            library = Library.open(path, read_only=True)
-            self._adopt(library, old)
-            self.messages.show_message(
-                "read-only", "info", f"Still read-only: {exc}",
-                [("Reopen Writable", self.reopen_writable)], closable=False,
-            )  # fmt: skip
-            if self.lock_watcher is not None:
-                self.lock_watcher.start()
+            self.read_only_mode.still_read_only(str(exc))
             return None
-        self._adopt(library, old)
-        self.statusBar().showMessage(f"{path.name} is open for writing", 8000)
-        return library
-
-    def _adopt(self, library: Library, old: Library) -> None:
-        """Show a reopened library in place of old (already closed), with a session of
-        its own when the window had one."""
-        had_session = self.session is not None
+        self.worker.wait(10_000)
+        old_session = self.session
         self.switch_library(library)
-        if old in self._opened_here:
-            self._opened_here.remove(old)
-        if had_session:
+        if old_session is not None:
             from briefer.gui.app import LibrarySession
 
+            old_session.close()  # closes the read-only library
             session = LibrarySession(library, self)
             self.attach_session(session)
             session.start()
-
-    def _confirm_discard(self, what: str) -> bool:
-        """Something could not be saved: close anyway only when the analyst says so."""
-        answer = QMessageBox.warning(
-            self, "Not saved", f"{what}\n\nClose anyway and lose these changes?",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )  # fmt: skip
-        return answer == QMessageBox.StandardButton.Discard
-
-    def _flush_tab(self, widget: QWidget) -> bool:
-        """Save what a tab holds; False when it could not be saved."""
-        flush = getattr(widget, "flush", None)
-        return not callable(flush) or bool(flush())
-
-    def _unsaved_message(self, widget: QWidget) -> str:
-        if isinstance(widget, SourceTab):
-            error = widget.details.error or "the save did not finish"
-            return f"The details of “{widget.title}” were not saved: {error}."
-        if isinstance(widget, BriefTab):
-            title = widget.detail.title if widget.detail else "the brief"
-            return f"“{title}” could not be saved: {widget.message_bar.text() or 'no answer'}."
-        return "A tab holds changes that were not saved."
+        else:
+            old.close()
+        if old in self._opened_here:
+            self._opened_here.remove(old)
+        self.statusBar().showMessage(f"{path.name} is open for writing", 8000)
+        return library
 
     def _try(self, title: str, change: Callable[[], Any]) -> Any:
         try:
@@ -686,9 +619,7 @@ class MainWindow(QMainWindow):
         can_close = getattr(widget, "can_close", None)
         if callable(can_close) and not can_close():
             return
-        if not self._flush_tab(widget) and not self._confirm_discard(
-            self._unsaved_message(widget)
-        ):
+        if not unsaved.save_or_ask(self, widget):
             return
         self.tabs.removeTab(index)
         widget.deleteLater()

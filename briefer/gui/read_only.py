@@ -4,11 +4,14 @@ WriteGate holds every action and widget that writes to the library; closed, it k
 them disabled (an action something else enables again is put back at once), so a
 read-only window cannot take an import, a paste, an excerpt, a grade or a keystroke in
 a brief. LockWatcher polls the writer lock of a library opened read-only and says when
-the other Briefer has let go, so the window can offer to reopen it writable.
+the other Briefer has let go. ReadOnlyMode puts the two together with the window's
+message bar: show(library) closes or opens the gate and shows why, and offers Reopen
+Writable once the lock is free (the window does the reopening).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from briefer.core import lock as locking
 from briefer.core.lock import LockOwner
+from briefer.gui.message_bar import MessageBars
 
 POLL_MS = 2000
 
@@ -120,3 +124,68 @@ class LockWatcher(QObject):
             self.timer.stop()
             self.released.emit()
         return owner
+
+
+BAR = "read-only"
+REOPEN = "Reopen Writable"
+
+
+class ReadOnlyMode(QObject):
+    """The gate, the bar and the watcher for the library a window shows."""
+
+    def __init__(
+        self,
+        messages: MessageBars,
+        gate: WriteGate,
+        reopen: Callable[[], object],
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.messages = messages
+        self.gate = gate
+        self._reopen = reopen
+        self.watcher: LockWatcher | None = None
+        self.path: Path | None = None
+
+    def show(self, library) -> None:
+        """Writable: the gate opens and the bar goes. Read-only: the gate closes, the
+        bar says who holds the library, and the lock is watched."""
+        self.stop()
+        self.path = library.path
+        self.gate.set_writable(not library.read_only)
+        if not library.read_only:
+            self.messages.clear(BAR)
+            return
+        self.watcher = LockWatcher(library.path, self)
+        self.watcher.released.connect(self._released)
+        self._show_bar(read_only_message(library.path, self.watcher.owner))
+        if self.watcher.owner is not None:
+            self.watcher.start()
+
+    def still_read_only(self, why: str) -> None:
+        """Reopening failed (another Briefer was quicker): say so, keep watching."""
+        self._show_bar(f"Still read-only: {why}")
+        if self.watcher is not None:
+            self.watcher.start()
+
+    def stop(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher.deleteLater()
+            self.watcher = None
+
+    def _show_bar(self, text: str) -> None:
+        bar = self.messages.show_message(
+            BAR, "info", text, [(REOPEN, self._reopen)], closable=False
+        )
+        bar.buttons[REOPEN].setEnabled(self.watcher is not None and self.watcher.owner is None)
+
+    def _released(self) -> None:
+        bar = self.messages.bar(BAR)
+        if bar is None or self.path is None:
+            return
+        bar.label.setText(
+            f"Read-only: the other Briefer has closed {self.path.name}. "
+            "Reopen it here to make changes."
+        )
+        bar.buttons[REOPEN].setEnabled(True)

@@ -48,9 +48,9 @@ class SourceTab(QWidget):
         """Save unsaved details and wait (closing the tab or the window)."""
         return self.details.flush(timeout_ms)
 
-    @property
-    def unsaved(self) -> bool:
-        return self.details.dirty and not self.details.read_only
+    def unsaved_reason(self) -> str:
+        error = self.details.error or "the save did not finish"
+        return f"The details of “{self.title}” were not saved: {error}."
 
     @property
     def title(self) -> str:

@@ -97,7 +97,7 @@ def test_a_read_only_window_quits_at_once(qtbot, ro_window, other_briefer):
 
 def test_reopen_writable_once_the_other_briefer_closes(qtbot, ro_window, other_briefer):
     other_briefer.close()
-    ro_window.lock_watcher.poll()
+    ro_window.read_only_mode.watcher.poll()
     bar = ro_window.messages.bar("read-only")
     assert "has closed" in bar.text()
     bar.buttons["Reopen Writable"].click()
@@ -125,7 +125,7 @@ def test_reopen_writable_gives_the_window_a_writable_session(
     restore = window.session_actions[1]
     assert not restore.isEnabled()
     other_briefer.close()
-    window.lock_watcher.poll()
+    window.read_only_mode.watcher.poll()
     assert window.reopen_writable() is window.library
     assert window.session.library is window.library and window.session.scheduler is not None
     assert restore.isEnabled()

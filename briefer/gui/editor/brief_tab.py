@@ -386,6 +386,10 @@ class BriefTab(QWidget):
             loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
         return not self.dirty and not self._saving
 
+    def unsaved_reason(self) -> str:
+        title = self.detail.title if self.detail else "The brief"
+        return f"“{title}” could not be saved: {self.message_bar.text() or 'no answer'}."
+
     def closeEvent(self, event) -> None:
         self.flush()
         super().closeEvent(event)
