@@ -220,7 +220,11 @@ class LibrarySession(QObject):
         path = self.library.path
 
         def work() -> None:
-            report = damage.quick_check(path)
+            try:
+                report = damage.quick_check(path)
+            except Exception:  # a bug: never a silent thread death
+                log.exception("the background check of %s failed", path)
+                return
             self.last_check = report
             self.check_finished.emit(report)
             if not report.ok:

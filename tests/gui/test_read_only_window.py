@@ -77,6 +77,7 @@ def test_a_read_only_window_refuses_to_take_text(qtbot, ro_window, other_briefer
     assert tab.editor.toPlainText() == before
     assert tab.title_field.text() == "Weekly Iraq"
     assert not tab.dirty and tab.save_state.text() == "Read-only"
+    assert not tab._autosave.isActive()  # no save is tried, so none is retried
 
 
 def test_the_details_form_of_a_read_only_window_takes_no_grade(qtbot, ro_window):
@@ -130,5 +131,32 @@ def test_reopen_writable_gives_the_window_a_writable_session(
     assert window.session.library is window.library and window.session.scheduler is not None
     assert restore.isEnabled()
     assert library._closed
+    window.session.wait()
+    window.session.close()
+
+
+def test_opening_a_held_library_read_only_from_the_file_menu(
+    qtbot, tmp_path, other_briefer, settings, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from briefer.gui import app
+    from briefer.gui.app import LibrarySession
+
+    mine = Library.open(tmp_path / "mine.briefer", lock=True)
+    window = MainWindow(mine, settings=settings)
+    qtbot.addWidget(window)
+    window.attach_session(LibrarySession(mine, window))
+    window.show()
+    monkeypatch.setattr(app, "ask_read_only", lambda error, parent: True)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName",
+        staticmethod(lambda *a, **k: (str(other_briefer.path), "")),
+    )  # fmt: skip
+    window.open_library_action.trigger()
+    assert window.library.read_only and window.library.path == other_briefer.path
+    assert "read-only" in window.messages.texts()
+    assert not window.import_files_action.isEnabled()
+    window.worker.wait(10_000)
     window.session.wait()
     window.session.close()
