@@ -165,3 +165,16 @@ def test_details_are_saved_before_another_library_opens(
     window.open_library_action.trigger()
     assert window.library.path == other
     assert library.sources.get(source.id).outlet == "Rudaw"
+
+
+def test_switching_tabs_saves_what_was_typed(qtbot, window, library, opened):
+    source, tab = opened
+    tab.details.title.setFocus()
+    qtbot.keyClick(tab.details.title, Qt.Key.Key_End)
+    qtbot.keyClicks(tab.details.title, " (updated)")
+    window.show_sources()  # the field loses focus with its tab
+    # No pause: the save was submitted as the focus left, before any timer.
+    assert tab.details.saving
+    window.worker.wait(10_000)
+    qtbot.waitUntil(lambda: not tab.details.saving, timeout=5_000)
+    assert library.sources.get(source.id).title == "Pentagon briefing (updated)"

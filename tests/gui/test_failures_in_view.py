@@ -122,9 +122,7 @@ def _damaged_with_backup(path: Path) -> None:
     os.truncate(path, path.stat().st_size // 2 // 4096 * 4096)
 
 
-def test_cancel_on_found_damage_at_start_offers_another_library(
-    qtbot, tmp_path, monkeypatch
-):
+def test_cancel_on_found_damage_at_start_offers_another_library(qtbot, tmp_path, monkeypatch):
     damaged = tmp_path / "damaged.briefer"
     _damaged_with_backup(damaged)
     other = tmp_path / "other.briefer"

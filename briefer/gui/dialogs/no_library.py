@@ -27,9 +27,7 @@ class NoLibraryDialog(QMessageBox):
         self.other_button = self.addButton(
             "Open Another Library…", QMessageBox.ButtonRole.AcceptRole
         )
-        self.backup_button = self.addButton(
-            "Restore a Backup…", QMessageBox.ButtonRole.ActionRole
-        )
+        self.backup_button = self.addButton("Restore a Backup…", QMessageBox.ButtonRole.ActionRole)
         self.backup_button.setEnabled(has_backups)
         self.quit_button = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.other_button)
