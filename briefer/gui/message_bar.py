@@ -114,7 +114,11 @@ class MessageBars(QWidget):
         *,
         closable: bool = True,
     ) -> MessageBar:
-        """Show (or replace) the bar for key, and log what it says."""
+        """Show (or replace) the bar for key, and log what it says. The same message
+        again (a backup failing on every tick) keeps the bar and the log as they are."""
+        shown = self._bars.get(key)
+        if shown is not None and shown.text() == text and shown.level == level:
+            return shown
         log.log(LOG_LEVELS.get(level, logging.WARNING), "%s: %s", key, text)
         self.clear(key)
         bar = MessageBar(key, level, text, actions, closable=closable, parent=self)

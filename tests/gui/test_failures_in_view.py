@@ -67,6 +67,11 @@ def test_a_failing_backup_shows_in_the_window_and_the_log(qtbot, app_window, log
     assert "backup failed" in bar.text() and "main-backups" in bar.text()
     assert set(bar.buttons) == {"Back Up Now", "Open Log Folder"}
     assert "main-backups" in log_file.read_text()
+    # The next tick fails the same way: one bar, one line in the log.
+    with qtbot.waitSignal(app_window.session.backup_failed, timeout=10_000):
+        app_window.session.tick()
+    assert app_window.messages.bar("backup") is bar
+    assert log_file.read_text().count("the backup folder cannot be made") == 1
     # Fixed, the next backup clears the bar.
     backups.backups_dir(app_window.library.path).unlink()
     bar.buttons["Back Up Now"].click()
