@@ -134,6 +134,12 @@ def make_backup(
         storage.backup_to(conn, target, overwrite=False)
     except sqlite3.DatabaseError as exc:
         raise damage.LibraryDamaged(path, (f"it cannot be backed up ({exc})",)) from exc
+    except OSError as exc:
+        # A read-only or full backup folder: say where, and what to do.
+        raise BrieferError(
+            f"{target.parent}: the backup could not be written there "
+            f"({exc.strerror or exc}); free some space or make the folder writable"
+        ) from exc
     finally:
         conn.close()
     if into_folder and retention is not None:

@@ -78,6 +78,22 @@ def test_a_failing_backup_shows_in_the_window_and_the_log(qtbot, app_window, log
     assert app_window.messages.bar("backup") is None
 
 
+def test_a_read_only_backup_folder_shows_in_the_window(qtbot, app_window, monkeypatch):
+    # Root ignores file modes, so the folder says what a read-only filesystem says.
+    import errno
+
+    def read_only_folder(conn, target, overwrite=False):
+        raise OSError(errno.EROFS, "Read-only file system", str(target))
+
+    monkeypatch.setattr(backups.storage, "backup_to", read_only_folder)
+    make_source(app_window.library, "Worth keeping")
+    with qtbot.waitSignal(app_window.session.backup_failed, timeout=10_000):
+        app_window.session.tick()
+    text = app_window.messages.texts()["backup"]
+    assert "main-backups: the backup could not be written there (Read-only file system)" in text
+    assert "make the folder writable" in text
+
+
 def test_damage_found_in_the_background_stays_in_a_bar_after_cancel(
     qtbot, app_window, monkeypatch, log_file
 ):
