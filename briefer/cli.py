@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 from briefer.core.errors import BrieferError, InvalidInput
 from briefer.core.paths import default_library_path, resolve_library_path
+from briefer.core.records import grade_letter, reliability_text
 
 EXIT_OK, EXIT_FAIL = 0, 1
 
@@ -116,9 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--comment", default="", metavar="C")
     _json_option(p)
 
-    p = command("grade", "set a source's reliability (Admiralty A to F)")
+    p = command("grade", "set a source's reliability (Admiralty A to F, or ungraded)")
     p.add_argument("source_id", type=int, metavar="SOURCE_ID")
-    p.add_argument("grade", metavar="A-F")
+    p.add_argument("grade", metavar="A-F|ungraded")
 
     p = command("tag", "tag a source or an excerpt")
     p.add_argument("kind", choices=["source", "excerpt"])
@@ -246,7 +247,8 @@ def _cmd_sources(lib, args) -> int:
         published = s.published.isoformat() if s.published else "—"
         if s.published_ambiguous:
             published += "?"
-        print(f"{s.id}\t{s.reliability}\t{published}\t{s.outlet or '—'}\t{s.title}")
+        grade = grade_letter(s.reliability)
+        print(f"{s.id}\t{grade}\t{published}\t{s.outlet or '—'}\t{s.title}")
     return EXIT_OK
 
 
@@ -409,7 +411,7 @@ def _cmd_show(lib, args) -> int:
         ("dateline", src.dateline),
         ("url", src.url),
         ("language", src.language),
-        ("reliability", src.reliability),
+        ("reliability", reliability_text(src.reliability)),
         ("tags", ", ".join(src.tags)),
         ("excerpts", str(src.excerpt_count)),
         ("sha-256", src.body_sha256),
@@ -446,7 +448,10 @@ def _cmd_excerpt(lib, args) -> int:
 
 def _cmd_grade(lib, args) -> int:
     src = lib.sources.set_reliability(args.source_id, args.grade)
-    print(f"source {src.id} graded {src.reliability}", file=sys.stderr)
+    if src.reliability:
+        print(f"source {src.id} graded {src.reliability}", file=sys.stderr)
+    else:
+        print(f"source {src.id} is ungraded", file=sys.stderr)
     return EXIT_OK
 
 

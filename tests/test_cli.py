@@ -58,6 +58,20 @@ def test_sources_and_show_source_json(cli, seeded):
     assert "title:       Pentagon strikes" in out and "ERBIL - The strikes" in out
 
 
+def test_a_source_nobody_graded_reads_ungraded_not_f(cli, seeded):
+    out, _ = cli("show", "source", str(seeded))
+    assert "reliability: Ungraded" in out
+    assert json.loads(cli("show", "source", str(seeded), "--json")[0])["reliability"] is None
+    assert cli("sources")[0].split("\t")[1] == "?"
+    _, err = cli("grade", str(seeded), "F")
+    assert "graded F" in err
+    out, _ = cli("show", "source", str(seeded))
+    assert "reliability: F: Reliability cannot be judged" in out
+    _, err = cli("grade", str(seeded), "ungraded")
+    assert "is ungraded" in err
+    assert json.loads(cli("show", "source", str(seeded), "--json")[0])["reliability"] is None
+
+
 def test_excerpt_grade_tag_search_round_trip(cli, seeded, library_path):
     out, _ = cli("excerpt", str(seeded), "--quote", "efforts to degrade", "--credibility", "2",
                  "--tag", "aims", "--comment", "stated aim")  # fmt: skip

@@ -73,7 +73,9 @@ def list_backups(library_path: Path) -> list[BackupInfo]:
     folder = backups_dir(library_path)
     pattern = _pattern(library_path)
     found = []
-    with contextlib.suppress(FileNotFoundError):
+    # A missing folder holds no backups; one that is not a folder is reported when a
+    # backup is made there.
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
         for entry in folder.iterdir():
             match = pattern.match(entry.name)
             if not match or not entry.is_file():
@@ -86,7 +88,17 @@ def list_backups(library_path: Path) -> list[BackupInfo]:
 
 def _new_backup_path(library_path: Path, now: datetime) -> Path:
     folder = backups_dir(library_path)
-    folder.mkdir(mode=0o700, exist_ok=True)
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise BrieferError(
+            f"{folder}: the backup folder cannot be made ({exc.strerror or exc}); "
+            "move what is there out of the way, or make the folder writable"
+        ) from exc
+    if not folder.is_dir():
+        raise BrieferError(
+            f"{folder} is not a folder, so backups cannot go there; move it out of the way"
+        )
     base = f"{library_path.stem}-{now.astimezone(UTC).strftime(STAMP_FORMAT)}"
     target, n = folder / f"{base}{_suffix(library_path)}", 1
     while target.exists():
@@ -138,6 +150,12 @@ def make_backup(
         if _is_target_full(exc) or storage.folder_is_full(target.parent, needed):
             raise _no_space(target.parent, needed) from exc
         raise damage.LibraryDamaged(path, (f"it cannot be backed up ({exc})",)) from exc
+    except OSError as exc:
+        # A read-only or full backup folder: say where, and what to do.
+        raise BrieferError(
+            f"{target.parent}: the backup could not be written there "
+            f"({exc.strerror or exc}); free some space or make the folder writable"
+        ) from exc
     finally:
         conn.close()
     if into_folder and retention is not None:

@@ -42,7 +42,8 @@ class Source(SQLModel, table=True):
     original_format: str = ""
     body_sha256: str
     normalized_sha256: str
-    reliability: str = "F"
+    # None: nobody has graded the source yet (library format 5).
+    reliability: str | None = None
     notes: str = ""
     created: datetime
     modified: datetime

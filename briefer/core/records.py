@@ -18,6 +18,24 @@ RELIABILITY = {
     "E": "Unreliable",
     "F": "Reliability cannot be judged",
 }
+# A source nobody has graded yet: reliability None in records and NULL in the file.
+# "Cannot be judged" (F) is a judgment; this is the absence of one. UNGRADED is the
+# word for it in filters and on the command line, UNGRADED_CODE its place in a code.
+UNGRADED = "ungraded"
+UNGRADED_CODE = "?"
+
+
+def grade_letter(reliability: str | None) -> str:
+    """The source's letter in an Admiralty code: "B", or "?" while ungraded."""
+    return reliability or UNGRADED_CODE
+
+
+def reliability_text(reliability: str | None) -> str:
+    """"B: Usually reliable", or "Ungraded" for a source nobody has graded."""
+    if not reliability:
+        return "Ungraded"
+    return f"{reliability}: {RELIABILITY.get(reliability, '')}"
+
 CREDIBILITY = {
     1: "Confirmed by other sources",
     2: "Probably true",
@@ -60,7 +78,7 @@ class NewSource:
     language: str = ""
     accessed: date | None = None
     original_format: str = ""
-    reliability: str = "F"
+    reliability: str | None = None
     notes: str = ""
     tags: tuple[str, ...] = ()
     original: OriginalFile | None = None
@@ -86,7 +104,7 @@ class SourceSummary:
     accessed: date | None
     original_format: str
     body_sha256: str
-    reliability: str
+    reliability: str | None
     created: datetime
     modified: datetime
     tags: tuple[str, ...] = ()
@@ -130,12 +148,13 @@ class ExcerptRecord:
     source_title: str = ""
     source_outlet: str = ""
     source_published: date | None = None
-    source_reliability: str = "F"
+    source_reliability: str | None = None
 
     @property
     def grade(self) -> str:
-        """The Admiralty code, source reliability then information credibility: "B2"."""
-        return f"{self.source_reliability}{self.credibility}"
+        """The Admiralty code, source reliability then information credibility: "B2";
+        "?2" while the source is ungraded."""
+        return f"{grade_letter(self.source_reliability)}{self.credibility}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ def filters_to_json(filters: SearchFilters) -> dict:
     if filters.date_to:
         data["date_to"] = filters.date_to.isoformat()
     if filters.reliability:
-        data["reliability"] = [validate.reliability(g) for g in filters.reliability]
+        data["reliability"] = [validate.reliability_filter(g) for g in filters.reliability]
     if filters.credibility:
         data["credibility"] = [validate.credibility(g) for g in filters.credibility]
     return data

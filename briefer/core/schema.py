@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 # "BRFR": marks a SQLite file as a Briefer library (header offset 68).
 APPLICATION_ID = 0x42524652
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA_V1 = """
 CREATE TABLE library_meta (
@@ -223,12 +223,35 @@ def _v4_finding_dismissals(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_ungraded(conn: sqlite3.Connection) -> None:
+    """A source nobody graded is told apart from one graded F ("cannot be judged").
+
+    reliability becomes nullable, NULL meaning ungraded. Until now every source was
+    imported as F, so an F cannot be told from a judgment: F becomes ungraded, and an
+    analyst who had chosen F sets it again. The column is swapped in place (add, copy,
+    drop, rename) rather than the table rebuilt: dropping the source table would
+    cascade to excerpts and tags, as foreign keys are on during a migration, and a
+    rebuild would have to recreate the FTS triggers; DROP COLUMN keeps every row,
+    rowid, trigger and other index. Needs SQLite 3.35 or newer.
+    """
+    conn.execute(
+        "ALTER TABLE source ADD COLUMN grade VARCHAR(1) "
+        "CHECK (grade IN ('A', 'B', 'C', 'D', 'E', 'F'))"
+    )
+    conn.execute("UPDATE source SET grade = reliability WHERE reliability <> 'F'")
+    conn.execute("DROP INDEX ix_source_reliability")
+    conn.execute("ALTER TABLE source DROP COLUMN reliability")
+    conn.execute("ALTER TABLE source RENAME COLUMN grade TO reliability")
+    conn.execute("CREATE INDEX ix_source_reliability ON source (reliability)")
+
+
 # MIGRATIONS[n] turns a version n-1 library into version n. Append, never edit; each
 # runs inside one transaction, so use conn.execute, never executescript.
 MIGRATIONS: dict[int, Migration] = {
     2: _v2_saved_searches,
     3: _v3_title_index,
     4: _v4_finding_dismissals,
+    5: _v5_ungraded,
 }
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, text
 from sqlmodel import Session
 
 from briefer.core import validate
-from briefer.core.records import SearchFilters, SearchHit
+from briefer.core.records import UNGRADED, SearchFilters, SearchHit
 
 HIT_START, HIT_END = "\ue000", "\ue001"
 SNIPPET_TOKENS = 20
@@ -94,8 +94,13 @@ def _source_filters(filters: SearchFilters, params: dict) -> list[str]:
         params["date_to"] = filters.date_to.isoformat()
         where.append("s.published <= :date_to")
     if filters.reliability:
-        params["reliability"] = [validate.reliability(g) for g in filters.reliability]
-        where.append("s.reliability IN :reliability")
+        chosen = {validate.reliability_filter(g) for g in filters.reliability}
+        either = ["s.reliability IS NULL"] if UNGRADED in chosen else []
+        grades = sorted(chosen - {UNGRADED})
+        if grades:
+            params["reliability"] = grades
+            either.append("s.reliability IN :reliability")
+        where.append(f"({' OR '.join(either)})")
     return where
 
 

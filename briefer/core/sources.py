@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, text
+from sqlalchemy import func, or_, text
 from sqlmodel import Session, col, select
 
 from briefer.core import trash, validate
@@ -25,6 +25,7 @@ from briefer.core.models import (
     Tag,
 )
 from briefer.core.records import (
+    UNGRADED,
     DeletedSource,
     NewSource,
     OriginalRecord,
@@ -368,8 +369,12 @@ def _filtered(stmt, *, tag: str | None, outlet: str | None, filters: SearchFilte
         if filters.date_to:
             stmt = stmt.where(col(Source.published) <= filters.date_to)
         if filters.reliability:
-            grades = [validate.reliability(g) for g in filters.reliability]
-            stmt = stmt.where(col(Source.reliability).in_(grades))
+            chosen = {validate.reliability_filter(g) for g in filters.reliability}
+            grades = sorted(chosen - {UNGRADED})
+            either = [col(Source.reliability).in_(grades)] if grades else []
+            if UNGRADED in chosen:
+                either.append(col(Source.reliability).is_(None))
+            stmt = stmt.where(or_(*either))
     if tag:
         tag_ids = select(Tag.id).where(Tag.key == validate.tag_key(tag))
         stmt = stmt.where(

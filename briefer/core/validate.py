@@ -5,17 +5,36 @@ from __future__ import annotations
 from datetime import date
 
 from briefer.core.errors import InvalidInput
-from briefer.core.records import BRIEF_STATUSES, CREDIBILITY, PRECISIONS, RELIABILITY
+from briefer.core.records import (
+    BRIEF_STATUSES,
+    CREDIBILITY,
+    PRECISIONS,
+    RELIABILITY,
+    UNGRADED,
+    UNGRADED_CODE,
+)
 from briefer.core.textutil import clean_line
 
 MAX_TAG_LENGTH = 100
 
 
-def reliability(value: str) -> str:
-    grade = (value or "").strip().upper()
+def reliability(value: str | None) -> str | None:
+    """A grade A to F, or None for a source left ungraded ("", "ungraded", "?")."""
+    text = (value or "").strip()
+    if text.casefold() in ("", UNGRADED, UNGRADED_CODE, "-"):
+        return None
+    grade = text.upper()
     if grade not in RELIABILITY:
-        raise InvalidInput(f"reliability: {value!r} is not a grade; use a letter from A to F")
+        raise InvalidInput(
+            f"reliability: {value!r} is not a grade; use a letter from A to F, or "
+            f"{UNGRADED!r} for a source not yet judged"
+        )
     return grade
+
+
+def reliability_filter(value: str | None) -> str:
+    """A filter's choice: a grade letter, or UNGRADED."""
+    return reliability(value) or UNGRADED
 
 
 def credibility(value: int | str) -> int:

@@ -87,6 +87,9 @@ def source_entry(source: SourceSummary) -> list[Segment]:
     accessed = format_date(source.accessed)
     if accessed:
         parts.append((f"Accessed {accessed}. ", None))
-    grade = source.reliability or "F"
-    parts.append((f"Reliability {grade}: {RELIABILITY.get(grade, '').lower()}.", None))
+    if source.reliability:
+        meaning = RELIABILITY.get(source.reliability, "").lower()
+        parts.append((f"Reliability {source.reliability}: {meaning}.", None))
+    else:
+        parts.append(("Reliability not graded.", None))
     return parts

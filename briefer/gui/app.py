@@ -7,6 +7,7 @@ check from the Library menu. The window owns one session per open library.
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
 from briefer import __version__
 from briefer.core import backups, damage, fsinfo
@@ -24,12 +25,15 @@ from briefer.core.damage import LibraryDamaged
 from briefer.core.errors import BrieferError
 from briefer.core.library import Library
 from briefer.core.lock import LibraryLocked
+from briefer.core.logfile import setup_logging
 from briefer.core.records import CheckReport
 from briefer.gui.dialogs.damaged_library import DamagedLibraryDialog
 from briefer.gui.dialogs.lock_dialog import ask_read_only
+from briefer.gui.dialogs.no_library import NoLibraryDialog
 from briefer.gui.dialogs.restore_backup import RestoreBackupDialog
 
 BACKUP_TICK_MS = 60_000
+log = logging.getLogger("briefer.session")
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -72,6 +76,46 @@ def open_library_interactively(
         return None
     warn_about_location(library.path, parent)
     return library
+
+
+def open_library_at_start(path: str | Path, parent: QWidget | None = None) -> Library | None:
+    """The library to start with. When it is not opened (the analyst cancelled the
+    damage or lock dialog, or it was refused), offer another library or a backup of
+    this one instead of quitting; None only when the analyst chooses Quit."""
+    path = Path(path)
+    library = open_library_interactively(path, parent)
+    while library is None:
+        found = backups.list_backups(path)
+        choice = NoLibraryDialog(path, bool(found), parent).choice()
+        if choice == NoLibraryDialog.OTHER:
+            name, _ = QFileDialog.getOpenFileName(
+                parent, "Open library", str(path.parent),
+                "Briefer libraries (*.briefer);;All files (*)",
+            )  # fmt: skip
+            if name:
+                library = open_library_interactively(Path(name), parent, create=False)
+        elif choice == NoLibraryDialog.BACKUP:
+            library = _restore_chosen_backup(path, found, parent)
+        else:
+            return None
+    return library
+
+
+def _restore_chosen_backup(
+    path: Path, found: list[backups.BackupInfo], parent: QWidget | None
+) -> Library | None:
+    dialog = RestoreBackupDialog(path, found, parent)
+    if dialog.exec() != RestoreBackupDialog.DialogCode.Accepted:
+        return None
+    chosen = dialog.selected_backup()
+    if chosen is None:
+        return None
+    try:
+        backups.restore(path, chosen, label="damaged")
+    except BrieferError as exc:
+        QMessageBox.critical(parent, "Restore failed", str(exc))
+        return None
+    return open_library_interactively(path, parent, create=False)
 
 
 def _show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -176,7 +220,11 @@ class LibrarySession(QObject):
         path = self.library.path
 
         def work() -> None:
-            report = damage.quick_check(path)
+            try:
+                report = damage.quick_check(path)
+            except Exception:  # a bug: never a silent thread death
+                log.exception("the background check of %s failed", path)
+                return
             self.last_check = report
             if not report.ok:
                 damage.record_damage(path, report.problems)
@@ -201,6 +249,9 @@ class LibrarySession(QObject):
             self.library.checkpoint()
         except BrieferError as exc:
             self.backup_failed.emit(str(exc))
+        except Exception as exc:  # a bug, but the analyst must still hear of it
+            log.exception("the timed backup failed")
+            self.backup_failed.emit(f"{type(exc).__name__}: {exc}")
         else:
             self.backup_made.emit(target)
         finally:
@@ -231,6 +282,7 @@ class LibrarySession(QObject):
                 target = backups.make_backup(self.library)
         except BrieferError as exc:
             self.last_box = _box(parent, QMessageBox.Icon.Critical, "Backup failed", str(exc))
+            self.backup_failed.emit(str(exc))
             return None
         self.backup_made.emit(target)
         return target
@@ -332,6 +384,7 @@ class LibrarySession(QObject):
             try:
                 self.scheduler.on_close()
             except BrieferError as exc:
+                log.error("the backup on close failed: %s", exc)
                 print(f"briefer: the backup on close failed: {exc}", file=sys.stderr)
         self.library.close()
 
@@ -350,7 +403,8 @@ def _box(
 
 def run(path: Path) -> int:
     app = make_app()
-    library = open_library_interactively(path)
+    setup_logging()
+    library = open_library_at_start(path)
     if library is None:
         print(f"briefer: {path} was not opened", file=sys.stderr)
         return 1

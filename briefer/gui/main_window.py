@@ -8,12 +8,13 @@ BrieferError messages; imports, searches and index rebuilds run on the worker th
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -23,14 +24,17 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from briefer import __version__
 from briefer.core.errors import BrieferError
 from briefer.core.library import Library
+from briefer.core.logfile import log_folder
 from briefer.core.paths import data_dir
 from briefer.core.records import ExcerptRecord, SearchFilters
+from briefer.gui import unsaved
 from briefer.gui.editor.actions import BriefActions
 from briefer.gui.editor.brief_tab import BriefTab
 from briefer.gui.editor.new_brief_dialog import NewBriefDialog
@@ -38,8 +42,10 @@ from briefer.gui.excerpt_editor import ExcerptEditor
 from briefer.gui.excerpts_panel import ExcerptsPanel
 from briefer.gui.icons import SAMPLE_ARTICLE, icon
 from briefer.gui.library_page import LibraryPage
+from briefer.gui.message_bar import MessageBars
 from briefer.gui.models.search_model import HitRole
 from briefer.gui.navigator import Navigator
+from briefer.gui.read_only import ReadOnlyMode, WriteGate
 from briefer.gui.search_bar import Searcher, SearchOutcome
 from briefer.gui.source_tab import SourceTab
 from briefer.gui.tag_manager import TagManager
@@ -47,6 +53,7 @@ from briefer.gui.undo_commands import (
     DeleteExcerptsCommand,
     DeleteSourceCommand,
     DeleteTagCommand,
+    EditSourceCommand,
 )
 from briefer.gui.worker import CoreWorker
 
@@ -67,7 +74,8 @@ Finding things
 
 Grades
 • Sources: A completely reliable, B usually reliable, C fairly reliable, D not usually
-  reliable, E unreliable, F reliability cannot be judged.
+  reliable, E unreliable, F reliability cannot be judged. A new source is Ungraded
+  (? in codes) until you grade it; details save as you leave each field.
 • Information: 1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable,
   6 truth cannot be judged. An excerpt's grade joins both: B2."""
 
@@ -89,10 +97,19 @@ class Workspace(QTabWidget):
     def add_source_tab(self, tab: SourceTab) -> int:
         tab.reader.excerpt_clicked.connect(self.excerpt_clicked)
         tab.details.changes_submitted.connect(self.details_submitted)
+        tab.details.state_changed.connect(lambda state, t=tab: self._mark_unsaved(t, state))
         tab.details.date_chosen.connect(self.date_chosen)
         index = self.addTab(tab, icon("source"), _short(tab.title))
         self.setTabToolTip(index, tab.title)
         return index
+
+    def _mark_unsaved(self, tab: SourceTab, state: str) -> None:
+        """A dot before the title while the tab holds details not yet saved."""
+        index = self.indexOf(tab)
+        if index >= 0:
+            text = self.tabText(index).removeprefix("● ")
+            unsaved = state in ("edited", "saving", "failed")
+            self.setTabText(index, f"● {text}" if unsaved else text)
 
     def source_tabs(self) -> list[SourceTab]:
         return [w for w in map(self.widget, range(self.count())) if isinstance(w, SourceTab)]
@@ -147,7 +164,19 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([190, 790, 300])
-        self.setCentralWidget(self.splitter)
+        # Failures, damage and read-only mode show in bars above the workbench.
+        self.messages = MessageBars()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.messages)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.write_gate = WriteGate(self)
+        self.read_only_mode = ReadOnlyMode(
+            self.messages, self.write_gate, self.reopen_writable, self
+        )
 
         # Short names for what tests and other parts of the GUI reach for.
         self.sources_model = self.library_page.sources_model
@@ -160,10 +189,12 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self._gate_writes()
         self._wire()
         self._update_title()
         self.refresh()
         self._restore_state()
+        self._show_library_mode(library)
 
     # -- building ------------------------------------------------------------------
 
@@ -222,6 +253,7 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(False)
 
         self.help_action = self._action("Briefer &Help", keys.HelpContents, "help")
+        self.open_log_folder_action = self._action("Open &Log Folder")
         self.about_action = self._action("&About Briefer")
 
     def _build_menus(self) -> None:
@@ -254,6 +286,7 @@ class MainWindow(QMainWindow):
         self.brief_menu.addAction(self.export_action)
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.open_log_folder_action)
         self.help_menu.addAction(self.about_action)
         self.reader_actions = [
             self.cut_excerpt_action, panel.edit_action, panel.delete_action,
@@ -268,6 +301,21 @@ class MainWindow(QMainWindow):
                        None, self.manage_tags_action):  # fmt: skip
             self.toolbar.addAction(action) if action else self.toolbar.addSeparator()
         self.addToolBar(self.toolbar)
+
+    def _gate_writes(self) -> None:
+        """Everything that writes, closed while the library is open read-only."""
+        page, panel, brief = self.library_page, self.excerpts_panel, self.brief_actions
+        self.write_gate.add_actions(
+            self.import_files_action, self.import_folder_action, self.paste_article_action,
+            self.undo_action, self.redo_action, self.cut_excerpt_action,
+            self.delete_source_action, self.manage_tags_action, self.rebuild_index_action,
+            panel.edit_action, panel.delete_action, page.delete_action, brief.new_brief,
+            brief.save, brief.save_version, brief.insert_excerpt, brief.replace,
+        )  # fmt: skip
+        self.write_gate.add_widgets(
+            page.tag_button, page.tag_field, panel.tag_button, panel.tag_field,
+            page.search_box.save_button,
+        )  # fmt: skip
 
     def _wire(self) -> None:
         page, panel, nav = self.library_page, self.excerpts_panel, self.navigator
@@ -300,6 +348,8 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.export_current_brief)
         self.brief_requested.connect(self.open_brief)
         self.help_action.triggered.connect(self.show_help)
+        self.open_log_folder_action.triggered.connect(self.open_log_folder)
+        self.library_changed.connect(self._show_library_mode)
         self.about_action.triggered.connect(self.show_about)
         # Navigator
         nav.sources_requested.connect(self.show_all_sources)
@@ -466,11 +516,19 @@ class MainWindow(QMainWindow):
         s.setValue(self._settings_key("current_tab"), self.tabs.currentIndex())
         s.sync()
 
+    def save_all_tabs(self) -> bool:
+        """Save every tab before the library goes away (quit, another library, a
+        restore); False when something could not be saved and the analyst keeps it."""
+        tabs = [*self.tabs.source_tabs(), *self.brief_tabs()]
+        return unsaved.save_all_or_ask(self, tabs, self.tabs.setCurrentWidget)
+
     def closeEvent(self, event) -> None:
         self.save_state()
-        for tab in self.brief_tabs():
-            tab.flush()
+        if not self.save_all_tabs():
+            event.ignore()
+            return
         self.worker.wait(10_000)
+        self.read_only_mode.stop()
         for library in self._opened_here:
             # The session closes its own library (backup on close, lock released).
             if self.session is None or library is not self.session.library:
@@ -481,10 +539,60 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """A core refusal in one line, in a box that does not block the event loop."""
+        logging.getLogger("briefer.window").warning("%s: %s", title, message)
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
         self.last_error_box = box
+
+    def report_failure(self, key: str, text: str, actions=()) -> None:
+        """A failure the analyst must see and may act on: a bar that stays, and the log."""
+        self.messages.show_message(key, "error", text, actions)
+
+    def open_log_folder(self) -> None:
+        folder = log_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        self.statusBar().showMessage(f"The log is in {folder}", 8000)
+
+    # -- read-only -----------------------------------------------------------------
+
+    def _show_library_mode(self, library: Library) -> None:
+        """Read-only: writes closed and a bar saying why (gui/read_only.py)."""
+        self.read_only_mode.show(library)
+        if not library.read_only:
+            # Actions with conditions of their own look at them again.
+            self._tab_changed(self.tabs.currentIndex())
+            self.excerpts_panel._update_actions()
+            self.library_page._update_actions()
+            self.undo_action.setEnabled(self.undo_stack.canUndo())
+            self.redo_action.setEnabled(self.undo_stack.canRedo())
+
+    def reopen_writable(self) -> Library | None:
+        """Reopen Writable: take the writer lock of the library shown read-only. The
+        read-only library is closed only once the writable one is open."""
+        old, path = self.library, self.library.path
+        try:
+            library = Library.open(path, create=False, lock=True)
+        except BrieferError as exc:
+            self.read_only_mode.still_read_only(str(exc))
+            return None
+        self.worker.wait(10_000)
+        old_session = self.session
+        self.switch_library(library)
+        if old_session is not None:
+            from briefer.gui.app import LibrarySession
+
+            old_session.close()  # closes the read-only library
+            session = LibrarySession(library, self)
+            self.attach_session(session)
+            session.start()
+        else:
+            old.close()
+        if old in self._opened_here:
+            self._opened_here.remove(old)
+        self.statusBar().showMessage(f"{path.name} is open for writing", 8000)
+        return library
 
     def _try(self, title: str, change: Callable[[], Any]) -> Any:
         try:
@@ -511,8 +619,8 @@ class MainWindow(QMainWindow):
         can_close = getattr(widget, "can_close", None)
         if callable(can_close) and not can_close():
             return
-        if isinstance(widget, BriefTab):
-            widget.flush()
+        if not unsaved.save_or_ask(self, widget):
+            return
         self.tabs.removeTab(index)
         widget.deleteLater()
 
@@ -535,6 +643,7 @@ class MainWindow(QMainWindow):
                     self.show_error("Open source", str(exc))
                 return None
             tab = SourceTab(source, excerpts)
+            tab.details.set_read_only(self.library.read_only)
             tab.reader.extra_actions = self.reader_actions
             if self.tag_colours_action.isChecked():
                 tab.reader.set_excerpts(excerpts, self._tag_colours())
@@ -671,15 +780,56 @@ class MainWindow(QMainWindow):
         return [tab.source_id] if tab else []
 
     def save_source_details(self, source_id: int, changes: dict) -> None:
-        if self._try("Source details", lambda: self.library.sources.update(source_id, **changes)):
-            self._after_source_change(source_id)
+        """The details form submitted changes: save them on the worker; once saved,
+        Ctrl+Z puts the old values back."""
+        tab = self.tabs.source_tab(source_id)
+        before = tab.details.previous_values(changes) if tab else {}
+        title = f"“{tab.title}”" if tab else f"source {source_id}"
+
+        def saved(source) -> None:
+            self.undo_stack.push(
+                EditSourceCommand(source_id, before, changes, title, self._apply_source_values)
+            )
             self.statusBar().showMessage("Details saved", 5000)
 
+        self._write_source(source_id, lambda s: s.update(source_id, **changes), title, saved)
+
+    def _apply_source_values(self, source_id: int, values: dict) -> None:
+        """Undo and redo of a details edit: the values saved on the worker."""
+        title = f"source {source_id}"
+        self._write_source(source_id, lambda s: s.update(source_id, **values), title)
+
     def resolve_date(self, source_id: int, chosen) -> None:
-        if self._try(
-            "Published date", lambda: self.library.sources.resolve_date(source_id, chosen)
-        ):
+        self._write_source(
+            source_id, lambda s: s.resolve_date(source_id, chosen), f"source {source_id}"
+        )
+
+    def _write_source(self, source_id: int, write, title: str, then=None) -> None:
+        """Run write(sources) on the worker, after the writes queued before it."""
+        sources = self.library.sources
+
+        def done(source) -> None:
+            tab = self.tabs.source_tab(source_id)
+            if tab is not None:
+                tab.details.saved(source)
+            self.messages.clear("write")
+            if then is not None:
+                then(source)
             self._after_source_change(source_id)
+
+        def failed(message: str) -> None:
+            tab = self.tabs.source_tab(source_id)
+            if tab is not None:
+                tab.details.save_failed(message)
+            self.report_failure(
+                "write",
+                f"The details of {title} were not saved: {message}. What you typed is "
+                "kept in the form: correct it and leave the field to save again.",
+            )
+
+        self.worker.submit(
+            "Save details", lambda _p, _c: write(sources), on_done=done, on_failed=failed
+        )
 
     def _after_source_change(self, source_id: int) -> None:
         self.sources_model.refresh_source(source_id)
@@ -942,6 +1092,10 @@ class MainWindow(QMainWindow):
         """Import on the worker thread with a cancellable progress dialog."""
         from briefer.ingest import import_paths
 
+        if (library or self.library).read_only:
+            self.statusBar().showMessage("The library is open read-only: nothing imported", 8000)
+            return
+
         progress = QProgressDialog("Importing…", "Cancel", 0, 0, self)
         progress.setWindowTitle("Import")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -1052,11 +1206,13 @@ class MainWindow(QMainWindow):
             self, "Open library", str(self.library.path.parent),
             "Briefer libraries (*.briefer);;All files (*)",
         )  # fmt: skip
-        if name:
+        if name and self.save_all_tabs():
             self.open_other_library(Path(name), create=False)
 
     def open_sample_library(self) -> None:
         """A separate library in the user data folder holding the bundled article."""
+        if not self.save_all_tabs():
+            return
         path = data_dir() / SAMPLE_LIBRARY_NAME
         path.parent.mkdir(parents=True, exist_ok=True)
         fresh = not path.exists()
@@ -1075,10 +1231,12 @@ class MainWindow(QMainWindow):
         self.session = session
         session.damage_found.connect(lambda report: session.handle_damage(report, self))
         session.library_replaced.connect(self.switch_library)
-        session.backup_failed.connect(lambda message: self.show_error("Backup", message))
+        session.backup_failed.connect(self._backup_failed)
+        session.damage_found.connect(self._damage_found)
         session.backup_made.connect(
             lambda path: self.statusBar().showMessage(f"Backed up to {path}", 8000)
         )
+        session.backup_made.connect(lambda _path: self.messages.clear("backup"))
         if first:
             self.library_menu.removeAction(self.check_library_action)
             self.library_menu.addSeparator()
@@ -1087,8 +1245,32 @@ class MainWindow(QMainWindow):
                 action.triggered.disconnect()
             back_up, restore, check = self.session_actions
             back_up.triggered.connect(lambda: self.session.back_up_now(self))
-            restore.triggered.connect(lambda: self.session.restore_from_backup(self))
+            restore.triggered.connect(self._restore_from_backup)
             check.triggered.connect(lambda: self.session.check_library(self))
+            self.write_gate.add_actions(restore)
+
+    def _backup_failed(self, message: str) -> None:
+        self.report_failure(
+            "backup",
+            f"The backup failed: {message}. The library itself is unharmed; once that is "
+            "fixed, back up again.",
+            [("Back Up Now", lambda: self.session and self.session.back_up_now(self)),
+             ("Open Log Folder", self.open_log_folder)],
+        )  # fmt: skip
+
+    def _damage_found(self, report) -> None:
+        problems = "; ".join(report.problems[:2])
+        self.report_failure(
+            "damage",
+            f"Damage found in {self.library.path.name}: {problems}. Do not keep working in "
+            "it: restore a backup, or open another library.",
+            [("Restore from Backup…", self._restore_from_backup),
+             ("Open Library…", self.choose_library_to_open)],
+        )  # fmt: skip
+
+    def _restore_from_backup(self) -> None:
+        if self.session is not None and self.save_all_tabs():
+            self.session.restore_from_backup(self)
 
     def open_other_library(self, path: Path, *, create: bool) -> Library | None:
         """Open another library in this window: with the app's session, through the

@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core.library import Library
-from briefer.core.records import RELIABILITY, ExcerptRecord, SearchFilters, SearchHit
+from briefer.core.records import (
+    RELIABILITY,
+    UNGRADED,
+    UNGRADED_CODE,
+    ExcerptRecord,
+    SearchFilters,
+    SearchHit,
+)
 from briefer.gui.icons import icon
 from briefer.gui.models.search_model import HitRole
 from briefer.gui.worker import CoreWorker
@@ -205,11 +212,13 @@ class FilterBar(QWidget):
         layout.addWidget(QLabel("to"))
         layout.addWidget(self.date_to)
         layout.addWidget(QLabel("Reliability"))
-        for grade, meaning in RELIABILITY.items():
+        grades = {**RELIABILITY, UNGRADED: "Sources nobody has graded yet"}
+        for grade, meaning in grades.items():
             button = QToolButton()
-            button.setText(grade)
+            button.setText(UNGRADED_CODE if grade == UNGRADED else grade)
             button.setCheckable(True)
-            button.setToolTip(f"{grade}: {meaning}")
+            label = "Ungraded" if grade == UNGRADED else grade
+            button.setToolTip(f"{label}: {meaning}")
             self.reliability_buttons[grade] = button
             layout.addWidget(button)
             button.toggled.connect(self.changed)

@@ -44,6 +44,14 @@ class SourceTab(QWidget):
     def set_excerpts(self, excerpts: Sequence[ExcerptRecord]) -> None:
         self.reader.set_excerpts(excerpts)
 
+    def flush(self, timeout_ms: int = 10_000) -> bool:
+        """Save unsaved details and wait (closing the tab or the window)."""
+        return self.details.flush(timeout_ms)
+
+    def unsaved_reason(self) -> str:
+        error = self.details.error or "the save did not finish"
+        return f"The details of “{self.title}” were not saved: {error}."
+
     @property
     def title(self) -> str:
         return self.source.title

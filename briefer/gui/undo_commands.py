@@ -1,7 +1,8 @@
-"""Deletes that Ctrl+Z puts back during the session (core keeps the snapshot).
+"""Changes that Ctrl+Z puts back during the session: deletes (core keeps the snapshot)
+and edits of a source's details (the command keeps the values before and after).
 
-Each command is pushed after core has already deleted (so a refusal, such as a source
-whose excerpts are cited, never enters the stack); its first redo() does nothing.
+Each command is pushed after core has already made the change (so a refusal, such as a
+source whose excerpts are cited, never enters the stack); its first redo() does nothing.
 """
 
 from __future__ import annotations
@@ -96,3 +97,36 @@ class DeleteTagCommand(_DeleteCommand):
 
     def _restore(self) -> None:
         self.name = self.library.tags.restore(self.deleted).name
+
+
+class EditSourceCommand(QUndoCommand):
+    """Details saved from the form. Undo and redo save the values before or after
+    through apply(source_id, values), which the window runs on its worker."""
+
+    def __init__(
+        self,
+        source_id: int,
+        before: dict,
+        after: dict,
+        title: str,
+        apply: Callable[[int, dict], None],
+    ):
+        names = [k for k in after if k not in ("published_precision", "published_ambiguous")]
+        what = names[0].replace("_", " ") if len(names) == 1 else "details"
+        if names == ["reliability"]:
+            what = "grade"
+        super().__init__(f"Edit {what} of “{title}”")
+        self.source_id = source_id
+        self.before = dict(before)
+        self.after = dict(after)
+        self._apply = apply
+        self._done_already = True
+
+    def redo(self) -> None:
+        if self._done_already:
+            self._done_already = False
+            return
+        self._apply(self.source_id, self.after)
+
+    def undo(self) -> None:
+        self._apply(self.source_id, self.before)

@@ -6,6 +6,7 @@ on the single worker thread (so writes to the library queue in order, as in Anki
 
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 from collections.abc import Callable
@@ -14,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from briefer.core.errors import BrieferError
+
+log = logging.getLogger("briefer.worker")
 
 
 class JobSignals(QObject):
@@ -43,9 +46,11 @@ class Job(QRunnable):
         try:
             result = self._fn(self.signals.progress.emit, self.cancelled)
         except BrieferError as exc:
+            log.warning("%s: %s", self.name, exc)
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # shown to the analyst, never a crash
             traceback.print_exc()
+            log.exception("%s failed", self.name)
             self.signals.failed.emit(f"{self.name} failed: {type(exc).__name__}: {exc}")
         else:
             self.signals.done.emit(result)

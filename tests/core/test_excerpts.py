@@ -11,7 +11,8 @@ def test_span_must_hold_the_given_text(library, add_source):
     src = add_source("S", body=BODY)
     start = BODY.index("efforts")
     ex = library.excerpts.add(src.id, start, start + 18, text="efforts to degrade", credibility=2)
-    assert (ex.text, ex.start, ex.end, ex.grade) == ("efforts to degrade", start, start + 18, "F2")
+    # The source is ungraded: "?" where its letter goes.
+    assert (ex.text, ex.start, ex.end, ex.grade) == ("efforts to degrade", start, start + 18, "?2")
     assert ex.locator == "para. 1"
     with pytest.raises(InvalidInput, match=f"not found at {start}:{start + 5}"):
         library.excerpts.add(src.id, start, start + 5, text="strikes")

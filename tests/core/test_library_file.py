@@ -15,6 +15,7 @@ import pytest
 from briefer.core import schema
 from briefer.core.errors import NewerLibrary, NotALibrary
 from briefer.core.library import Library
+from briefer.core.records import SearchFilters
 from tests.conftest import DATA, make_source
 
 V1_FIXTURE = DATA / "library-v1.briefer"
@@ -146,9 +147,22 @@ def test_version_1_fixture_climbs_to_the_current_format_with_its_data(tmp_path):
         assert lib.briefs.revisions(1)[0].note == "first draft"
         # version 2: saved searches
         assert lib.searches.save("Mine", "strikes").name == "Mine"
+        # version 4: ungraded. B stays B; F, the old import default, reads ungraded.
+        assert [s.reliability for s in sources] == ["B", None]
+        assert excerpts[0].grade == "B2"
+        assert lib.sources.count(filters=SearchFilters(reliability=("ungraded",))) == 1
+        # The search triggers survived the column swap.
+        lib.sources.update(sources[1].id, title="Renamed after the climb")
+        assert lib.search("Renamed")[0].source_id == sources[1].id
         assert lib.check().ok
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    indexes = {r[1] for r in conn.execute("PRAGMA index_list(source)")}
+    assert "ix_source_reliability" in indexes
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert {"source_fts_insert", "source_fts_update", "source_fts_delete"} <= triggers
+    assert conn.execute("SELECT count(*) FROM excerpt_tag").fetchone()[0] > 0
     conn.close()
     backup = tmp_path / "old.briefer.v1-20260506T070809Z.bak"
     assert backup.exists() and digest(backup) != digest(path)

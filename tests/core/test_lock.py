@@ -86,7 +86,7 @@ def test_another_process_is_named_within_a_second(held, library_path, capsys):
     assert not lock_path(library_path).exists()
     with Library.open(library_path, lock=True) as lib:
         assert not lib.unclean_shutdown
-        assert lib.sources.get(1).reliability == "F"  # the refused grade changed nothing
+        assert lib.sources.get(1).reliability is None  # the refused grade changed nothing
         make_source(lib, "after the holder closed")
 
 

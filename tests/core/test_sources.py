@@ -33,7 +33,7 @@ def test_add_returns_plain_data_usable_after_the_session(library):
     assert src.authors == ("Azhi Rasul",)
     assert src.url == "https://example.com/a?id=3"
     assert src.tags == ("Iraq", "US")
-    assert src.reliability == "F"
+    assert src.reliability is None  # ungraded until the analyst judges it
     assert src.published_alternatives == (date(2024, 2, 9), date(2024, 9, 2))
     assert src.accessed == src.created.date()
     assert src.created.tzinfo is not None
@@ -188,6 +188,31 @@ def test_list_and_count_with_filters(library, add_source):
     ]
     assert library.sources.count(filters=SearchFilters(tag="T", reliability=("A",))) == 1
     assert library.sources.count(filters=SearchFilters(outlet="rudaw")) == 1
+
+
+def test_ungraded_is_not_f(library, add_source):
+    """Issue 10: a source nobody graded is told apart from one graded F."""
+    from briefer.core.records import SearchFilters
+
+    fresh = add_source("Nobody graded this")
+    judged = add_source("Cannot be judged", reliability="F")
+    assert (fresh.reliability, judged.reliability) == (None, "F")
+    ungraded = SearchFilters(reliability=("ungraded",))
+    assert [s.title for s in library.sources.list(filters=ungraded)] == ["Nobody graded this"]
+    only_f = SearchFilters(reliability=("F",))
+    assert [s.title for s in library.sources.list(filters=only_f)] == ["Cannot be judged"]
+    both = SearchFilters(reliability=("F", "ungraded"))
+    assert library.sources.count(filters=both) == 2
+    assert library.search("graded", filters=ungraded)[0].source_id == fresh.id
+    assert library.search("judged", filters=ungraded) == []
+    # Grading and ungrading again.
+    assert library.sources.set_reliability(fresh.id, "C").reliability == "C"
+    assert library.sources.set_reliability(fresh.id, "ungraded").reliability is None
+    assert library.sources.update(judged.id, reliability="").reliability is None
+    excerpt = library.excerpts.add(fresh.id, 0, 6, credibility=2)
+    assert excerpt.grade == "?2"
+    saved = library.searches.save("Ungraded", "", ungraded)
+    assert saved.filters.reliability == ("ungraded",)
 
 
 def test_deleted_source_comes_back_whole(library, add_source):

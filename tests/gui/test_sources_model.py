@@ -36,7 +36,7 @@ def test_columns_sorting_and_tooltips(library, add_source, qapp):
     model = SourcesTableModel(library)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-    assert row[:6] == ["Alpha", "", "09 Feb 2024 (ambiguous)", "F", "", "1"]
+    assert row[:6] == ["Alpha", "", "09 Feb 2024 (ambiguous)", "Ungraded", "", "1"]
     assert model.data(model.index(0, 0), SourceIdRole) == amb.id
     tip = model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
     assert "09 February 2024 or 02 September 2024" in tip

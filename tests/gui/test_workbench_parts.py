@@ -199,7 +199,9 @@ def test_sample_library_opens_with_the_sample_article(qtbot, window, library):
     assert window.current_source_tab().title.startswith("Pentagon sending")
 
 
-def test_details_form_saves_fields_and_resolves_an_ambiguous_date(window, library, add_source):
+def test_details_form_saves_fields_and_resolves_an_ambiguous_date(
+    qtbot, window, library, add_source
+):
     source = add_source(
         "Ambiguous",
         published=date(2024, 2, 9),
@@ -212,20 +214,28 @@ def test_details_form_saves_fields_and_resolves_an_ambiguous_date(window, librar
     form = tab.details
     assert [b.text() for b in form.reading_buttons] == ["09 February 2024", "02 September 2024"]
     form.reading_buttons[1].click()
+    window.worker.wait(10_000)
+    qtbot.waitUntil(lambda: library.sources.get(source.id).published == date(2024, 9, 2))
     stored = library.sources.get(source.id)
     assert stored.published == date(2024, 9, 2) and not stored.published_ambiguous
     form = window.current_source_tab().details
-    assert form.reading_buttons == []
+    qtbot.waitUntil(lambda: form.reading_buttons == [])
     form.outlet.setText("Rudaw")
     form.reliability.setCurrentIndex(form.reliability.findData("B"))
     assert form.reliability.currentText() == "B — Usually reliable"
     form.save_button.click()
+    assert form.flush()
     stored = library.sources.get(source.id)
     assert (stored.outlet, stored.reliability) == ("Rudaw", "B")
     form.url.setText("not a url at all ::")
     form.published.setText("2024-13-45")
     form.save_button.click()
-    assert "published" in window.last_error_box.text()
+    assert not form.flush()
+    assert "published" in form.error and form.state == "failed"
+    assert "published" in window.messages.texts()["write"]
+    form.published.setText("")
+    form.url.setText("")
+    assert form.flush() and "write" not in window.messages.texts()
 
 
 def test_excerpts_drag_out_as_ids_and_citations(library, add_source, qapp):

@@ -9,6 +9,7 @@ and on demand with a note.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 
@@ -85,6 +86,8 @@ class BriefTab(QWidget):
         self.library = library
         self.worker = worker
         self.brief_id = brief_id
+        # A library open read-only: the brief shows, takes no typing, never saves.
+        self.read_only = bool(getattr(library, "read_only", False))
         self.version: int | None = None
         self.detail: BriefDetail | None = None
         self._edits = 0  # counts every change to text or details
@@ -211,8 +214,19 @@ class BriefTab(QWidget):
         self._loading = False
         self.setEnabled(True)
         self.save_state.setText("Saved")
+        if self.read_only:
+            self._show_read_only()
         self.title_changed.emit(detail.title)
         self.loaded.emit()
+
+    def _show_read_only(self) -> None:
+        self.editor.setReadOnly(True)
+        self.toolbar.setEnabled(False)
+        for field in (self.title_field, self.subject_field, self.author_field):
+            field.setReadOnly(True)
+        self.marking_box.setEnabled(False)
+        self.status_box.setEnabled(False)
+        self.save_state.setText("Read-only")
 
     def _fetch_excerpts(self, ids: list[int], done: Callable) -> None:
         self.worker.submit(
@@ -257,7 +271,7 @@ class BriefTab(QWidget):
         return self._saving
 
     def _edited(self, *_args) -> None:
-        if self._loading:
+        if self._loading or self.read_only:
             return
         self._edits += 1
         self.save_state.setText("Edited")
@@ -266,7 +280,7 @@ class BriefTab(QWidget):
     def save_now(self) -> None:
         """Save whatever changed, now (Ctrl+S, focus change, the autosave timer)."""
         self._autosave.stop()
-        if self._loading or self.version is None:
+        if self._loading or self.version is None or self.read_only:
             return
         if self._saving:
             return  # the running save's end starts another if more was typed
@@ -337,6 +351,9 @@ class BriefTab(QWidget):
         if note is not None and self._pending_note is None:
             self._pending_note = note
         self.save_state.setText("Not saved")
+        logging.getLogger("briefer.brief").warning(
+            "brief %s not saved: %s", self.brief_id, message
+        )
         self.message_bar.show_message(
             f"Not saved: {message}. Your text is kept here; trying again in "
             f"{RETRY_MS // 1000} seconds."
@@ -358,7 +375,7 @@ class BriefTab(QWidget):
 
     def flush(self, timeout_ms: int = 10_000) -> bool:
         """Save now and wait for it (closing the tab or the window); True when saved."""
-        if self.version is None:
+        if self.version is None or self.read_only:
             return True
         self.save_now()
         deadline = time.monotonic() + timeout_ms / 1000
@@ -368,6 +385,10 @@ class BriefTab(QWidget):
                 self.save_now()
             loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
         return not self.dirty and not self._saving
+
+    def unsaved_reason(self) -> str:
+        title = self.detail.title if self.detail else "The brief"
+        return f"“{title}” could not be saved: {self.message_bar.text() or 'no answer'}."
 
     def closeEvent(self, event) -> None:
         self.flush()

@@ -729,6 +729,10 @@ class BriefEditor(QTextEdit):
     # -- keys, mouse, tooltips --------------------------------------------------------
 
     def keyPressEvent(self, event) -> None:
+        if self.isReadOnly():
+            # The keys handled below edit through the cursor, past read-only.
+            super().keyPressEvent(event)
+            return
         key = event.key()
         cursor = self.textCursor()
         block = cursor.block()

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-from briefer.core.records import ExcerptRecord
+from briefer.core.records import ExcerptRecord, grade_letter
 from briefer.gui.editor import formats as fx
 
 OBJECT_UTF16 = fx.OBJECT_CHAR.encode("utf-16-le")
@@ -280,7 +280,7 @@ def describe_source(record: ExcerptRecord) -> str:
     parts = [p for p in (record.source_outlet, f"“{record.source_title}”") if p]
     if record.source_published is not None:
         parts.append(f"{record.source_published:%d %B %Y}")
-    return f"{', '.join(parts)} [{record.source_reliability}]"
+    return f"{', '.join(parts)} [{grade_letter(record.source_reliability)}]"
 
 
 def describe_excerpt(record: ExcerptRecord | None, excerpt_id: int) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, Qt
 
-from briefer.core.records import CREDIBILITY, RELIABILITY, ExcerptRecord
+from briefer.core.records import CREDIBILITY, ExcerptRecord, reliability_text
 from briefer.gui.models.record_table import Index, RecordTableModel
 
 EXCERPT_MIME = "application/x-briefer-excerpt"
@@ -75,7 +75,7 @@ class ExcerptsModel(RecordTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == GRADE:
                 return (
-                    f"Source {ex.source_reliability}: {RELIABILITY[ex.source_reliability]}; "
+                    f"Source {reliability_text(ex.source_reliability)}; "
                     f"information {ex.credibility}: {CREDIBILITY[ex.credibility]}"
                 )
             if column == TEXT:

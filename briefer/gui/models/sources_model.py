@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from briefer.core.library import Library
-from briefer.core.records import RELIABILITY, SearchFilters, SourceSummary
+from briefer.core.records import SearchFilters, SourceSummary, reliability_text
 from briefer.gui.models.record_table import Index, RecordTableModel
 
 PAGE_SIZE = 256
@@ -127,7 +127,7 @@ class SourcesTableModel(RecordTableModel):
             return _display(src, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == RELIABILITY_COLUMN:
-                return f"{src.reliability}: {RELIABILITY[src.reliability]}"
+                return reliability_text(src.reliability)
             if column == PUBLISHED and src.published_ambiguous:
                 readings = " or ".join(d.strftime("%d %B %Y") for d in src.published_alternatives)
                 return (
@@ -166,7 +166,7 @@ def _display(src: SourceSummary, column: int) -> str:
         text = format_published(src)
         return f"{text} (ambiguous)" if text and src.published_ambiguous else text
     if column == RELIABILITY_COLUMN:
-        return src.reliability
+        return src.reliability or "Ungraded"
     if column == TAGS:
         return ", ".join(src.tags)
     if column == EXCERPTS:
