@@ -93,13 +93,13 @@ def test_dismiss_and_fix_until_lint_passes(cli, brief_id):
 
 def test_support_summary_and_circular(cli, brief_id):
     out, _ = cli("lint", str(brief_id), "--support")
-    assert "discussion ¶1\t1 F2 Rudaw\tIt hit 85." in out
+    assert "discussion ¶1\t1 ?2 Rudaw\tIt hit 85." in out
     out, _ = cli("lint", str(brief_id), "--summary")
-    assert out.startswith("This assessment rests on 1 source: Rudaw (F2).")
+    assert out.startswith("This assessment rests on 1 source: Rudaw (?2).")
     out, _ = cli("lint", str(brief_id), "--summary", "--json")
     assert json.loads(out)["statement"].startswith("This assessment rests on 1 source")
     out, _ = cli("lint", str(brief_id), "--support", "--json")
-    assert [e["grade"] for r in json.loads(out) for e in r["excerpts"]] == ["F2"]
+    assert [e["grade"] for r in json.loads(out) for e in r["excerpts"]] == ["?2"]
     cli("lint", str(brief_id), "--insert-summary", "sources")
     out, _ = cli("show", "brief", str(brief_id))
     assert "This assessment rests on 1 source" in out

@@ -150,12 +150,6 @@ def make_backup(
         if _is_target_full(exc) or storage.folder_is_full(target.parent, needed):
             raise _no_space(target.parent, needed) from exc
         raise damage.LibraryDamaged(path, (f"it cannot be backed up ({exc})",)) from exc
-    except OSError as exc:
-        # A read-only or full backup folder: say where, and what to do.
-        raise BrieferError(
-            f"{target.parent}: the backup could not be written there "
-            f"({exc.strerror or exc}); free some space or make the folder writable"
-        ) from exc
     finally:
         conn.close()
     if into_folder and retention is not None:
@@ -187,9 +181,10 @@ def _target_error(exc: OSError, folder: Path, needed: int) -> BrieferError:
     """An error of the place the backup goes is that place's, not the library's."""
     if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
         return _no_space(folder, needed)
-    reason = exc.strerror or str(exc)
+    # A read-only backup folder and the like: say where, and what to do.
     return BrieferError(
-        f"cannot write the backup into {folder}: {reason}; choose a folder you can write to"
+        f"{folder}: the backup could not be written there ({exc.strerror or exc}); "
+        "make the folder writable or back up to another one with `briefer backup -o FILE`"
     )
 
 

@@ -78,9 +78,9 @@ def test_circular_pair_shows_both_source_paragraphs(library, brief):
 
 def test_support_and_summary(library, brief):
     rows = library.tradecraft.support(brief.id)
-    assert [[e.grade for e in r.excerpts] for r in rows if r.excerpts] == [["B2"], ["B2", "F3"]]
+    assert [[e.grade for e in r.excerpts] for r in rows if r.excerpts] == [["B2"], ["B2", "?3"]]
     text = library.tradecraft.summary(brief.id)
-    assert text.startswith("This assessment rests on 2 sources: Rudaw (B2); Kurdistan24 (F3).")
+    assert text.startswith("This assessment rests on 2 sources: Rudaw (B2); Kurdistan24 (?3).")
     assert "may share one origin" in text
     assert "No reporting is corroborated" in text  # a possible copy corroborates nothing
     saved = library.tradecraft.insert_summary(brief.id)

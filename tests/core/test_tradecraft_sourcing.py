@@ -80,10 +80,9 @@ def test_single_source_not_flagged_for_two_sources_quotes_or_reporting_sections(
 @pytest.mark.parametrize(
     "cited",
     [
-        [ex(1, 10, "F", 2)],
-        [ex(1, 10, "F", 1), ex(2, 11, "F", 6)],
-        [ex(1, 10, "B", 2, source_ungraded=True)],  # the service's own flag, when it has one
-        [ex(1, 10, "", 3)],  # a reliability outside A-E
+        [ex(1, 10, None, 2)],
+        [ex(1, 10, None, 1), ex(2, 11, None, 6)],
+        [ex(1, 10, "", 3)],  # no letter at all
     ],
 )
 def test_only_ungraded_sources_are_flagged(cited):
@@ -124,10 +123,11 @@ def test_one_good_grade_is_enough(cited):
     assert found(doc, excerpts, sourcing.UNGRADED) == []
 
 
-def test_grade_helpers_adapt_to_an_ungraded_flag():
-    assert grades.ungraded(ex(1, 1, "F", 2))
+def test_grade_helpers_tell_ungraded_from_f():
+    assert grades.ungraded(ex(1, 1, None, 2))
+    assert not grades.ungraded(ex(1, 1, "F", 2)) and grades.low(ex(1, 1, "F", 2))
     assert not grades.ungraded(ex(1, 1, "B", 2))
-    assert grades.ungraded(ex(1, 1, "B", 2, ungraded=True))
+    assert grades.code(ex(1, 1, None, 2)) == "?2"
     assert grades.low(ex(1, 1, "B", 6)) and not grades.low(ex(1, 1, "B", 4))
     assert (
         sorted([ex(1, 1, "C", 1), ex(2, 2, "A", 3), ex(3, 3, "F", 1)], key=grades.rank)[0].id == 2
@@ -202,7 +202,7 @@ def test_summary_statement_names_count_strongest_corroborating_conflicting():
         1: ex(1, 10, "B", 2, outlet="Rudaw"),
         2: ex(2, 11, "A", 2, outlet="Reuters"),
         3: ex(3, 12, "E", 5, outlet="Telegram channel"),
-        4: ex(4, 13, "F", 6, outlet="Blog"),
+        4: ex(4, 13, None, 6, outlet="Blog"),
     }
     text = summary.statement(units(doc_citing([1, 2], [3], [4])), excerpts)
     assert text.startswith("This assessment rests on 4 sources: Reuters (A2); Rudaw (B2);")

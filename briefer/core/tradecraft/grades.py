@@ -1,14 +1,14 @@
 """Reading an excerpt's grade for the sourcing rules.
 
-Reliability F ("cannot be judged") counts as ungraded, and so does any flag the
-sources service sets for a source nobody graded yet (`source_ungraded` or `ungraded`
-on the excerpt record, when the library has one), or a reliability outside A–E. The
-rules ask these functions only, so a new way of marking "not graded" is read here.
+A source nobody graded has no reliability (None: "ungraded", shown "?"); F ("cannot
+be judged") is a judgment, and a low one. The rules ask these functions only.
 """
 
 from __future__ import annotations
 
-GRADED_RELIABILITY = ("A", "B", "C", "D", "E")
+from briefer.core.records import grade_letter
+
+GRADED_RELIABILITY = ("A", "B", "C", "D", "E", "F")
 LOW_RELIABILITY = ("E", "F")
 LOW_CREDIBILITY = (5, 6)
 CONFLICT_TAGS = ("conflict", "contradict", "disput")
@@ -24,9 +24,6 @@ def credibility(excerpt) -> int:
 
 
 def ungraded(excerpt) -> bool:
-    for flag in ("source_ungraded", "ungraded"):
-        if getattr(excerpt, flag, False) is True:
-            return True
     return reliability(excerpt) not in GRADED_RELIABILITY
 
 
@@ -40,18 +37,15 @@ def low(excerpt) -> bool:
 
 
 def code(excerpt) -> str:
-    """The Admiralty code as the library shows it ("B2"); "ungraded" when it has none."""
-    grade = getattr(excerpt, "grade", "") or f"{reliability(excerpt)}{credibility(excerpt)}"
-    if reliability(excerpt) not in GRADED_RELIABILITY and reliability(excerpt) != "F":
-        return f"ungraded/{credibility(excerpt)}"
-    return grade
+    """The Admiralty code as the library shows it: "B2", or "?2" while ungraded."""
+    return f"{grade_letter(reliability(excerpt) or None)}{credibility(excerpt)}"
 
 
 def rank(excerpt) -> tuple[int, int]:
     """Sort key, strongest first: reliability A before F, then credibility 1 before 6."""
     letter = reliability(excerpt)
-    first = GRADED_RELIABILITY.index(letter) if letter in GRADED_RELIABILITY else 5
-    return (6 if ungraded(excerpt) else first, credibility(excerpt))
+    first = GRADED_RELIABILITY.index(letter) if letter in GRADED_RELIABILITY else 6
+    return (first, credibility(excerpt))
 
 
 def conflicting(excerpt) -> bool:
