@@ -97,6 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--text", metavar="TEXT")
     what.add_argument("--excerpt", type=int, metavar="ID")
     q.add_argument("--paraphrase", action="store_true", help="cite the excerpt without quoting it")
+    q = brief.add_parser(
+        "set", help="set a brief's status, version and date (as the title block prints them)"
+    )
+    _library_option(q)
+    q.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    q.add_argument("--status", choices=["draft", "in review", "final"])
+    q.add_argument("--version", dest="doc_version", type=int, metavar="N")
+    q.add_argument("--date", dest="doc_date", metavar="YYYY-MM-DD")
+    _json_option(q)
     q = brief.add_parser("templates", help="list the brief templates")
     _library_option(q)
     _json_option(q)
@@ -323,6 +332,24 @@ def _cmd_brief(lib, args) -> int:
             _emit_json(_brief_json(brief))
         else:
             print(brief.id)
+        return EXIT_OK
+    if args.brief_command == "set":
+        on = None
+        if args.doc_date is not None:
+            try:
+                on = date.fromisoformat(args.doc_date)
+            except ValueError:
+                raise CliError(f"--date {args.doc_date!r}: use YYYY-MM-DD") from None
+        if args.status is None and args.doc_version is None and on is None:
+            raise CliError("brief set: give --status, --version or --date")
+        brief = lib.briefs.set_release(
+            args.brief_id, status=args.status, version=args.doc_version, on=on
+        )
+        if args.json:
+            _emit_json(_brief_json(brief))
+        else:
+            when = f", dated {brief.doc_date.isoformat()}" if brief.doc_date else ""
+            print(f"brief {brief.id}: version {brief.doc_version}, {brief.status}{when}")
         return EXIT_OK
     if args.text is not None:
         if args.paraphrase:

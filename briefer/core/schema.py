@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 # "BRFR": marks a SQLite file as a Briefer library (header offset 68).
 APPLICATION_ID = 0x42524652
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 
 SCHEMA_V1 = """
 CREATE TABLE library_meta (
@@ -204,11 +204,26 @@ def _v3_title_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX ix_source_title ON source (title COLLATE NOCASE)")
 
 
+def _reserved(conn: sqlite3.Connection) -> None:
+    """Formats 4 and 5 are reserved for work merged from other branches (placeholders)."""
+
+
+def _v6_brief_release_and_speaker(conn: sqlite3.Connection) -> None:
+    """A brief's real version and date (the title block's, not the save counter) and
+    the person an excerpt quotes (the block quote's "— Speaker")."""
+    conn.execute("ALTER TABLE brief ADD COLUMN doc_version INTEGER NOT NULL DEFAULT 1")
+    conn.execute("ALTER TABLE brief ADD COLUMN doc_date DATE")
+    conn.execute("ALTER TABLE excerpt ADD COLUMN speaker TEXT NOT NULL DEFAULT ''")
+
+
 # MIGRATIONS[n] turns a version n-1 library into version n. Append, never edit; each
 # runs inside one transaction, so use conn.execute, never executescript.
 MIGRATIONS: dict[int, Migration] = {
     2: _v2_saved_searches,
     3: _v3_title_index,
+    4: _reserved,
+    5: _reserved,
+    6: _v6_brief_release_and_speaker,
 }
 
 

@@ -297,7 +297,7 @@ class BriefTab(QWidget):
             if body_changed:
                 detail = briefs.save_body(brief_id, body, expected_version=version)
             if snapshot is not None:
-                briefs.save_revision(brief_id, snapshot)
+                briefs.save_revision(brief_id, snapshot, new_version=note is not None)
             return detail
 
         self._saving = True
