@@ -33,3 +33,27 @@ def rtl_language(text: str) -> str:
         if unicodedata.bidirectional(char) in _RTL:
             return "he-IL" if "\u0590" <= char <= "\u05ff" else "ar-SA"
     return ""
+
+
+def direction_runs(text: str) -> list[tuple[str, bool]]:
+    """text cut where its strong direction changes: [(piece, is_rtl)].
+
+    Neutral characters (spaces, digits, punctuation) stay with the piece before them;
+    leading neutrals join the first strong piece, so a mixed paragraph keeps each run's
+    own direction.
+    """
+    pieces: list[tuple[str, bool]] = []
+    current: list[str] = []
+    direction: bool | None = None
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        strong = True if kind in _RTL else False if kind == "L" else None
+        if strong is not None and direction is not None and strong != direction:
+            pieces.append(("".join(current), direction))
+            current = []
+        if strong is not None:
+            direction = strong
+        current.append(char)
+    if current:
+        pieces.append(("".join(current), bool(direction)))
+    return pieces
