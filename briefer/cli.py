@@ -139,15 +139,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20, metavar="N")
     _json_option(p)
 
-    p = command("export", "export a brief to Word (.docx); prints the path and a summary")
+    p = command(
+        "export",
+        "export a brief to Word (.docx) or PDF (.pdf, through LibreOffice); prints the path "
+        "and a summary",
+    )
     p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx|FILE.pdf")
     p.add_argument(
         "--template",
         metavar="NAME",
         help="Word template: Standard (default), Compact, a house template, or a .docx/.dotx",
     )
     p.add_argument("--endnotes", action="store_true", help="citations as endnotes")
+    p.add_argument(
+        "--full-citations",
+        action="store_true",
+        help="the full reference in every note (default: a short form for a source cited again)",
+    )
+    p.add_argument(
+        "--empty-sections",
+        choices=["omit", "note"],
+        default="omit",
+        help="sections with nothing in them: left out (default) or 'Nothing to report.'",
+    )
     p.add_argument(
         "--with-author", action="store_true", help="put the brief's author in the file properties"
     )
@@ -563,15 +578,19 @@ def _cmd_restore(path: Path, args) -> int:
 
 
 def _cmd_export(lib, args) -> int:
-    from briefer.export import export_brief
+    from briefer.export import export_brief, export_pdf
 
-    result = export_brief(
+    output = Path(args.output).expanduser()
+    write = export_pdf if output.suffix.lower() == ".pdf" else export_brief
+    result = write(
         lib,
         args.brief_id,
-        Path(args.output).expanduser(),
+        output,
         template=args.template,
         endnotes=args.endnotes,
         include_author=args.with_author,
+        full_citations=args.full_citations,
+        empty_sections=args.empty_sections,
     )
     if args.json:
         _emit_json(result.as_json())
