@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.core import document
 from briefer.core.markings import TLP_COLOURS, TLP_LABELS, normalize_marking, tlp_label
 from briefer.core.records import BRIEF_STATUSES, BriefDetail
 from briefer.gui.editor.editor_widget import BriefEditor
@@ -211,8 +212,20 @@ class BriefTab(QWidget):
         self._loading = False
         self.setEnabled(True)
         self.save_state.setText("Saved")
+        self._flag_placeholders(detail.body)
         self.title_changed.emit(detail.title)
         self.loaded.emit()
+
+    def _flag_placeholders(self, body: dict) -> None:
+        """A "[paraphrase of …]" placeholder stays flagged until the analyst writes it."""
+        found = document.placeholders(body)
+        if found:
+            self.message_bar.show_message(
+                f"Paraphrase still to write ({', '.join(found)}): replace “[paraphrase of …]” "
+                "with your own words; the note stays with them"
+            )
+        elif self.message_bar.text().startswith("Paraphrase still to write"):
+            self.message_bar.hide()
 
     def _fetch_excerpts(self, ids: list[int], done: Callable) -> None:
         self.worker.submit(
@@ -322,6 +335,7 @@ class BriefTab(QWidget):
             self.version = detail.version
         if self.message_bar.text().startswith("Not saved"):
             self.message_bar.hide()
+        self._flag_placeholders(body)
         self.save_state.setText("Saved" if not self.dirty else "Edited")
         if meta["title"] and meta["title"] != title_before:
             self.title_changed.emit(meta["title"])
