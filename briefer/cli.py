@@ -123,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--credibility", type=int, default=6, metavar="1-6")
     p.add_argument("--tag", action="append", default=[], metavar="T")
     p.add_argument("--comment", default="", metavar="C")
+    p.add_argument(
+        "--speaker", metavar="NAME", help="who is quoted (default: read from a 'said X' beside it)"
+    )
     _json_option(p)
 
     p = command("grade", "set a source's reliability (Admiralty A to F)")
@@ -156,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--full-citations",
         action="store_true",
         help="the full reference in every note (default: a short form for a source cited again)",
+    )
+    p.add_argument(
+        "--final",
+        action="store_true",
+        help="export as final: a brief not yet final becomes final, its version one higher",
     )
     p.add_argument(
         "--empty-sections",
@@ -467,6 +475,8 @@ def _parse_span(span: str) -> tuple[int, int]:
 
 def _cmd_excerpt(lib, args) -> int:
     options = {"credibility": args.credibility, "tags": args.tag, "comment": args.comment}
+    if args.speaker is not None:
+        options["speaker"] = args.speaker
     if args.quote is not None:
         ex = lib.excerpts.add_quote(args.source_id, args.quote, **options)
     else:
@@ -591,6 +601,7 @@ def _cmd_export(lib, args) -> int:
         include_author=args.with_author,
         full_citations=args.full_citations,
         empty_sections=args.empty_sections,
+        final=args.final,
     )
     if args.json:
         _emit_json(result.as_json())

@@ -93,10 +93,9 @@ def source_entry(source: SourceSummary) -> list[Segment]:
 
 
 def short_title(title: str, words: int = 4) -> str:
-    """Chicago's short title: the first few words, without trailing punctuation."""
-    parts = title.split()
-    short = " ".join(parts[:words])
-    return short.rstrip(",.;:!?—–-") + ("…" if len(parts) > words else "")
+    """Chicago's short title: the first few words (no ellipsis), without trailing
+    punctuation."""
+    return " ".join(title.split()[:words]).rstrip(",.;:!?—–-")
 
 
 def _surname(name: str) -> str:

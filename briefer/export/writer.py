@@ -145,6 +145,7 @@ def export_brief(
     brief_date: date | None = None,
     full_citations: bool = False,
     empty_sections: str = "omit",
+    final: bool = False,
     progress: Progress | None = None,
 ) -> ExportResult:
     """Write brief_id to path (atomically, mode 0600) and say what was written.
@@ -155,13 +156,18 @@ def export_brief(
     title block's date (default: the date set on the brief, else the day it was last
     saved); full_citations: the full reference in every note (default: Chicago's short
     form when a source is cited again); empty_sections: "omit" leaves out a heading
-    with nothing under it, "note" keeps it with "Nothing to report.".
+    with nothing under it, "note" keeps it with "Nothing to report."; final: export as
+    final: a brief not yet final becomes final and its version goes up by one.
     """
     path = Path(path)
     report = progress or (lambda done, total, label: None)
     report(0, 1, "Checking the template")
     loaded = load_template(find_word_template(template))
     brief = library.briefs.get(brief_id)
+    if final and brief.status != "final":
+        brief = library.briefs.set_release(
+            brief_id, status="final", version=brief.doc_version + 1
+        )
     report(0, 1, "Reading the sources")
     excerpts, sources = gather_citations(library, brief)
     data, rendered = render_brief(

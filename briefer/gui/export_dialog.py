@@ -122,6 +122,14 @@ class ExportDialog(QDialog):
         self.empty_note_check = QCheckBox(
             "Keep empty sections with “Nothing to report.” (otherwise left out)"
         )
+        brief = self.brief
+        self.final_check = QCheckBox(
+            f"Export as final (version {brief.doc_version + 1})"
+            if brief.status != "final"
+            else f"Final, version {brief.doc_version}"
+        )
+        self.final_check.setChecked(brief.status == "final")
+        self.final_check.setEnabled(brief.status != "final")
         author = self.brief.author
         self.author_check = QCheckBox(
             f"Put the author ({author}) in the file properties"
@@ -153,6 +161,7 @@ class ExportDialog(QDialog):
         form.addRow("Notes:", self.endnotes_check)
         form.addRow("", self.full_citations_check)
         form.addRow("Sections:", self.empty_note_check)
+        form.addRow("Status:", self.final_check)
         form.addRow("Metadata:", self.author_check)
         form.addRow("Properties:", self.properties_label)
         form.addRow("Save as:", path_row)
@@ -253,6 +262,7 @@ class ExportDialog(QDialog):
         ):
             widget.setEnabled(not self.busy)
         self.author_check.setEnabled(not self.busy and bool(self.brief.author))
+        self.final_check.setEnabled(not self.busy and self.brief.status != "final")
 
     def _browse(self) -> None:
         pdf = self.file_format == PDF
@@ -278,6 +288,7 @@ class ExportDialog(QDialog):
         include_author = self.author_check.isChecked()
         full_citations = self.full_citations_check.isChecked()
         empty_sections = "note" if self.empty_note_check.isChecked() else "omit"
+        final = self.final_check.isChecked() and self.final_check.isEnabled()
         library, brief_id = self.library, self.brief_id
         write = export_pdf if self.file_format == PDF else export_brief
 
@@ -291,6 +302,7 @@ class ExportDialog(QDialog):
                 include_author=include_author,
                 full_citations=full_citations,
                 empty_sections=empty_sections,
+                final=final,
                 progress=progress,
             )
 

@@ -112,3 +112,13 @@ def test_paraphrase_marker_joins_the_analysts_own_paragraph(library, add_source)
     )
     assert para["content"][-1] == d.citation(excerpt.id)
     assert d.placeholders(after.body) == []
+
+
+def test_cli_excerpt_takes_a_speaker(library, library_path, add_source, capsys):
+    from briefer.cli import main
+
+    src = add_source("Talks", "We will respond. The ministry was silent.")
+    args = ["excerpt", str(src.id), "--quote", "We will respond.", "--speaker", "Hadi al-Amiri"]
+    assert main(["--library", str(library_path), *args]) == 0
+    excerpt_id = int(capsys.readouterr().out.strip())
+    assert library.excerpts.get(excerpt_id).speaker == "Hadi al-Amiri"

@@ -290,7 +290,7 @@ def test_repeated_source_gets_chicagos_short_form(made, tmp_path):
     path, _ = export(made, tmp_path)
     notes = _note_texts(path)
     assert notes[0].startswith("Shafaq News, Sura Ali, “Iraqi factions weigh their response")
-    assert notes[1] == "Ali, “Iraqi factions weigh their…”, para. 3 [B6]."
+    assert notes[1] == "Ali, “Iraqi factions weigh their”, para. 3 [B6]."
     full, _ = export(made, tmp_path, "f.docx", full_citations=True)
     assert all(n.startswith("Shafaq News, Sura Ali, “Iraqi") for n in _note_texts(full))
 
@@ -340,3 +340,15 @@ def test_a_template_can_turn_the_sharing_caveat_off(library, tmp_path):
     export_brief(library, brief.id, tmp_path / "c.docx", template=house)
     styles = [p.style.name for p in docx.Document(str(tmp_path / "c.docx")).paragraphs]
     assert "Sharing Caveat" not in styles
+
+
+def test_exporting_as_final_raises_the_version_once(library, tmp_path):
+    brief = library.briefs.create("Note")
+    export_brief(library, brief.id, tmp_path / "a.docx", final=True)
+    again = export_brief(library, brief.id, tmp_path / "b.docx", final=True)
+    stored = library.briefs.get(brief.id)
+    assert (stored.status, stored.doc_version) == ("final", 2)
+    paras = docx.Document(str(again.path)).paragraphs
+    assert next(p.text for p in paras if p.style.name == "Brief Details").endswith(
+        "Version 2 (final)"
+    )
