@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -130,6 +131,11 @@ class ExportDialog(QDialog):
         )
         self.final_check.setChecked(brief.status == "final")
         self.final_check.setEnabled(brief.status != "final")
+        when = brief.doc_date or brief.modified.date()
+        self.date_edit = QDateEdit(QDate(when.year, when.month, when.day))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMMM yyyy")
+        self.date_edit.setToolTip("The date the title block prints; kept with the brief")
         author = self.brief.author
         self.author_check = QCheckBox(
             f"Put the author ({author}) in the file properties"
@@ -162,6 +168,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.full_citations_check)
         form.addRow("Sections:", self.empty_note_check)
         form.addRow("Status:", self.final_check)
+        form.addRow("Date:", self.date_edit)
         form.addRow("Metadata:", self.author_check)
         form.addRow("Properties:", self.properties_label)
         form.addRow("Save as:", path_row)
@@ -257,6 +264,7 @@ class ExportDialog(QDialog):
             self.endnotes_check,
             self.full_citations_check,
             self.empty_note_check,
+            self.date_edit,
             self.path_edit,
             self.browse_button,
         ):
@@ -289,10 +297,14 @@ class ExportDialog(QDialog):
         full_citations = self.full_citations_check.isChecked()
         empty_sections = "note" if self.empty_note_check.isChecked() else "omit"
         final = self.final_check.isChecked() and self.final_check.isEnabled()
+        chosen = self.date_edit.date().toPython()
+        new_date = chosen if chosen != self.brief.doc_date else None
         library, brief_id = self.library, self.brief_id
         write = export_pdf if self.file_format == PDF else export_brief
 
         def job(progress, _cancelled):
+            if new_date is not None:
+                library.briefs.set_release(brief_id, on=new_date)
             return write(
                 library,
                 brief_id,

@@ -352,3 +352,19 @@ def test_exporting_as_final_raises_the_version_once(library, tmp_path):
     assert next(p.text for p in paras if p.style.name == "Brief Details").endswith(
         "Version 2 (final)"
     )
+
+
+def test_open_xml_sdk_validator_reports_no_errors_on_every_new_feature(made, tmp_path):
+    """RTL quotes, speaker lines, caveat, comma separators, endnotePr, settings, Letter."""
+    from tests.export.test_readers import validate
+
+    files = [
+        export(made, tmp_path, "f.docx", include_author=True)[0],
+        export(
+            made, tmp_path, "e.docx", endnotes=True, empty_sections="note",
+            template=template_path("compact-letter"),
+        )[0],
+    ]  # fmt: skip
+    results = validate(files)
+    for path in files:
+        assert results[path] == [], f"{path.name}: {results[path]}"

@@ -152,3 +152,25 @@ def test_pdf_export_from_the_dialog(qtbot, library, tmp_path):
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=120_000)
     assert (tmp_path / "n.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_dialog_sets_the_title_block_date_and_exports_as_final(qtbot, library, tmp_path):
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    brief = library.briefs.create("Note", marking="TLP:GREEN")
+    dialog = _dialog(qtbot, library, brief.id, tmp_path / "n.docx")
+    assert dialog.final_check.text() == "Export as final (version 2)"
+    dialog.date_edit.setDate(QDate(2024, 2, 10))
+    dialog.final_check.setChecked(True)
+    dialog.marking_check.setChecked(True)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    stored = library.briefs.get(brief.id)
+    assert (stored.doc_date, stored.status, stored.doc_version) == (date(2024, 2, 10), "final", 2)
+    details = [
+        p.text for p in docx.Document(str(tmp_path / "n.docx")).paragraphs
+        if p.style.name == "Brief Details"
+    ]  # fmt: skip
+    assert details == ["10 February 2024  ·  Version 2 (final)"]
