@@ -47,9 +47,11 @@ def export_pdf(
         docx_path = work / "brief.docx"
         result = export_brief(library, brief_id, docx_path, **options)
         progress(0, 1, "Laying out the PDF in LibreOffice")
-        odt = _convert(soffice, docx_path, "odt", work)
-        odt.write_bytes(endnotes_on_body_pages(odt.read_bytes()))
-        pdf = _convert(soffice, odt, "pdf", work)
+        source = docx_path
+        if result.note_kind == "endnotes":  # only endnotes need the ODF step
+            source = _convert(soffice, docx_path, "odt", work)
+            source.write_bytes(endnotes_on_body_pages(source.read_bytes()))
+        pdf = _convert(soffice, source, "pdf", work)
         data = pdf.read_bytes()
     write_atomically(path, lambda fh: fh.write(data))
     return dataclasses.replace(
