@@ -98,6 +98,15 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--text", metavar="TEXT")
     what.add_argument("--excerpt", type=int, metavar="ID")
     q.add_argument("--paraphrase", action="store_true", help="cite the excerpt without quoting it")
+    q = brief.add_parser(
+        "set", help="set a brief's status, version and date (as the title block prints them)"
+    )
+    _library_option(q)
+    q.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    q.add_argument("--status", choices=["draft", "in review", "final"])
+    q.add_argument("--version", dest="doc_version", type=int, metavar="N")
+    q.add_argument("--date", dest="doc_date", metavar="YYYY-MM-DD")
+    _json_option(q)
     q = brief.add_parser("templates", help="list the brief templates")
     _library_option(q)
     _json_option(q)
@@ -115,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--credibility", type=int, default=6, metavar="1-6")
     p.add_argument("--tag", action="append", default=[], metavar="T")
     p.add_argument("--comment", default="", metavar="C")
+    p.add_argument(
+        "--speaker", metavar="NAME", help="who is quoted (default: read from a 'said X' beside it)"
+    )
     _json_option(p)
 
     p = command("grade", "set a source's reliability (Admiralty A to F, or ungraded)")
@@ -131,15 +143,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20, metavar="N")
     _json_option(p)
 
-    p = command("export", "export a brief to Word (.docx); prints the path and a summary")
+    p = command(
+        "export",
+        "export a brief to Word (.docx) or PDF (.pdf, through LibreOffice); prints the path "
+        "and a summary",
+    )
     p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx|FILE.pdf")
     p.add_argument(
         "--template",
         metavar="NAME",
         help="Word template: Standard (default), Compact, a house template, or a .docx/.dotx",
     )
     p.add_argument("--endnotes", action="store_true", help="citations as endnotes")
+    p.add_argument(
+        "--full-citations",
+        action="store_true",
+        help="the full reference in every note (default: a short form for a source cited again)",
+    )
+    p.add_argument(
+        "--final",
+        action="store_true",
+        help="export as final: a brief not yet final becomes final, its version one higher",
+    )
+    p.add_argument(
+        "--empty-sections",
+        choices=["omit", "note"],
+        default="omit",
+        help="sections with nothing in them: left out (default) or 'Nothing to report.'",
+    )
     p.add_argument(
         "--with-author", action="store_true", help="put the brief's author in the file properties"
     )
@@ -333,6 +365,24 @@ def _cmd_brief(lib, args) -> int:
         else:
             print(brief.id)
         return EXIT_OK
+    if args.brief_command == "set":
+        on = None
+        if args.doc_date is not None:
+            try:
+                on = date.fromisoformat(args.doc_date)
+            except ValueError:
+                raise CliError(f"--date {args.doc_date!r}: use YYYY-MM-DD") from None
+        if args.status is None and args.doc_version is None and on is None:
+            raise CliError("brief set: give --status, --version or --date")
+        brief = lib.briefs.set_release(
+            args.brief_id, status=args.status, version=args.doc_version, on=on
+        )
+        if args.json:
+            _emit_json(_brief_json(brief))
+        else:
+            when = f", dated {brief.doc_date.isoformat()}" if brief.doc_date else ""
+            print(f"brief {brief.id}: version {brief.doc_version}, {brief.status}{when}")
+        return EXIT_OK
     if args.text is not None:
         if args.paraphrase:
             raise CliError("--paraphrase goes with --excerpt")
@@ -434,6 +484,8 @@ def _parse_span(span: str) -> tuple[int, int]:
 
 def _cmd_excerpt(lib, args) -> int:
     options = {"credibility": args.credibility, "tags": args.tag, "comment": args.comment}
+    if args.speaker is not None:
+        options["speaker"] = args.speaker
     if args.quote is not None:
         ex = lib.excerpts.add_quote(args.source_id, args.quote, **options)
     else:
@@ -554,15 +606,20 @@ def _cmd_restore(path: Path, args) -> int:
 
 
 def _cmd_export(lib, args) -> int:
-    from briefer.export import export_brief
+    from briefer.export import export_brief, export_pdf
 
-    result = export_brief(
+    output = Path(args.output).expanduser()
+    write = export_pdf if output.suffix.lower() == ".pdf" else export_brief
+    result = write(
         lib,
         args.brief_id,
-        Path(args.output).expanduser(),
+        output,
         template=args.template,
         endnotes=args.endnotes,
         include_author=args.with_author,
+        full_citations=args.full_citations,
+        empty_sections=args.empty_sections,
+        final=args.final,
     )
     if args.json:
         _emit_json(result.as_json())

@@ -8,6 +8,7 @@ mirrored in the citation table on every save so "who cites this" is one query.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete
@@ -130,6 +131,33 @@ class BriefService:
             session.flush()
             return brief_detail(row, _citations(session, brief_id))
 
+    def set_release(
+        self,
+        brief_id: int,
+        *,
+        status: str | None = None,
+        version: int | None = None,
+        on: date | None = None,
+        clear_date: bool = False,
+    ) -> BriefDetail:
+        """The brief's real version, status and date, as the title block prints them."""
+        with self._lib.write_session() as session:
+            row = _get(session, brief_id)
+            if status is not None:
+                row.status = validate.status(status)
+            if version is not None:
+                if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+                    raise InvalidInput("version: use a whole number of at least 1")
+                row.doc_version = version
+            if on is not None:
+                row.doc_date = on
+            elif clear_date:
+                row.doc_date = None
+            row.modified = self._lib.now()
+            session.add(row)
+            session.flush()
+            return brief_detail(row, _citations(session, brief_id))
+
     def save_body(
         self, brief_id: int, body: dict, *, expected_version: int | None = None
     ) -> BriefDetail:
@@ -171,11 +199,15 @@ class BriefService:
         self, brief_id: int, section: str, excerpt_id: int, *, paraphrase: bool = False
     ) -> BriefDetail:
         """Quote an excerpt in a section (a block quote and its marker), or, for a
-        paraphrase, add only the marker after the section's last paragraph."""
+        paraphrase, add only the marker to the analyst's last paragraph there (or a
+        "[paraphrase of ...]" placeholder paragraph when the section ends otherwise)."""
         excerpt = self._lib.excerpts.get(excerpt_id)
         current = self.get(brief_id)
         if paraphrase:
-            body = document.add_marker_to_section(current.body, section, excerpt_id)
+            label = ", ".join(
+                x for x in (excerpt.source_outlet, f"“{excerpt.source_title}”") if x.strip("“”")
+            )
+            body = document.add_marker_to_section(current.body, section, excerpt_id, label)
         else:
             quote = [document.text(" ".join(excerpt.text.split())), document.citation(excerpt_id)]
             body = document.add_to_section(current.body, section, quote, kind="quote")
@@ -205,10 +237,19 @@ class BriefService:
 
     # -- versions ------------------------------------------------------------------
 
-    def save_revision(self, brief_id: int, note: str = "") -> RevisionRecord:
+    def save_revision(
+        self, brief_id: int, note: str = "", *, new_version: bool = False
+    ) -> RevisionRecord:
+        """Keep the current text as a saved version. new_version: the analyst saved a
+        version (not an automatic snapshot), so the brief's real version goes up."""
         with self._lib.write_session() as session:
             row = _get(session, brief_id)
-            return revision_record(_snapshot(session, row, note, self._lib.now()))
+            record = revision_record(_snapshot(session, row, note, self._lib.now()))
+            if new_version:
+                row.doc_version = (row.doc_version or 1) + 1
+                session.add(row)
+                session.flush()
+            return record
 
     def revisions(self, brief_id: int) -> list[RevisionRecord]:
         with self._lib.read_session() as session:

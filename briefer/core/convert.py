@@ -78,6 +78,7 @@ def excerpt_record(row: Excerpt, source: Source, tags: tuple[str, ...] = ()) -> 
         source_outlet=source.outlet,
         source_published=source.published,
         source_reliability=source.reliability,
+        speaker=row.speaker or "",
     )
 
 
@@ -93,6 +94,8 @@ def _brief_fields(row: Brief) -> dict:
         "version": row.version,
         "created": aware(row.created),
         "modified": aware(row.modified),
+        "doc_version": row.doc_version or 1,
+        "doc_date": row.doc_date,
     }
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from briefer.core.bidi import is_rtl
 from briefer.core.errors import InvalidInput
 from briefer.core.textutil import clean_text
 from briefer.core.tradecraft.portions import normalize_portion
@@ -128,6 +129,8 @@ def _block(block: Any, where: str, depth: int = 0) -> dict:
 
 
 def _with_paragraph_attrs(out: dict, block: dict, where: str) -> dict:
+    """Alignment and direction; a paragraph whose first strong character is
+    right-to-left is right-to-left whatever its stored direction says."""
     align = block.get("align")
     if align not in (None, "left"):
         if align not in ALIGNS:
@@ -138,6 +141,8 @@ def _with_paragraph_attrs(out: dict, block: dict, where: str) -> dict:
         if direction not in DIRECTIONS:
             raise InvalidInput(f"brief body, {where}: direction {direction!r} is not valid")
         out["dir"] = direction
+    elif is_rtl(_words(out["content"])):
+        out["dir"] = "rtl"
     return out
 
 
@@ -150,6 +155,10 @@ def _with_portion(out: dict, node: dict, where: str) -> dict:
             raise InvalidInput(f"brief body, {where}: {exc}") from exc
         out["portion"] = mark
     return out
+
+
+def _words(content: list[dict]) -> str:
+    return "".join(n.get("text", "") for n in content if n.get("type") == "text")
 
 
 def _list(block: dict, where: str, depth: int) -> dict:
@@ -175,7 +184,7 @@ def _list(block: dict, where: str, depth: int) -> dict:
                 nested.append(_list(child, f"{at}, list {m + 1}", depth + 1))
             entry["children"] = nested
         direction = item.get("dir")
-        if direction == "rtl":
+        if direction == "rtl" or is_rtl(_words(entry["content"])):
             entry["dir"] = "rtl"
         out_items.append(_with_portion(entry, item, at))
     return {"type": "list", "ordered": bool(block.get("ordered", False)), "items": out_items}
@@ -367,18 +376,60 @@ def add_to_section(
     return out
 
 
-def add_marker_to_section(doc: dict, section: str, excerpt_id: int) -> dict:
-    """A copy of doc with a citation marker ending the section's last paragraph or list
-    item: "cite without quoting", for the analyst's own paraphrase above it."""
+PARAPHRASE_PREFIX = "[paraphrase of "
+
+
+def paraphrase_placeholder(label: str) -> str:
+    """The words that stand for a paraphrase the analyst has still to write."""
+    return f"{PARAPHRASE_PREFIX}{label or 'the excerpt'}]"
+
+
+def is_placeholder(content: list[dict]) -> bool:
+    """True for a paragraph still holding a paraphrase placeholder."""
+    return _words(content).lstrip().startswith(PARAPHRASE_PREFIX)
+
+
+def placeholders(doc: dict) -> list[str]:
+    """Where unwritten paraphrase placeholders stand: "block 4", "block 6, item 2"."""
+    found = []
+    for n, block in enumerate(doc.get("blocks", [])):
+        if block.get("type") in ("paragraph", "quote") and is_placeholder(block["content"]):
+            found.append(f"block {n + 1}")
+        elif block.get("type") == "list":
+            for m, item in enumerate(block.get("items", [])):
+                if is_placeholder(item.get("content", [])):
+                    found.append(f"block {n + 1}, item {m + 1}")
+    return found
+
+
+def add_marker_to_section(doc: dict, section: str, excerpt_id: int, label: str = "") -> dict:
+    """A copy of doc with a citation marker for a paraphrase ("cite without quoting").
+
+    The marker joins the section's last block only when that is the analyst's own text
+    (a paragraph or list item): never a block quote, whose words it would attribute to
+    this excerpt too. Otherwise it starts a paragraph holding the placeholder
+    "[paraphrase of <label>]", which the editor and the export flag until it is written.
+    """
     out = normalize(doc)
     items = out["blocks"]
     start, end = _section_range(out, section)
-    for n in range(end - 1, start, -1):
+    last_at = end
+    while last_at > start + 1 and items[last_at - 1].get("type") == "source_list":
+        last_at -= 1
+    for n in range(last_at - 1, start, -1):
         block = items[n]
-        if block["type"] in ("paragraph", "quote") and not _is_empty(block["content"]):
+        if block["type"] == "paragraph" and _is_empty(block["content"]):
+            continue  # a template's empty placeholder: add_to_section fills it
+        if block["type"] == "paragraph":
             block["content"].append(citation(excerpt_id))
             return out
         if block["type"] == "list" and not _is_empty(block["items"][-1]["content"]):
             block["items"][-1]["content"].append(citation(excerpt_id))
             return out
-    return add_to_section(out, section, [citation(excerpt_id)])
+        break
+    content = [text(paraphrase_placeholder(label)), citation(excerpt_id)]
+    if last_at > start + 1 and items[last_at - 1]["type"] == "list":
+        # After a list (key judgments) the placeholder is a paragraph, not an item.
+        items.insert(last_at, {"type": "paragraph", "content": _inlines(content, section)})
+        return out
+    return add_to_section(out, section, content)

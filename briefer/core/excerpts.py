@@ -18,7 +18,8 @@ from briefer.core.convert import excerpt_record
 from briefer.core.errors import InvalidInput, NotFound
 from briefer.core.models import Excerpt, ExcerptTag, Source, Tag
 from briefer.core.records import DeletedExcerpt, ExcerptRecord
-from briefer.core.textutil import clean_text, paragraph_number
+from briefer.core.speaker import speaker_near
+from briefer.core.textutil import clean_line, clean_text, paragraph_number
 
 if TYPE_CHECKING:
     from briefer.core.library import Library
@@ -39,8 +40,11 @@ class ExcerptService:
         comment: str = "",
         locator: str | None = None,
         tags: Sequence[str] = (),
+        speaker: str | None = None,
     ) -> ExcerptRecord:
-        """Cut body[start:end]; when text is given it must be exactly what stands there."""
+        """Cut body[start:end]; when text is given it must be exactly what stands there.
+
+        speaker: who is quoted; by default read from a "said X" next to the quote."""
         grade = validate.credibility(credibility)
         with self._lib.write_session() as session:
             source = _source(session, source_id)
@@ -68,6 +72,9 @@ class ExcerptService:
                 else f"para. {paragraph_number(body, start)}",
                 credibility=grade,
                 comment=clean_text(comment),
+                speaker=clean_line(speaker)
+                if speaker is not None
+                else speaker_near(body, start, end),
                 created=now,
                 modified=now,
             )
@@ -147,6 +154,7 @@ class ExcerptService:
         credibility: int | None = None,
         comment: str | None = None,
         locator: str | None = None,
+        speaker: str | None = None,
     ) -> ExcerptRecord:
         with self._lib.write_session() as session:
             row = _get(session, excerpt_id)
@@ -156,6 +164,8 @@ class ExcerptService:
                 row.comment = clean_text(comment)
             if locator is not None:
                 row.locator = clean_text(locator).strip()
+            if speaker is not None:
+                row.speaker = clean_line(speaker)
             row.modified = self._lib.now()
             session.add(row)
             session.flush()

@@ -74,6 +74,7 @@ class Excerpt(SQLModel, table=True):
     credibility: int = 6
     comment: str = ""
     anchor: str = "ok"
+    speaker: str = ""
     created: datetime
     modified: datetime
 
@@ -114,6 +115,8 @@ class Brief(SQLModel, table=True):
     template: str = ""
     body: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     version: int = 1
+    doc_version: int = 1
+    doc_date: date | None = None
     created: datetime
     modified: datetime
 

@@ -149,6 +149,8 @@ class ExcerptRecord:
     source_outlet: str = ""
     source_published: date | None = None
     source_reliability: str | None = None
+    # Who the excerpt quotes ("said X" next to the quote, or the analyst's word).
+    speaker: str = ""
 
     @property
     def grade(self) -> str:
@@ -175,9 +177,11 @@ class BriefSummary:
     status: str
     marking: str
     template: str
-    version: int
+    version: int  # the save counter (guards against stale editors)
     created: datetime
     modified: datetime
+    doc_version: int = 1  # the brief's real version, printed in the title block
+    doc_date: date | None = None  # the date the analyst set for the title block
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 # "BRFR": marks a SQLite file as a Briefer library (header offset 68).
 APPLICATION_ID = 0x42524652
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 SCHEMA_V1 = """
 CREATE TABLE library_meta (
@@ -245,6 +245,14 @@ def _v5_ungraded(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX ix_source_reliability ON source (reliability)")
 
 
+def _v6_brief_release_and_speaker(conn: sqlite3.Connection) -> None:
+    """A brief's real version and date (the title block's, not the save counter) and
+    the person an excerpt quotes (the block quote's "— Speaker")."""
+    conn.execute("ALTER TABLE brief ADD COLUMN doc_version INTEGER NOT NULL DEFAULT 1")
+    conn.execute("ALTER TABLE brief ADD COLUMN doc_date DATE")
+    conn.execute("ALTER TABLE excerpt ADD COLUMN speaker TEXT NOT NULL DEFAULT ''")
+
+
 # MIGRATIONS[n] turns a version n-1 library into version n. Append, never edit; each
 # runs inside one transaction, so use conn.execute, never executescript.
 MIGRATIONS: dict[int, Migration] = {
@@ -252,6 +260,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _v3_title_index,
     4: _v4_finding_dismissals,
     5: _v5_ungraded,
+    6: _v6_brief_release_and_speaker,
 }
 
 

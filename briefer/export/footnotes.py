@@ -60,6 +60,8 @@ class NotesPart:
         settings = document.settings.element
         remove_all(settings, "footnotePr", "endnotePr")
         pr = etree.Element(w(f"{kind}Pr"))
+        # Word and LibreOffice number endnotes i, ii, iii unless told: 1, 2, 3.
+        sub(pr, "numFmt", val="decimal")
         for note_id in ("-1", "0"):
             sub(pr, kind, id=note_id)
         insert_ordered(settings, pr)
@@ -76,7 +78,7 @@ class NotesPart:
         if self._reference_style:
             sub(sub(r, "rPr"), "rStyle", val=self._reference_style)
         sub(r, f"{self.kind}Ref")
-        text_el(sub(p, "r"), " ")
+        sub(sub(p, "r"), "tab")  # the note text hangs at the style's tab stop
         for value, url in segments:
             parent = p
             if url:
@@ -95,6 +97,35 @@ class NotesPart:
             sub(sub(r, "rPr"), "rStyle", val=self._reference_style)
         sub(r, f"{self.kind}Reference", id=str(note_id))
         return r
+
+    def separator_run(self, parent: etree._Element) -> etree._Element:
+        """A superscript comma between two adjacent note references: 9,10 not 910."""
+        r = sub(parent, "r")
+        rpr = sub(r, "rPr")
+        if self._reference_style:
+            sub(rpr, "rStyle", val=self._reference_style)
+        else:
+            sub(rpr, "vertAlign", val="superscript")
+        text_el(r, ",")
+        return r
+
+    def section_properties(self, sect: etree._Element) -> None:
+        """The section's own note properties, numbered 1, 2, 3 like the document's."""
+        for tag in ("footnotePr", "endnotePr"):
+            for old in sect.findall(w(tag)):
+                sect.remove(old)
+        pr = etree.Element(w(f"{self.kind}Pr"))
+        sub(pr, "numFmt", val="decimal")
+        later = {"type", "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType",
+                 "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
+                 "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"}
+        if self.kind == "footnote":
+            later.add("endnotePr")
+        for child in sect:
+            if isinstance(child.tag, str) and etree.QName(child).localname in later:
+                child.addprevious(pr)
+                return
+        sect.append(pr)
 
     def _link(self, url: str) -> str:
         if url not in self._links:

@@ -1,6 +1,9 @@
 """Document properties, and the scrubbing that lets a brief be shared safely.
 
-By default the file carries no personal or tool metadata: no author or last-modified-by
+The core properties hold the title, the marking (as category) and, only when the analyst
+chooses, the author: never the cited excerpts' tags (internal words a shared file must
+not carry, and LibreOffice copies keywords into a PDF). By default the file carries no
+personal or tool metadata: no author or last-modified-by
 unless the analyst chose one, none of python-docx's default strings and 2013 dates, no
 extended (app.xml) or custom properties, no thumbnail, customXml, macros, glossary or
 comments from a template, no attached-template path, and no external relationships but
@@ -25,34 +28,40 @@ _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 _W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 
 
-def set_properties(
-    document: Document,
-    *,
-    title: str,
-    subject: str,
-    keywords: str,
-    category: str,
-    author: str,
-    when: datetime,
-) -> None:
-    """Core properties rewritten from nothing: only what the brief itself says."""
-    props = document.core_properties
-    element = props._element
+PROPERTY_LABELS = {"title": "Title", "category": "Category (the marking)", "author": "Author"}
+
+
+def planned_properties(*, title: str, marking: str, author: str) -> dict[str, str]:
+    """Exactly the properties a shared file carries: the title, the marking as category
+    and, when the analyst chose it, the author. Never tags, subject or tool names."""
+    props = {"title": title}
+    if marking:
+        props["category"] = marking
+    if author:
+        props["author"] = author
+    return props
+
+
+def describe_properties(props: dict[str, str]) -> list[str]:
+    """One line per property, for the export dialog: "Title: Weekly brief"."""
+    return [f"{PROPERTY_LABELS[key]}: {value}" for key, value in props.items()]
+
+
+def set_properties(document: Document, props: dict[str, str], *, when: datetime) -> None:
+    """Core properties rewritten from nothing: only what planned_properties says."""
+    core = document.core_properties
+    element = core._element
     for child in list(element):
         element.remove(child)
-    props.title = title
-    if subject:
-        props.subject = subject
-    if keywords:
-        props.keywords = keywords
-    if category:
-        props.category = category
-    if author:
-        props.author = author
-        props.last_modified_by = author
+    core.title = props.get("title", "")
+    if props.get("category"):
+        core.category = props["category"]
+    if props.get("author"):
+        core.author = props["author"]
+        core.last_modified_by = props["author"]
     stamp = when.replace(microsecond=0, tzinfo=None)
-    props.created = stamp
-    props.modified = stamp
+    core.created = stamp
+    core.modified = stamp
 
 
 def scrub_package(document: Document) -> None:

@@ -93,3 +93,31 @@ def source_entry(source: SourceSummary) -> list[Segment]:
     else:
         parts.append(("Reliability not graded.", None))
     return parts
+
+
+def short_title(title: str, words: int = 4) -> str:
+    """Chicago's short title: the first few words (no ellipsis), without trailing
+    punctuation."""
+    return " ".join(title.split()[:words]).rstrip(",.;:!?—–-")
+
+
+def _surname(name: str) -> str:
+    parts = name.split()
+    return parts[-1] if parts else ""
+
+
+def short_reference(excerpt: ExcerptRecord, source: SourceSummary) -> list[Segment]:
+    """The short form of a repeated citation (Chicago notes): author's surname (or the
+    outlet), short title, locator, then the grade code: Doe, “Pentagon Sending,” para. 2 [B2]."""
+    names = [_surname(a) for a in source.authors if a.strip()]
+    if len(names) > 3:
+        who = f"{names[0]} et al."
+    elif names:
+        who = authors_text(tuple(names))
+    else:
+        who = source.outlet
+    words = [who, f"“{short_title(source.title)}”" if source.title else ""]
+    if excerpt.locator:
+        words.append(excerpt.locator)
+    lead = ", ".join(w for w in words if w)
+    return [(f"{lead} [{excerpt.grade}]." if lead else f"[{excerpt.grade}].", None)]

@@ -1,6 +1,10 @@
 """Word templates: the shipped ones and a team's own, checked before any writing.
 
-Shipped templates sit in templates/word/ (standard.docx, compact.docx); a team drops its
+Shipped templates sit in templates/word/: Standard and Compact, each on A4
+(standard.docx) and US Letter (standard-letter.docx, shown as "Standard Letter"). Asked
+for "Standard", the export takes the paper of the system's locale (Letter in the US,
+Canada, Mexico, the Philippines and most of Latin America; A4 elsewhere); "Standard A4"
+and "Standard Letter" choose one. A team drops its
 house template (.docx or .dotx) into the user templates folder's word/ and it wins over
 a shipped one of the same name. A template must define every style the export uses:
 python-docx raises KeyError only after it has added the paragraph, and Word-saved files
@@ -11,6 +15,8 @@ checked up front and refused with the list of what is missing.
 from __future__ import annotations
 
 import io
+import locale
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -25,6 +31,11 @@ from briefer.export.errors import TemplateRefused
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SUFFIXES = (".docx", ".dotx")
 DEFAULT_TEMPLATE = "Standard"
+LETTER_SUFFIX = "-letter"
+# Territories whose paper is US Letter (CLDR's paper size data).
+LETTER_TERRITORIES = frozenset(
+    "US CA MX PH CL CO VE PR GT CR PA SV NI DO BO BZ".split()
+)  # fmt: skip
 
 # Styles the export needs, with the kind each must be. Names compare case-insensitively
 # (Word stores its built-ins as "heading 1", "footnote text").
@@ -49,6 +60,7 @@ REQUIRED_STYLES: tuple[tuple[str, str], ...] = (
 # Styles used when present, else the fallback (None: no style at all).
 OPTIONAL_STYLES: dict[str, str | None] = {
     "Brief Details": "Subtitle",
+    "Sharing Caveat": "Brief Details",
     "Endnote Text": "Footnote Text",
     "Endnote Reference": "Footnote Reference",
     "List Bullet 2": "List Bullet",
@@ -112,8 +124,37 @@ def word_templates() -> list[WordTemplate]:
 
 
 def _display_name(path: Path) -> str:
-    stem = path.stem.replace("_", " ").strip()
-    return stem[:1].upper() + stem[1:] if stem.islower() else stem
+    stem = path.stem
+    letter = stem.casefold().endswith(LETTER_SUFFIX)
+    if letter:
+        stem = stem[: -len(LETTER_SUFFIX)]
+    stem = stem.replace("_", " ").strip()
+    name = stem[:1].upper() + stem[1:] if stem.islower() else stem
+    return f"{name} Letter" if letter else name
+
+
+def locale_paper(environ: dict[str, str] | None = None) -> str:
+    """'letter' or 'a4': the paper of the system's locale.
+
+    The first of LC_ALL, LC_PAPER and LANG that is set decides (C and POSIX: A4); with
+    none set (a GUI session on Windows or macOS), the locale Python reports."""
+    env = os.environ if environ is None else environ
+    name = next((env[k] for k in ("LC_ALL", "LC_PAPER", "LANG") if env.get(k)), "")
+    if not name and environ is None:
+        try:
+            name = locale.getlocale()[0] or ""
+        except ValueError:
+            name = ""
+    match = re.match(r"^[A-Za-z]{2,3}[_-]([A-Za-z]{2})(?![A-Za-z])", name)
+    if match and match.group(1).upper() in LETTER_TERRITORIES:
+        return "letter"
+    return "a4"
+
+
+def for_paper(name: str, paper: str) -> str:
+    """The name of a shipped template's variant for paper: Standard -> Standard Letter."""
+    base = re.sub(r"\s+(A4|Letter)$", "", name.strip(), flags=re.IGNORECASE)
+    return f"{base} Letter" if paper == "letter" else base
 
 
 def find_word_template(name: str | Path | None = None) -> WordTemplate:
@@ -124,8 +165,15 @@ def find_word_template(name: str | Path | None = None) -> WordTemplate:
         if not path.is_file():
             raise TemplateRefused(f"Word template {path}: no such file")
         return WordTemplate(_display_name(path), path, builtin=False)
-    key = wanted.casefold()
     templates = word_templates()
+    explicit = re.search(r"\s+(A4|Letter)$", wanted, flags=re.IGNORECASE)
+    paper = explicit.group(1).casefold() if explicit else locale_paper()
+    variant = for_paper(wanted, paper)
+    if variant.casefold() != wanted.casefold() and any(
+        t.builtin and t.name.casefold() == variant.casefold() for t in templates
+    ):
+        wanted = variant
+    key = wanted.casefold()
     for template in templates:
         if key in (
             template.name.casefold(),

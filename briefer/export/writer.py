@@ -6,6 +6,13 @@ so a long brief with hundreds of notes costs little more than python-docx's own
 add_paragraph. Every paragraph takes a named style of the template; the code sets no
 fonts or sizes. Paragraph styles follow the section a block stands in: paragraphs under
 `bluf` in BLUF, list items under `key-judgments` in Key Judgment, quotes in Quote.
+
+Word conventions the writer keeps whatever the template: a paragraph whose first strong
+character is right-to-left is a bidi paragraph and each run keeps its own direction
+(no italics for right-to-left quotes); adjacent note references are separated by a
+superscript comma; a source cited again gets Chicago's short form; a heading with
+nothing under it is left out (or says "Nothing to report."); the file's properties hold
+the title, the marking (as category) and, when chosen, the author, nothing else.
 """
 
 from __future__ import annotations
@@ -21,22 +28,28 @@ from typing import TYPE_CHECKING, Any
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
+from briefer.core.bidi import direction_runs, is_rtl, rtl_language
 from briefer.core.briefs import cited_excerpts
+from briefer.core.document import placeholders
+from briefer.core.markings import tlp_label
 from briefer.core.records import BriefDetail, ExcerptRecord, SourceSummary
 from briefer.export.atomic import write_atomically
+from briefer.export.blocks import empty_headings, has_content, next_is_source_list, words
 from briefer.export.footnotes import NotesPart
 from briefer.export.markings import write_headers_and_footers
 from briefer.export.ooxml import R_NS, sub, text_el, w
-from briefer.export.properties import scrub_package, set_properties
+from briefer.export.properties import planned_properties, scrub_package, set_properties
 from briefer.export.references import (
     Segment,
     footnote_reference,
     format_date,
     linkable,
     missing_reference,
+    short_reference,
     source_entry,
 )
 from briefer.export.sanitize import DroppedCharacter, Sanitizer
+from briefer.export.settings import template_language, write_settings
 from briefer.export.templates import LoadedTemplate, find_word_template, load_template
 
 if TYPE_CHECKING:
@@ -45,6 +58,20 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, str], None]
 _ALIGN = {"center": "center", "right": "right", "justify": "both"}
 _MARKS = (("bold", ("b", "bCs")), ("italic", ("i", "iCs")), ("strike", ("strike",)))
+EMPTY_SECTIONS = ("omit", "note")
+NOTHING_TO_REPORT = "Nothing to report."
+# FIRST's TLP 2.0 definitions, one line each, printed under the title.
+SHARING_CAVEATS = {
+    "AMBER+STRICT": (
+        "TLP:AMBER+STRICT: limited disclosure, restricted to the recipient's organization "
+        "only; do not share outside it."
+    ),
+    "RED": (
+        "TLP:RED: for the eyes and ears of individual recipients only, no further "
+        "disclosure."
+    ),
+}
+CAVEAT_SWITCH = "BrieferSharingCaveat"  # a template's docVar; "off" leaves the line out
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +86,21 @@ class ExportResult:
     dropped_characters: tuple[DroppedCharacter, ...] = ()
     sha256: str = ""
     size: int = 0
+    # The file's document properties, exactly as written ({"title": ..., ...}).
+    properties: tuple[tuple[str, str], ...] = ()
+    # Paraphrase placeholders the analyst has not written yet ("block 4").
+    placeholders: tuple[str, ...] = ()
 
     def summary(self) -> str:
         line = (
             f"{self.path}: {self.notes} {self.note_kind}, {self.sources} source(s), "
             f"template {self.template}"
         )
+        if self.placeholders:
+            line += (
+                f"; {len(self.placeholders)} paraphrase placeholder(s) still to write "
+                f"({', '.join(self.placeholders)})"
+            )
         if self.dropped_characters:
             places = "; ".join(str(d) for d in self.dropped_characters[:10])
             more = len(self.dropped_characters) - 10
@@ -85,6 +121,8 @@ class ExportResult:
                 {"where": d.where, "character": d.code} for d in self.dropped_characters
             ],
             "sha256": self.sha256,
+            "properties": dict(self.properties),
+            "placeholders": list(self.placeholders),
         }
 
 
@@ -93,6 +131,7 @@ class RenderReport:
     notes: int = 0
     sources: int = 0
     dropped: list[DroppedCharacter] = field(default_factory=list)
+    properties: dict[str, str] = field(default_factory=dict)
 
 
 def export_brief(
@@ -104,6 +143,9 @@ def export_brief(
     endnotes: bool = False,
     include_author: bool = False,
     brief_date: date | None = None,
+    full_citations: bool = False,
+    empty_sections: str = "omit",
+    final: bool = False,
     progress: Progress | None = None,
 ) -> ExportResult:
     """Write brief_id to path (atomically, mode 0600) and say what was written.
@@ -111,13 +153,21 @@ def export_brief(
     template: a Word template name ("Standard", "Compact", a house template) or a path;
     endnotes: citations as endnotes instead of footnotes; include_author: put the
     brief's author in the file's properties (left out by default); brief_date: the
-    title block's date (default: the day the brief was last saved).
+    title block's date (default: the date set on the brief, else the day it was last
+    saved); full_citations: the full reference in every note (default: Chicago's short
+    form when a source is cited again); empty_sections: "omit" leaves out a heading
+    with nothing under it, "note" keeps it with "Nothing to report."; final: export as
+    final: a brief not yet final becomes final and its version goes up by one.
     """
     path = Path(path)
     report = progress or (lambda done, total, label: None)
     report(0, 1, "Checking the template")
     loaded = load_template(find_word_template(template))
     brief = library.briefs.get(brief_id)
+    if final and brief.status != "final":
+        brief = library.briefs.set_release(
+            brief_id, status="final", version=brief.doc_version + 1
+        )
     report(0, 1, "Reading the sources")
     excerpts, sources = gather_citations(library, brief)
     data, rendered = render_brief(
@@ -128,6 +178,8 @@ def export_brief(
         endnotes=endnotes,
         include_author=include_author,
         brief_date=brief_date,
+        full_citations=full_citations,
+        empty_sections=empty_sections,
         progress=report,
     )
     report(1, 1, "Writing the file")
@@ -141,6 +193,8 @@ def export_brief(
         dropped_characters=tuple(rendered.dropped),
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
+        properties=tuple(rendered.properties.items()),
+        placeholders=tuple(placeholders(brief.body)),
     )
 
 
@@ -164,11 +218,18 @@ def render_brief(
     endnotes: bool = False,
     include_author: bool = False,
     brief_date: date | None = None,
+    full_citations: bool = False,
+    empty_sections: str = "omit",
     progress: Progress | None = None,
 ) -> tuple[bytes, RenderReport]:
     """The .docx bytes of a brief, built in the template's package (consumed)."""
-    builder = _Builder(template, brief, excerpts, sources, endnotes=endnotes)
-    builder.build(brief_date or brief.modified.date(), progress)
+    if empty_sections not in EMPTY_SECTIONS:
+        raise ValueError(f"empty_sections must be one of {EMPTY_SECTIONS}")
+    builder = _Builder(
+        template, brief, excerpts, sources, endnotes=endnotes, full_citations=full_citations
+    )
+    builder.empty_note = empty_sections == "note"
+    builder.build(brief_date or brief.doc_date or brief.modified.date(), progress)
     builder.finish(include_author=include_author)
     out = io.BytesIO()
     builder.doc.save(out)
@@ -176,6 +237,7 @@ def render_brief(
         notes=builder.notes.count,
         sources=len(builder.source_order),
         dropped=list(builder.clean.dropped),
+        properties=builder.properties,
     )
     return out.getvalue(), report
 
@@ -193,8 +255,15 @@ class _Builder:
         sources: Mapping[int, SourceSummary],
         *,
         endnotes: bool,
+        full_citations: bool = False,
     ):
         self.doc = template.document
+        self.full_citations = full_citations
+        self.empty_note = False
+        self.properties: dict[str, str] = {}
+        self._cited_sources: set[int] = set()
+        self._rtl_languages: list[str] = []
+        self.caveat_on = _caveat_switch(template.document) != "off"
         self.style = template.style_id
         self.brief = brief
         self.excerpts = excerpts
@@ -237,6 +306,7 @@ class _Builder:
     def build(self, on_date: date, progress: Progress | None) -> None:
         self.title_block(on_date)
         blocks = [b for b in self.brief.body.get("blocks", []) if isinstance(b, dict)]
+        empty = empty_headings(blocks)
         total = len(blocks)
         stack: list[tuple[int, str]] = []
         for n, block in enumerate(blocks):
@@ -248,45 +318,67 @@ class _Builder:
                     stack.pop()
                 stack.append((level, block.get("section", "") or ""))
             section = next((sid for _, sid in reversed(stack) if sid), "")
-            self.block(block, section, where)
+            if n in empty:
+                if self.empty_note:
+                    self.block(block, section, where)
+                    self.runs(self.paragraph(None), [(NOTHING_TO_REPORT, None)], where)
+            else:
+                keep = kind == "heading" and next_is_source_list(blocks, n)
+                self.block(block, section, where, keep_next=keep)
             if progress and n % 25 == 0:
                 progress(n, total, "Writing the brief")
 
     def title_block(self, on_date: date) -> None:
         brief = self.brief
-        self.runs(self.paragraph("Title"), [(brief.title, None)], "title")
+        self.runs(self.paragraph("Title", rtl=is_rtl(brief.title)), [(brief.title, None)], "title")
         if brief.subject:
-            self.runs(self.paragraph("Subtitle"), [(brief.subject, None)], "subject")
+            p = self.paragraph("Subtitle", rtl=is_rtl(brief.subject))
+            self.runs(p, [(brief.subject, None)], "subject")
+        caveat = SHARING_CAVEATS.get(tlp_label(brief.marking or "") or "")
+        if caveat and self.caveat_on:
+            self.runs(self.paragraph("Sharing Caveat"), [(caveat, None)], "sharing caveat")
         details = [format_date(on_date)]
         if brief.author:
             details.append(brief.author)
-        version = f"Version {brief.version}"
-        if brief.status and brief.status != "final":
-            version += f" ({brief.status})"
-        details.append(version)
+        details.append(f"Version {brief.doc_version} ({brief.status or 'draft'})")
         self.runs(self.paragraph("Brief Details"), [("  ·  ".join(details), None)], "details")
 
-    def block(self, block: dict, section: str, where: str) -> None:
+    def block(self, block: dict, section: str, where: str, *, keep_next: bool = False) -> None:
         kind = block.get("type")
-        rtl = block.get("dir") == "rtl"
         align = block.get("align")
         content = block.get("content") or []
+        rtl = block.get("dir") == "rtl" or is_rtl(words(content))
         if kind == "heading":
-            if _has_content(content):
+            if has_content(content):
                 level = min(max(int(block.get("level", 1) or 1), 1), 3)
-                p = self.paragraph(f"Heading {level}", rtl=rtl, align=align)
+                p = self.paragraph(f"Heading {level}", rtl=rtl, align=align, keep_next=keep_next)
                 self.inlines(p, content, where, rtl)
         elif kind in ("paragraph", "quote"):
-            if _has_content(content):
-                style = "Quote" if kind == "quote" else ("BLUF" if section == "bluf" else None)
+            if has_content(content):
+                quote = kind == "quote"
+                style = "Quote" if quote else ("BLUF" if section == "bluf" else None)
                 p = self.paragraph(style, rtl=rtl, align=align)
-                self.inlines(p, content, where, rtl)
+                self.inlines(p, content, where, rtl, upright_rtl=quote)
+                if quote:
+                    self.speaker(p, content, where)
         elif kind == "list":
             self.list_block(block, 0, section, where)
         elif kind == "table":
             self.table(block, where)
         elif kind == "source_list":
             self.source_list()
+
+    def speaker(self, p: etree._Element, content: list, where: str) -> None:
+        """"— Speaker" ending a block quote, for the first quoted excerpt that names one."""
+        for node in content:
+            if isinstance(node, dict) and node.get("type") == "citation":
+                excerpt = self.excerpts.get(node.get("excerpt"))
+                name = excerpt.speaker.strip() if excerpt else ""
+                if name:
+                    r = sub(p, "r")
+                    sub(r, "br")
+                    self._text_runs(p, f"— {name}", where, (), upright_rtl=True)
+                    return
 
     def list_block(self, block: dict, depth: int, section: str, where: str) -> None:
         ordered = bool(block.get("ordered"))
@@ -300,9 +392,9 @@ class _Builder:
             if not isinstance(item, dict):
                 continue
             at = f"{where}, item {n + 1}"
-            rtl = item.get("dir") == "rtl"
             content = item.get("content") or []
-            if _has_content(content):
+            rtl = item.get("dir") == "rtl" or is_rtl(words(content))
+            if has_content(content):
                 p = self.paragraph(style, rtl=rtl, num=num)
                 self.inlines(p, content, at, rtl)
             for m, child in enumerate(item.get("children") or []):
@@ -336,16 +428,20 @@ class _Builder:
             for c in range(columns):
                 tc = sub(tr, "tc")
                 sub(sub(tc, "tcPr"), "tcW", w=str(width // columns), type="dxa")
-                p = sub(tc, "p")
                 cell = row[c] if c < len(row) and isinstance(row[c], dict) else {}
-                self.inlines(p, cell.get("content") or [], f"{where}, row {r + 1}, cell {c + 1}")
+                content = cell.get("content") or []
+                rtl = is_rtl(words(content))
+                p = sub(tc, "p")
+                if rtl:
+                    sub(sub(p, "pPr"), "bidi")
+                self.inlines(p, content, f"{where}, row {r + 1}, cell {c + 1}", rtl)
 
     def source_list(self) -> None:
         if not self.source_order:
-            p = self.paragraph("Source Entry")
+            p = self.paragraph("Source Entry", keep_lines=True)
             self.runs(p, [("No sources are cited in this brief.", None)], "sources")
         for source_id in self.source_order:
-            p = self.paragraph("Source Entry")
+            p = self.paragraph("Source Entry", keep_lines=True)
             self.runs(p, source_entry(self.sources[source_id]), f"source {source_id}")
 
     # -- paragraphs and runs -----------------------------------------------------------
@@ -357,14 +453,20 @@ class _Builder:
         rtl: bool = False,
         align: str | None = None,
         num: tuple[str, str] | None = None,
+        keep_next: bool = False,
+        keep_lines: bool = False,
     ) -> etree._Element:
         p = sub(self.out, "p")
         style_id = self.style(style) if style else None
         jc = _ALIGN.get(align or "")
-        if style_id or rtl or jc or num:
+        if style_id or rtl or jc or num or keep_next or keep_lines:
             ppr = sub(p, "pPr")
             if style_id:
                 sub(ppr, "pStyle", val=style_id)
+            if keep_next:
+                sub(ppr, "keepNext")
+            if keep_lines:
+                sub(ppr, "keepLines")
             if num:
                 numpr = sub(ppr, "numPr")
                 sub(numpr, "ilvl", val=num[0])
@@ -375,16 +477,33 @@ class _Builder:
                 sub(ppr, "jc", val=jc)
         return p
 
-    def inlines(self, p: etree._Element, content: list, where: str, rtl: bool = False) -> None:
+    def inlines(
+        self,
+        p: etree._Element,
+        content: list,
+        where: str,
+        rtl: bool = False,
+        *,
+        upright_rtl: bool = False,
+    ) -> None:
+        """The runs of a paragraph; rtl is the paragraph's direction (runs find their own).
+
+        upright_rtl: right-to-left runs are set upright even where the style is italic
+        (the Quote style), as Arabic has no italic convention."""
+        previous_was_note = False
         for node in content:
             if not isinstance(node, dict):
                 continue
             if node.get("type") == "citation":
+                if previous_was_note:
+                    self.notes.separator_run(p)
                 self.cite(p, node.get("excerpt"))
+                previous_was_note = True
                 continue
             value = self.clean(str(node.get("text", "")), where)
             if not value:
                 continue
+            previous_was_note = False
             marks = node.get("marks") or ()
             link = self.clean(str(node.get("link") or ""), where).strip()
             parent = p
@@ -393,6 +512,20 @@ class _Builder:
                 parent.set(f"{{{R_NS}}}id", self.link(link))
             else:
                 link = ""
+            self._text_runs(parent, value, where, marks, link=bool(link), upright_rtl=upright_rtl)
+
+    def _text_runs(
+        self,
+        parent: etree._Element,
+        value: str,
+        where: str,
+        marks,
+        *,
+        link: bool = False,
+        upright_rtl: bool = False,
+    ) -> None:
+        """One run per stretch of one direction: right-to-left runs carry w:rtl."""
+        for piece, rtl in direction_runs(value):
             r = sub(parent, "r")
             if link or marks or rtl:
                 rpr = sub(r, "rPr")
@@ -402,11 +535,18 @@ class _Builder:
                     if mark in marks:
                         for tag in tags:
                             sub(rpr, tag)
+                    elif mark == "italic" and rtl and upright_rtl:
+                        for tag in tags:
+                            sub(rpr, tag, val="0")
                 if "underline" in marks:
                     sub(rpr, "u", val="single")
                 if rtl:
                     sub(rpr, "rtl")
-            text_el(r, value)
+                    language = rtl_language(piece)
+                    sub(rpr, "lang", bidi=language)
+                    if language not in self._rtl_languages:
+                        self._rtl_languages.append(language)
+            text_el(r, piece)
 
     def runs(self, p: etree._Element, segments: list[Segment], where: str) -> None:
         for value, url in segments:
@@ -417,17 +557,24 @@ class _Builder:
             if url:
                 parent = sub(p, "hyperlink", history="1")
                 parent.set(f"{{{R_NS}}}id", self.link(self.clean(url, where)))
-            r = sub(parent, "r")
-            if url and self.style("Hyperlink"):
-                sub(sub(r, "rPr"), "rStyle", val=self.style("Hyperlink"))
-            text_el(r, value)
+            if url:
+                r = sub(parent, "r")
+                if self.style("Hyperlink"):
+                    sub(sub(r, "rPr"), "rStyle", val=self.style("Hyperlink"))
+                text_el(r, value)
+            else:
+                self._text_runs(parent, value, where, ())
 
     def cite(self, p: etree._Element, excerpt_id: Any) -> None:
         excerpt = self.excerpts.get(excerpt_id) if isinstance(excerpt_id, int) else None
         source = self.sources.get(excerpt.source_id) if excerpt else None
         where = f"{self.notes.kind} {self.notes.count + 1}"
         if excerpt and source:
-            segments = footnote_reference(excerpt, source)
+            if source.id in self._cited_sources and not self.full_citations:
+                segments = short_reference(excerpt, source)
+            else:
+                segments = footnote_reference(excerpt, source)
+            self._cited_sources.add(source.id)
         else:
             segments = missing_reference(excerpt_id if isinstance(excerpt_id, int) else 0)
         cleaned = [(self.clean(t, where), self.clean(u, where) if u else None) for t, u in segments]
@@ -501,34 +648,29 @@ class _Builder:
     def finish(self, *, include_author: bool) -> None:
         self.body.extend(list(self.out))
         if self.sect is not None:
+            self.notes.section_properties(self.sect)
             self.body.append(self.sect)
         write_headers_and_footers(self.doc, self.brief.marking or "", self.style, self.clean)
-        brief = self.brief
-        tags: dict[str, str] = {}
-        for excerpt in self.excerpts.values():
-            for tag in excerpt.tags:
-                tags.setdefault(tag.casefold(), tag)
-        for source in self.sources.values():
-            for tag in source.tags:
-                tags.setdefault(tag.casefold(), tag)
-        keywords = "; ".join(sorted(tags.values(), key=str.casefold))
-        quiet = Sanitizer()  # the body already reported what these strings lost
-        set_properties(
+        write_settings(
             self.doc,
-            title=quiet(brief.title, "title"),
-            subject=quiet(brief.subject, "subject"),
-            keywords=self.clean(keywords, "tags"),
-            category=quiet(brief.marking or "", "marking"),
-            author=self.clean(brief.author, "author") if include_author else "",
-            when=datetime.now(UTC),
+            language=template_language(self.doc),
+            bidi_language=self._rtl_languages[0] if self._rtl_languages else "",
         )
+        brief = self.brief
+        quiet = Sanitizer()  # the body already reported what these strings lost
+        self.properties = planned_properties(
+            title=quiet(brief.title, "title"),
+            marking=quiet(brief.marking or "", "marking"),
+            author=self.clean(brief.author, "author") if include_author else "",
+        )
+        set_properties(self.doc, self.properties, when=datetime.now(UTC))
         scrub_package(self.doc)
 
 
-def _has_content(content: list) -> bool:
-    for node in content:
-        if isinstance(node, dict) and (
-            node.get("type") == "citation" or str(node.get("text", "")).strip()
-        ):
-            return True
-    return False
+def _caveat_switch(document) -> str:
+    """A template's BrieferSharingCaveat docVar ("off" turns the caveat line off)."""
+    settings = document.settings.element
+    for var in settings.iter(w("docVar")):
+        if var.get(w("name")) == CAVEAT_SWITCH:
+            return (var.get(w("val")) or "").strip().casefold()
+    return ""

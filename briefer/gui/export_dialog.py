@@ -1,5 +1,9 @@
-"""Brief > Export to Word…: template, marking confirmation, options, progress, then
-"Open file" / "Show in folder".
+"""Brief > Export to Word… and File > Export to PDF…: template, marking confirmation,
+options, the exact properties the file will carry, progress, then "Open file" / "Show
+in folder".
+
+PDF goes through LibreOffice (briefer.export.pdf); without it the PDF choice and the
+menu item are disabled and say why in one line.
 
 The export runs on a worker thread (gui/worker.py) so the window stays responsive on a
 long brief; everything it does goes through briefer.export, which the CLI shares.
@@ -10,11 +14,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -30,10 +35,14 @@ from PySide6.QtWidgets import (
 
 from briefer.core.errors import BrieferError
 from briefer.export import (
-    DEFAULT_TEMPLATE,
     ExportResult,
+    describe_properties,
     export_brief,
+    export_pdf,
+    find_word_template,
     missing_styles,
+    pdf_unavailable_reason,
+    planned_properties,
     word_templates,
 )
 from briefer.gui.worker import CoreWorker
@@ -41,16 +50,23 @@ from briefer.gui.worker import CoreWorker
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
+WORD, PDF = "docx", "pdf"
+
+
 class ExportDialog(QDialog):
-    def __init__(self, library, brief_id: int, parent: QWidget | None = None):
+    def __init__(
+        self, library, brief_id: int, parent: QWidget | None = None, *, pdf: bool = False
+    ):
         super().__init__(parent)
         self.library = library
         self.brief_id = brief_id
         self.brief = library.briefs.get(brief_id)
         self.result: ExportResult | None = None
+        self.pdf_problem = pdf_unavailable_reason()
         self._worker = CoreWorker(self)
         self._job = None
-        self.setWindowTitle("Export to Word")
+        self._start_pdf = pdf and not self.pdf_problem
+        self.setWindowTitle("Export to PDF" if pdf else "Export to Word")
         self.setMinimumWidth(520)
         self._build()
         self._wire()
@@ -76,8 +92,23 @@ class ExportDialog(QDialog):
                 item.setEnabled(False)
                 item.setToolTip(problem)
                 self.template_combo.setItemText(index, f"{label} — cannot be used")
-        default = self.template_combo.findData(DEFAULT_TEMPLATE)
+        # The template of the system's paper (Standard on A4, Standard Letter in the US).
+        default = self.template_combo.findData(find_word_template(None).name)
         self.template_combo.setCurrentIndex(max(default, 0))
+
+        self.format_combo = QComboBox()
+        self.format_combo.addItem("Word document (.docx)", WORD)
+        self.format_combo.addItem(
+            "PDF (.pdf)" if not self.pdf_problem else "PDF (.pdf) — needs LibreOffice", PDF
+        )
+        if self.pdf_problem:
+            item = self.format_combo.model().item(1)
+            item.setEnabled(False)
+            item.setToolTip(self.pdf_problem)
+        self.format_combo.setCurrentIndex(1 if self._start_pdf else 0)
+        self.pdf_note = QLabel(self.pdf_problem)
+        self.pdf_note.setWordWrap(True)
+        self.pdf_note.setVisible(bool(self.pdf_problem))
 
         marking = self.brief.marking
         self.marking_check = QCheckBox(
@@ -86,6 +117,25 @@ class ExportDialog(QDialog):
             else "Export without a handling marking"
         )
         self.endnotes_check = QCheckBox("Citations as endnotes instead of footnotes")
+        self.full_citations_check = QCheckBox(
+            "Full reference in every note (otherwise a short form for a source cited again)"
+        )
+        self.empty_note_check = QCheckBox(
+            "Keep empty sections with “Nothing to report.” (otherwise left out)"
+        )
+        brief = self.brief
+        self.final_check = QCheckBox(
+            f"Export as final (version {brief.doc_version + 1})"
+            if brief.status != "final"
+            else f"Final, version {brief.doc_version}"
+        )
+        self.final_check.setChecked(brief.status == "final")
+        self.final_check.setEnabled(brief.status != "final")
+        when = brief.doc_date or brief.modified.date()
+        self.date_edit = QDateEdit(QDate(when.year, when.month, when.day))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMMM yyyy")
+        self.date_edit.setToolTip("The date the title block prints; kept with the brief")
         author = self.brief.author
         self.author_check = QCheckBox(
             f"Put the author ({author}) in the file properties"
@@ -96,6 +146,11 @@ class ExportDialog(QDialog):
         self.author_check.setToolTip(
             "Left out by default: the file then carries no personal or tool metadata."
         )
+        self.properties_label = QLabel()
+        self.properties_label.setWordWrap(True)
+        self.properties_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
 
         self.path_edit = QLineEdit(str(self._default_path()))
         self.browse_button = QPushButton("Choose…")
@@ -104,11 +159,18 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.browse_button)
 
         form = QFormLayout()
+        form.addRow("Format:", self.format_combo)
+        form.addRow("", self.pdf_note)
         form.addRow("Template:", self.template_combo)
         form.addRow("", self.template_note)
         form.addRow("Marking:", self.marking_check)
         form.addRow("Notes:", self.endnotes_check)
+        form.addRow("", self.full_citations_check)
+        form.addRow("Sections:", self.empty_note_check)
+        form.addRow("Status:", self.final_check)
+        form.addRow("Date:", self.date_edit)
         form.addRow("Metadata:", self.author_check)
+        form.addRow("Properties:", self.properties_label)
         form.addRow("Save as:", path_row)
 
         self.progress = QProgressBar()
@@ -137,6 +199,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _wire(self) -> None:
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self.author_check.toggled.connect(self._update_properties)
+        self._update_properties()
         self.marking_check.toggled.connect(self._update_buttons)
         self.path_edit.textChanged.connect(self._update_buttons)
         self.browse_button.clicked.connect(self._browse)
@@ -148,7 +213,31 @@ class ExportDialog(QDialog):
     def _default_path(self) -> Path:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = _UNSAFE.sub(" ", self.brief.title).strip() or "brief"
-        return Path(folder or Path.home()) / f"{name}.docx"
+        return Path(folder or Path.home()) / f"{name}.{PDF if self._start_pdf else WORD}"
+
+    @property
+    def file_format(self) -> str:
+        return self.format_combo.currentData() or WORD
+
+    def _format_changed(self) -> None:
+        """Keep the file name's ending in step with the chosen format."""
+        text = self.path_edit.text().strip()
+        if text:
+            self.path_edit.setText(str(Path(text).with_suffix(f".{self.file_format}")))
+        self.setWindowTitle("Export to PDF" if self.file_format == PDF else "Export to Word")
+
+    def planned_properties(self) -> dict[str, str]:
+        """Exactly what the file's document properties will hold."""
+        author = self.brief.author if self.author_check.isChecked() else ""
+        return planned_properties(
+            title=self.brief.title, marking=self.brief.marking or "", author=author
+        )
+
+    def _update_properties(self) -> None:
+        lines = describe_properties(self.planned_properties())
+        self.properties_label.setText(
+            "The file's properties will hold only:\n" + "\n".join(f"• {line}" for line in lines)
+        )
 
     # -- behaviour -------------------------------------------------------------------
 
@@ -169,22 +258,32 @@ class ExportDialog(QDialog):
         self.show_button.setEnabled(done)
         self.close_button.setEnabled(not self.busy)
         for widget in (
+            self.format_combo,
             self.template_combo,
             self.marking_check,
             self.endnotes_check,
+            self.full_citations_check,
+            self.empty_note_check,
+            self.date_edit,
             self.path_edit,
             self.browse_button,
         ):
             widget.setEnabled(not self.busy)
         self.author_check.setEnabled(not self.busy and bool(self.brief.author))
+        self.final_check.setEnabled(not self.busy and self.brief.status != "final")
 
     def _browse(self) -> None:
+        pdf = self.file_format == PDF
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export to Word", self.path_edit.text(), "Word document (*.docx)"
+            self,
+            "Export to PDF" if pdf else "Export to Word",
+            self.path_edit.text(),
+            "PDF (*.pdf)" if pdf else "Word document (*.docx)",
         )
         if chosen:
-            if not chosen.lower().endswith(".docx"):
-                chosen += ".docx"
+            ending = f".{self.file_format}"
+            if not chosen.lower().endswith(ending):
+                chosen += ending
             self.path_edit.setText(chosen)
 
     def start_export(self) -> None:
@@ -195,16 +294,27 @@ class ExportDialog(QDialog):
         template = self.template_combo.currentData()
         endnotes = self.endnotes_check.isChecked()
         include_author = self.author_check.isChecked()
+        full_citations = self.full_citations_check.isChecked()
+        empty_sections = "note" if self.empty_note_check.isChecked() else "omit"
+        final = self.final_check.isChecked() and self.final_check.isEnabled()
+        chosen = self.date_edit.date().toPython()
+        new_date = chosen if chosen != self.brief.doc_date else None
         library, brief_id = self.library, self.brief_id
+        write = export_pdf if self.file_format == PDF else export_brief
 
         def job(progress, _cancelled):
-            return export_brief(
+            if new_date is not None:
+                library.briefs.set_release(brief_id, on=new_date)
+            return write(
                 library,
                 brief_id,
                 path,
                 template=template,
                 endnotes=endnotes,
                 include_author=include_author,
+                full_citations=full_citations,
+                empty_sections=empty_sections,
+                final=final,
                 progress=progress,
             )
 
@@ -212,7 +322,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.status_label.setText("Exporting…")
         self._job = self._worker.submit(
-            "Export to Word",
+            "Export to PDF" if self.file_format == PDF else "Export to Word",
             job,
             on_done=self._done,
             on_failed=self._failed,
@@ -263,11 +373,14 @@ class ExportDialog(QDialog):
         super().done(code)
 
 
-def export_brief_interactively(parent: QWidget | None, library, brief_id: int) -> Path | None:
+def export_brief_interactively(
+    parent: QWidget | None, library, brief_id: int, *, pdf: bool = False
+) -> Path | None:
     """Show the dialog; the path of the exported file, or None when nothing was written."""
-    dialog = ExportDialog(library, brief_id, parent)
+    dialog = ExportDialog(library, brief_id, parent, pdf=pdf)
     try:
         dialog.exec()
         return dialog.exported_path
     finally:
         dialog.deleteLater()
+

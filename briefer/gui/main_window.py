@@ -46,6 +46,7 @@ from briefer.gui.message_bar import MessageBars
 from briefer.gui.models.search_model import HitRole
 from briefer.gui.navigator import Navigator
 from briefer.gui.read_only import ReadOnlyMode, WriteGate
+from briefer.gui.pdf_action import pdf_export_action
 from briefer.gui.search_bar import Searcher, SearchOutcome
 from briefer.gui.source_tab import SourceTab
 from briefer.gui.tag_manager import TagManager
@@ -251,6 +252,7 @@ class MainWindow(QMainWindow):
         self.new_brief_action.setIcon(icon("brief"))
         self.export_action = self._action("&Export to Word…", "Ctrl+Shift+E", "save")
         self.export_action.setEnabled(False)
+        self.export_pdf_action = pdf_export_action(self)  # File > Export to PDF (issue 13)
 
         self.help_action = self._action("Briefer &Help", keys.HelpContents, "help")
         self.open_log_folder_action = self._action("Open &Log Folder")
@@ -264,6 +266,7 @@ class MainWindow(QMainWindow):
                      self.open_sample_action, None, self.close_tab_action, None,
                      self.quit_action):  # fmt: skip
             self.file_menu.addAction(item) if item else self.file_menu.addSeparator()
+        self.file_menu.insertAction(self.close_tab_action, self.export_pdf_action)
         self.edit_menu = bar.addMenu("&Edit")
         panel = self.excerpts_panel
         for item in (self.undo_action, self.redo_action, None, self.cut_excerpt_action,
@@ -1072,6 +1075,16 @@ class MainWindow(QMainWindow):
             )
             return
         export_brief_interactively(self, self.library, tab.brief_id)
+
+    def export_current_brief_pdf(self) -> None:
+        """File > Export to PDF…: the export dialog with PDF chosen (issue 13)."""
+        from briefer.gui.export_dialog import export_brief_interactively
+
+        tab = self.current_brief_tab()
+        if tab is None or not tab.flush():
+            self.show_error("Export to PDF", "Open a brief that can be saved first.")
+            return
+        export_brief_interactively(self, self.library, tab.brief_id, pdf=True)
 
     def choose_files_to_import(self) -> None:
         from briefer.ingest import SUPPORTED_EXTENSIONS

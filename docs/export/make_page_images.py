@@ -1,7 +1,7 @@
 """Page images of each shipped Word template, for the README.
 
 Run: .venv/bin/python docs/export/make_page_images.py
-A sample brief is exported with every template in templates/word/, converted to PDF by
+A sample brief is exported with every A4 template in templates/word/, converted to PDF by
 LibreOffice (headless, its own profile) and its first page rendered by pdftoppm into
 docs/export/<template>-page1.png.
 """
@@ -135,6 +135,7 @@ def sample_brief(lib: Library) -> int:
         marking="TLP:AMBER",
         body={"format": "briefer.brief", "version": 1, "blocks": blocks},
     )
+    lib.briefs.set_release(brief.id, status="draft", version=2, on=date(2024, 2, 12))
     return brief.id
 
 
@@ -146,8 +147,10 @@ def main() -> int:
             brief_id = sample_brief(lib)
             for template in sorted((shipped_templates_dir() / "word").glob("*.docx")):
                 name = template.stem
+                if name.endswith("-letter"):
+                    continue  # the README shows the A4 pages; Letter differs only in size
                 out = work / f"{name}.docx"
-                export_brief(lib, brief_id, out, template=template, brief_date=date(2024, 2, 12))
+                export_brief(lib, brief_id, out, template=template)
                 subprocess.run(
                     ["soffice", f"-env:UserInstallation={(work / f'lo-{name}').as_uri()}",
                      "--headless", "--convert-to", "pdf", "--outdir", str(work), str(out)],

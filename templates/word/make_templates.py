@@ -1,4 +1,4 @@
-"""Generate the shipped Word templates: standard.docx and compact.docx.
+"""Generate the shipped Word templates: Standard and Compact, each on A4 and US Letter.
 
 Run: .venv/bin/python templates/word/make_templates.py
 The export code sets no fonts or sizes: the whole look of a brief comes from the named
@@ -6,6 +6,12 @@ styles defined here. A template starts from python-docx's package (theme, settin
 font table), gets a styles part and a numbering part written from scratch (Word's
 built-in names, so Word and LibreOffice treat them as their own), and is scrubbed of
 the package's tool metadata, thumbnail and customXml before it is saved.
+
+Word conventions kept here: body text at 11 pt and notes at 9 pt (whole points), the
+marking at body size, only the styles an analyst applies in Word's Quick Styles
+gallery (qFormat) with latentStyles that keep Word's other built-ins out of it, the
+Sources entries kept whole, and current-mode (15) settings with the page's language
+(en-GB on A4, en-US on Letter).
 """
 
 from __future__ import annotations
@@ -17,9 +23,13 @@ from xml.sax.saxutils import quoteattr
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
-from docx.shared import Cm
+from docx.shared import Cm, Inches
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+
+from briefer.export.settings import write_settings  # noqa: E402
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # Per template: fonts, sizes (half-points), colours, spacing (twips), page margins (cm).
@@ -27,8 +37,8 @@ LOOKS = {
     "standard": {
         "body_font": "Arial",
         "head_font": "Arial",
-        "body": 21,
-        "small": 17,
+        "body": 22,
+        "small": 18,
         "title": 52,
         "subtitle": 28,
         "h1": 30,
@@ -44,8 +54,8 @@ LOOKS = {
     "compact": {
         "body_font": "Times New Roman",
         "head_font": "Arial",
-        "body": 20,
-        "small": 16,
+        "body": 22,
+        "small": 18,
         "title": 36,
         "subtitle": 22,
         "h1": 23,
@@ -77,6 +87,7 @@ def _style(
     extra: str = "",
     default: bool = False,
     priority: int = 10,
+    quick: bool = False,
 ) -> str:
     attrs = f'w:type="{kind}" w:styleId="{style_id}"' + (' w:default="1"' if default else "")
     parts = [f"<w:style {attrs}>", f"<w:name w:val={quoteattr(name)}/>"]
@@ -84,7 +95,9 @@ def _style(
         parts.append(f'<w:basedOn w:val="{based_on}"/>')
     if next_style:
         parts.append(f'<w:next w:val="{next_style}"/>')
-    parts.append(f'<w:uiPriority w:val="{priority}"/><w:qFormat/>')
+    parts.append(f'<w:uiPriority w:val="{priority}"/>')
+    if quick:  # shown in Word's Quick Styles gallery: only what an analyst applies
+        parts.append("<w:qFormat/>")
     if ppr:
         parts.append(f"<w:pPr>{ppr}</w:pPr>")
     if rpr:
@@ -94,7 +107,7 @@ def _style(
     return "".join(parts)
 
 
-def styles_xml(look: dict) -> str:
+def styles_xml(look: dict, language: str = "en-GB") -> str:
     """Every style the export uses, in Word's own names. Element order follows OOXML."""
     b, h = look["body_font"], look["head_font"]
     accent, muted = look["accent"], look["muted"]
@@ -112,6 +125,7 @@ def styles_xml(look: dict) -> str:
             based_on="Normal",
             next_style="Normal",
             priority=9,
+            quick=True,
             ppr=(
                 f'<w:keepNext/><w:keepLines/><w:spacing w:before="{before}" w:after="80"/>'
                 f'<w:outlineLvl w:val="{level - 1}"/>'
@@ -139,6 +153,7 @@ def styles_xml(look: dict) -> str:
             "Normal",
             default=True,
             priority=0,
+            quick=True,
             ppr=f"<w:widowControl/>{spacing}",
             rpr=f"{_fonts(b)}{size('body')}",
         ),
@@ -165,6 +180,7 @@ def styles_xml(look: dict) -> str:
             "Title",
             based_on="Normal",
             next_style="Subtitle",
+            quick=True,
             ppr='<w:spacing w:after="60" w:line="240" w:lineRule="auto"/><w:contextualSpacing/>',
             rpr=f'{_fonts(h)}<w:b/><w:bCs/><w:color w:val="{accent}"/>'
             f'<w:kern w:val="28"/>{size("title")}',
@@ -200,6 +216,7 @@ def styles_xml(look: dict) -> str:
             "BLUF",
             based_on="Normal",
             next_style="Normal",
+            quick=True,
             ppr=(
                 f'<w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="{accent}"/>'
                 "</w:pBdr>"
@@ -214,6 +231,7 @@ def styles_xml(look: dict) -> str:
             "Key Judgment",
             based_on="Normal",
             next_style="KeyJudgment",
+            quick=True,
             ppr=(
                 '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr>'
                 f'<w:spacing w:after="{after}"/>'
@@ -226,6 +244,7 @@ def styles_xml(look: dict) -> str:
             based_on="Normal",
             next_style="Normal",
             priority=29,
+            quick=True,
             ppr=(
                 f'<w:pBdr><w:left w:val="single" w:sz="12" w:space="8" w:color="{muted}"/>'
                 f'</w:pBdr><w:spacing w:before="60" w:after="{after}"/>'
@@ -244,7 +263,7 @@ def styles_xml(look: dict) -> str:
             "SourceEntry",
             "Source Entry",
             based_on="Normal",
-            ppr='<w:spacing w:after="80" w:line="240" w:lineRule="auto"/>'
+            ppr='<w:keepLines/><w:spacing w:after="80" w:line="240" w:lineRule="auto"/>'
             '<w:ind w:left="340" w:hanging="340"/>',
             rpr=size("small"),
         ),
@@ -254,8 +273,9 @@ def styles_xml(look: dict) -> str:
             "footnote text",
             based_on="Normal",
             priority=99,
-            ppr='<w:spacing w:after="40" w:line="240" w:lineRule="auto"/>'
-            '<w:ind w:left="227" w:hanging="227"/>',
+            ppr='<w:tabs><w:tab w:val="left" w:pos="340"/></w:tabs>'
+            '<w:spacing w:after="40" w:line="240" w:lineRule="auto"/>'
+            '<w:ind w:left="340" w:hanging="340"/>',
             rpr=size("small"),
         ),
         _style(
@@ -271,8 +291,9 @@ def styles_xml(look: dict) -> str:
             "endnote text",
             based_on="Normal",
             priority=99,
-            ppr='<w:spacing w:after="40" w:line="240" w:lineRule="auto"/>'
-            '<w:ind w:left="227" w:hanging="227"/>',
+            ppr='<w:tabs><w:tab w:val="left" w:pos="340"/></w:tabs>'
+            '<w:spacing w:after="40" w:line="240" w:lineRule="auto"/>'
+            '<w:ind w:left="340" w:hanging="340"/>',
             rpr=size("small"),
         ),
         _style(
@@ -317,6 +338,15 @@ def styles_xml(look: dict) -> str:
             rpr=f"{_fonts(h)}<w:b/><w:bCs/><w:caps/>{size('body')}",
         ),
         _style(
+            "paragraph",
+            "SharingCaveat",
+            "Sharing Caveat",
+            based_on="Normal",
+            next_style="Normal",
+            ppr='<w:spacing w:before="0" w:after="120" w:line="240" w:lineRule="auto"/>',
+            rpr=f'<w:b/><w:bCs/><w:color w:val="{accent}"/>{size("small")}',
+        ),
+        _style(
             "table",
             "TableGrid",
             "Table Grid",
@@ -339,12 +369,18 @@ def styles_xml(look: dict) -> str:
     ]
     defaults = (
         f"<w:docDefaults><w:rPrDefault><w:rPr>{_fonts(b)}"
-        '<w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB" w:eastAsia="en-US" '
-        'w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>'
+        f'<w:sz w:val="{look["body"]}"/><w:szCs w:val="{look["body"]}"/>'
+        f'<w:lang w:val="{language}" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        "<w:pPrDefault><w:pPr>"
         '<w:spacing w:after="160" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
         "</w:docDefaults>"
     )
-    return f'<w:styles xmlns:w="{W_NS}">{defaults}{"".join(styles)}</w:styles>'
+    # Word's other built-in styles stay out of the Quick Styles gallery (defQFormat 0).
+    latent = (
+        '<w:latentStyles w:defLockedState="0" w:defUIPriority="99" w:defSemiHidden="0" '
+        'w:defUnhideWhenUsed="0" w:defQFormat="0" w:count="376"/>'
+    )
+    return f'<w:styles xmlns:w="{W_NS}">{defaults}{latent}{"".join(styles)}</w:styles>'
 
 
 def _level(ilvl: int, fmt: str, text: str, indent: int, style: str = "") -> str:
@@ -392,11 +428,19 @@ def numbering_xml() -> str:
     return "".join(out)
 
 
-def make_template(name: str, look: dict, path: Path) -> None:
+# Paper: (width, height, language of the page's readers).
+PAPERS = {
+    "a4": (Cm(21.0), Cm(29.7), "en-GB"),
+    "letter": (Inches(8.5), Inches(11), "en-US"),
+}
+
+
+def make_template(name: str, look: dict, path: Path, paper: str = "a4") -> None:
+    width, height, language = PAPERS[paper]
     document = docx.Document()
     doc_part = document.part
     # Styles and numbering written from scratch; python-docx's huge defaults dropped.
-    doc_part._styles_part._element = parse_xml(styles_xml(look))
+    doc_part._styles_part._element = parse_xml(styles_xml(look, language))
     doc_part.numbering_part._element = parse_xml(numbering_xml())
     for rid, rel in list(doc_part.rels.items()):
         if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
@@ -408,12 +452,13 @@ def make_template(name: str, look: dict, path: Path) -> None:
     for tag in ("rsids", "savePreviewPicture", "proofState"):
         for child in settings.findall(f"{{{W_NS}}}{tag}"):
             settings.remove(child)
+    write_settings(document, language=language, bidi_language="ar-SA")
     body = document.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
     section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.page_width, section.page_height = width, height
     top, right, bottom, left = look["margins"]
     section.top_margin, section.right_margin = Cm(top), Cm(right)
     section.bottom_margin, section.left_margin = Cm(bottom), Cm(left)
@@ -425,15 +470,17 @@ def make_template(name: str, look: dict, path: Path) -> None:
     props = document.core_properties
     for child in list(props._element):
         props._element.remove(child)
-    props.title = f"Briefer {name.capitalize()} template"
+    paper_name = "A4" if paper == "a4" else "US Letter"
+    props.title = f"Briefer {name.capitalize()} template ({paper_name})"
     document.save(path)
 
 
 def main() -> int:
     for name, look in LOOKS.items():
-        path = HERE / f"{name}.docx"
-        make_template(name, look, path)
-        print(path)
+        for paper in PAPERS:
+            path = HERE / (f"{name}.docx" if paper == "a4" else f"{name}-{paper}.docx")
+            make_template(name, look, path, paper)
+            print(path)
     return 0
 
 

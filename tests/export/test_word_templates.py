@@ -53,7 +53,7 @@ def test_lists_shipped_and_user_templates_user_first_wins(tmp_path):
     (folder / "House.docx").write_bytes(template_path("compact").read_bytes())
     (folder / "standard.docx").write_bytes(template_path("compact").read_bytes())
     found = {t.name: t for t in word_templates()}
-    assert set(found) == {"Standard", "Compact", "House"}
+    assert set(found) == {"Standard", "Compact", "House", "Standard Letter", "Compact Letter"}
     assert not found["House"].builtin and not found["Standard"].builtin
     assert find_word_template("house").path == folder / "House.docx"
 

@@ -119,3 +119,37 @@ def test_a_tag_clicked_while_writing_fills_the_panel_and_keeps_the_brief(qtbot, 
     window.show_tag("use")
     assert window.current_brief_tab() is tab
     assert [e.text for e in window.excerpts_panel.model.excerpts()] == ["worth quoting"]
+
+
+def test_file_menu_exports_the_brief_in_front_to_pdf(qtbot, window, library, monkeypatch):
+    import briefer.gui.export_dialog as export_dialog
+
+    calls = []
+    monkeypatch.setattr(
+        export_dialog, "export_brief_interactively",
+        lambda parent, lib, brief_id, pdf=False: calls.append((brief_id, pdf)),
+    )  # fmt: skip
+    action = window.export_pdf_action
+    assert action in window.file_menu.actions()
+    assert not action.isEnabled()  # no brief in front
+    brief = library.briefs.create("To export")
+    tab = window.open_brief(brief.id)
+    wait_loaded(qtbot, tab)
+    from briefer.export import find_libreoffice
+
+    assert action.isEnabled() == (find_libreoffice() is not None)
+    if action.isEnabled():
+        action.trigger()
+        assert calls == [(brief.id, True)]
+
+
+def test_pdf_menu_item_says_why_it_is_disabled(qtbot, library, settings, monkeypatch):
+    monkeypatch.setenv("BRIEFER_SOFFICE", "")
+    window = MainWindow(library, settings=settings)
+    qtbot.addWidget(window)
+    action = window.export_pdf_action
+    assert action.text() == "Export to PDF (needs LibreOffice)"
+    assert "LibreOffice" in action.toolTip() and not action.isEnabled()
+    brief = library.briefs.create("To export")
+    wait_loaded(qtbot, window.open_brief(brief.id))
+    assert not action.isEnabled()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.core import document
 from briefer.core.markings import TLP_COLOURS, TLP_LABELS, normalize_marking, tlp_label
 from briefer.core.records import BRIEF_STATUSES, BriefDetail
 from briefer.gui.editor.editor_widget import BriefEditor
@@ -216,6 +217,7 @@ class BriefTab(QWidget):
         self.save_state.setText("Saved")
         if self.read_only:
             self._show_read_only()
+        self._flag_placeholders(detail.body)
         self.title_changed.emit(detail.title)
         self.loaded.emit()
 
@@ -227,6 +229,17 @@ class BriefTab(QWidget):
         self.marking_box.setEnabled(False)
         self.status_box.setEnabled(False)
         self.save_state.setText("Read-only")
+
+    def _flag_placeholders(self, body: dict) -> None:
+        """A "[paraphrase of …]" placeholder stays flagged until the analyst writes it."""
+        found = document.placeholders(body)
+        if found:
+            self.message_bar.show_message(
+                f"Paraphrase still to write ({', '.join(found)}): replace “[paraphrase of …]” "
+                "with your own words; the note stays with them"
+            )
+        elif self.message_bar.text().startswith("Paraphrase still to write"):
+            self.message_bar.hide()
 
     def _fetch_excerpts(self, ids: list[int], done: Callable) -> None:
         self.worker.submit(
@@ -311,7 +324,7 @@ class BriefTab(QWidget):
             if body_changed:
                 detail = briefs.save_body(brief_id, body, expected_version=version)
             if snapshot is not None:
-                briefs.save_revision(brief_id, snapshot)
+                briefs.save_revision(brief_id, snapshot, new_version=note is not None)
             return detail
 
         self._saving = True
@@ -336,6 +349,7 @@ class BriefTab(QWidget):
             self.version = detail.version
         if self.message_bar.text().startswith("Not saved"):
             self.message_bar.hide()
+        self._flag_placeholders(body)
         self.save_state.setText("Saved" if not self.dirty else "Edited")
         if meta["title"] and meta["title"] != title_before:
             self.title_changed.emit(meta["title"])
