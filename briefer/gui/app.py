@@ -244,6 +244,8 @@ class LibrarySession(QObject):
         if not self._busy.acquire(blocking=False):
             return
         try:
+            if not self.scheduler.due():
+                return  # a backup started by an earlier tick has just made it
             target = self.scheduler.backup_now()
             # A good moment to fold the -wal into the library and keep it small.
             self.library.checkpoint()
