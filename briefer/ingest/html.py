@@ -54,10 +54,6 @@ def _http(url: str | None) -> str:
     return url if url.startswith(("http://", "https://")) and " " not in url else ""
 
 
-def _text_of(el) -> str:
-    return " ".join("".join(el.itertext()).split())
-
-
 def _meta(tree) -> dict[str, str]:
     """Page metadata from link and meta tags and JSON-LD; first value of each key wins."""
     found: dict[str, str] = {}
@@ -120,25 +116,113 @@ def _ld_items(data, depth: int = 0):
             yield from _ld_items(data["@graph"], depth + 1)
 
 
+# Trafilatura's block elements: they start a new line in its own text output.
+_BLOCK_TAGS = frozenset({"p", "head", "quote", "list", "item", "table", "row", "cell", "div",
+                         "code", "lb"})
+# Elements that hold paragraphs of their own, not one paragraph.
+_CONTAINERS = frozenset({"p", "head", "quote", "list", "table", "div"})
+
+
+def _flatten(el, parts: list[str], *, tail: bool = True) -> None:
+    """Text of an element as one run: <lb/> a line break, other blocks a word boundary.
+
+    Inline elements (<hi>, <ref>) join their neighbours as written: "<hi>W</hi>ord".
+    """
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag == "lb":
+        parts.append("\n")
+    elif tag and tag != "graphic":
+        block = tag in _BLOCK_TAGS
+        if block:
+            parts.append(" ")
+        parts.append(el.text or "")
+        for child in el:
+            _flatten(child, parts)
+        if block:
+            parts.append(" ")
+    if tail and el.tail:
+        parts.append(el.tail)
+
+
+def _lines(text: str) -> str:
+    """Spaces folded within each line; the line breaks of <lb/> kept, empty lines dropped."""
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _text_of(el) -> str:
+    parts: list[str] = []
+    _flatten(el, parts, tail=False)
+    return _lines("".join(parts))
+
+
+def _list_items(el, out: list[str]) -> None:
+    """Items of a list, one paragraph each; a nested list follows where it stands."""
+    for item in el:
+        if not isinstance(item.tag, str):
+            continue
+        if item.tag != "item":  # a heading or paragraph between items
+            parts: list[str] = []
+            _flatten(item, parts)
+            if _lines("".join(parts)):
+                out.append(_lines("".join(parts)))
+            continue
+        run: list[str] = [item.text or ""]
+        marker = "- "
+        for child in item:
+            if child.tag == "list":
+                text = _lines("".join(run))
+                if text:
+                    out.append(marker + text)
+                    marker = ""
+                _list_items(child, out)
+                run = [child.tail or ""]
+            else:
+                _flatten(child, run)
+        text = _lines("".join(run))
+        if text:
+            out.append(marker + text)
+        if item.tail and item.tail.strip():
+            out.append(_lines(item.tail))
+
+
 def _paragraphs(body) -> list[str]:
-    """Paragraphs of trafilatura's body tree, one per block element."""
+    """Paragraphs of trafilatura's body tree, one per block element.
+
+    Text the tree holds outside any block (the body's own text, the tail after a heading
+    or a list) is a paragraph too: trafilatura prints it, so we keep it. Inline elements
+    and line breaks stay in the paragraph around them.
+    """
     out: list[str] = []
+    run: list[str] = [body.text or ""]
+
+    def flush() -> None:
+        text = _lines("".join(run))
+        if text:
+            out.append(text)
+        run.clear()
+
     for el in body:
         tag = el.tag if isinstance(el.tag, str) else ""
+        if tag not in _CONTAINERS and tag not in ("code", "item", "row", "cell"):
+            _flatten(el, run)  # inline: <hi>, <lb/>, <graphic>, comments; with its tail
+            continue
+        flush()
         if tag == "list":
-            out.extend(f"- {_text_of(item)}" for item in el.iterfind(".//item")
-                       if _text_of(item))
+            _list_items(el, out)
         elif tag == "table":
-            for row in el.iterfind(".//row"):
-                cells = [_text_of(cell) for cell in row.iterfind("cell")]
+            for row in el.iter("row"):
+                cells = [_text_of(cell).replace("\n", " ") for cell in row.iterfind("cell")]
                 if any(cells):
                     out.append(" | ".join(cells))
-        elif tag == "graphic":
-            continue
+        elif any(isinstance(c.tag, str) and c.tag in _CONTAINERS for c in el):
+            out.extend(_paragraphs(el))
         else:
             text = _text_of(el)
             if text:
                 out.append(text)
+        run.append(el.tail or "")
+    flush()
     return out
 
 
