@@ -22,7 +22,8 @@ from briefer.ingest.clean import (
 )
 from briefer.ingest.decode import decode_bytes
 from briefer.ingest.errors import IngestError
-from briefer.ingest.metadata import Article, article_from_text, split_authors
+from briefer.ingest.metadata import Article, article_from_text, credit, split_authors
+from briefer.ingest.people import choose_authors
 
 # The options both the importer and the benchmark's baseline use.
 EXTRACT_OPTIONS = {
@@ -54,9 +55,17 @@ def _http(url: str | None) -> str:
     return url if url.startswith(("http://", "https://")) and " " not in url else ""
 
 
-def _meta(tree) -> dict[str, str]:
-    """Page metadata from link and meta tags and JSON-LD; first value of each key wins."""
+def _meta(tree) -> tuple[dict[str, str], list[str], list[tuple[str, str]]]:
+    """Page metadata from link and meta tags and JSON-LD; first value of each key wins.
+
+    Every publication date the markup offers comes back too, in order: the first may
+    be a placeholder ("0001-01-01T00:00:00Z") and the next the real one. So does every
+    name offered as author, JSON-LD's first, with its kind ('person', 'org' or '').
+    """
     found: dict[str, str] = {}
+    date_values: list[str] = []
+    ld_authors: list[tuple[str, str]] = []
+    meta_authors: list[tuple[str, str]] = []
 
     def put(key: str, value: str | None) -> None:
         if value and value.strip() and key not in found:
@@ -75,9 +84,11 @@ def _meta(tree) -> dict[str, str]:
         elif key in ("og:title", "twitter:title"):
             put("og:title", value)
         elif key in _DATE_META:
-            put("date", value)
-        elif key in _AUTHOR_META and not _http(value):
-            put("author", value)
+            if value and value.strip():
+                date_values.append(value.strip())
+        elif key in _AUTHOR_META and value and not _http(value):
+            meta_authors.extend((n, "") for n in split_authors(value.replace(";", ","),
+                                                                strict=False))
     for script in tree.iterfind(".//script[@type]"):
         if script.get("type", "").lower() != "application/ld+json" or not script.text:
             continue
@@ -86,21 +97,94 @@ def _meta(tree) -> dict[str, str]:
         except (ValueError, RecursionError):
             continue
         for item in _ld_items(data):
-            put("date", item.get("datePublished") if isinstance(item.get("datePublished"),
-                                                                  str) else None)
+            if isinstance(item.get("datePublished"), str):
+                date_values.append(item["datePublished"].strip())
             author = item.get("author")
-            names = [a.get("name") if isinstance(a, dict) else a
-                     for a in (author if isinstance(author, list) else [author])]
-            names = [n for n in names if isinstance(n, str) and n.strip()]
-            if names:
-                put("author", "; ".join(names))
+            for a in (author if isinstance(author, list) else [author])[:10]:
+                name = a.get("name") if isinstance(a, dict) else a
+                if not isinstance(name, str) or not name.strip() or _http(name):
+                    continue
+                kind = str(a.get("@type", "")) if isinstance(a, dict) else ""
+                kind = "person" if kind == "Person" else "org" if kind else ""
+                ld_authors.extend((n, kind) for n in split_authors(name, strict=False))
             publisher = item.get("publisher")
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
                 put("publisher", publisher["name"])
     for time in tree.iterfind(".//time[@datetime]"):
-        put("time", time.get("datetime"))
+        date_values.append(time.get("datetime", "").strip())
         break
+    return found, date_values, ld_authors + _byline_authors(tree) + meta_authors
+
+
+_BYLINE_CLASS = re.compile(r"author|byline|writer|reporter", re.IGNORECASE)
+
+
+def _byline_authors(tree) -> list[tuple[str, str]]:
+    """Names in the page's byline (rel=author, itemprop=author, class byline/author)."""
+    found: list[tuple[str, str]] = []
+    body = tree.find(".//body")
+    for el in (body if body is not None else tree).iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link"):
+            continue
+        marks = f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
+        if not _BYLINE_CLASS.search(marks) or _in_other_stories(el):
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or words(text) > 14:
+            continue
+        names = split_authors(text, strict=not text.lower().startswith(("by ", "written by")))
+        if names:
+            found.extend((n, "") for n in names)
+            break
     return found
+
+
+# Where pages print their publication date: <time>, or an element named for it.
+_DATE_CLASS = re.compile(r"date|time|publish|posted|byline|dateline", re.IGNORECASE)
+
+
+def _markup_date(values: list[str], today: date) -> tuple[date | None, str]:
+    """The first possible date of the markup, in the offset the markup gives."""
+    for value in values:
+        day = dates.from_iso(value)
+        if dates.plausible(day, today):
+            return day, value
+    return None, ""
+
+
+# Page parts that list other stories, each with its own date.
+_OTHER_STORIES = re.compile(r"related|recommend|trending|popular|most-read|teaser|promo|"
+                            r"card|sidebar|more-", re.IGNORECASE)
+
+
+def _in_other_stories(el) -> bool:
+    for parent in el.iterancestors():
+        if parent.tag in ("aside", "nav", "footer", "li") \
+                or _OTHER_STORIES.search(parent.get("class", "") or ""):
+            return True
+    return False
+
+
+def _printed_day(tree, markup: date) -> dates.DateReading | None:
+    """The day the page prints beside its headline when it is the markup's, give or take
+    a day of time zone: the outlet's local day, which is the one to cite."""
+    seen = 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link"):
+            continue
+        if el.tag != "time" and not _DATE_CLASS.search(
+                f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('id', '')}"):
+            continue
+        if _in_other_stories(el):
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or words(text) > 14 or not dates.find_date(text):
+            continue
+        seen += 1
+        reading = dates.near_reading(text, markup)
+        if reading is not None or seen >= 3:
+            return reading
+    return None
 
 
 def _ld_items(data, depth: int = 0):
@@ -320,18 +404,18 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
         tree = None
     if tree is None:
         raise IngestError("not readable as HTML")
-    meta = _meta(tree)
+    meta, date_values, author_names = _meta(tree)
+    published, published_text = _markup_date(date_values, date.today())
     # Read before the extractor prunes the tree, and only when the metadata falls short.
-    lines = "" if meta.get("site_name") and (meta.get("date") or meta.get("time")) \
-        else _page_lines(tree)
+    lines = "" if meta.get("site_name") and published else _page_lines(tree)
     article.url = meta.get("canonical") or meta.get("og:url") or article.url
     article.outlet = meta.get("site_name") or meta.get("publisher") or ""
-    published = dates.from_iso(meta.get("date")) or dates.from_iso(meta.get("time"))
     if published:
+        printed = _printed_day(tree, published)
+        if printed is not None and printed.published != published:
+            published, published_text = printed.published, printed.text
         article.published = published
-        article.published_text = meta.get("date") or meta.get("time") or ""
-    if meta.get("author"):
-        article.authors = split_authors(meta["author"].replace(";", ","), strict=False)
+        article.published_text = published_text
     try:
         doc = trafilatura.bare_extraction(tree, **EXTRACT_OPTIONS)
     except Exception:  # the extractor's own failures on odd markup: fall back to text
@@ -339,10 +423,13 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
     paragraphs = _paragraphs(doc.body) if doc is not None and doc.body is not None else []
     if doc is not None:
         article.title = doc.title or meta.get("og:title") or title
-        if not article.authors and doc.author:
-            article.authors = split_authors(doc.author.replace(";", ","), strict=False)
+        if doc.author:
+            author_names += [(n, "") for n in split_authors(doc.author.replace(";", ","),
+                                                            strict=False)]
         article.outlet = article.outlet or doc.sitename or ""
         article.url = article.url or _http(doc.url)
+    article.authors, agencies = choose_authors(author_names, article.outlet)
+    credit(article, agencies)
     paragraphs = clean_paragraphs(_drop_header_lines(paragraphs, article))
     if not article.published and not article.date_text:
         # No date in the markup: look for one printed near the top of the page, and read

@@ -16,6 +16,7 @@ from briefer.core.records import NewSource, OriginalFile
 from briefer.ingest import dates
 from briefer.ingest.clean import clean_paragraphs, is_chrome, join_paragraphs, words
 from briefer.ingest.errors import IngestError
+from briefer.ingest.people import is_agency, is_credential, is_suffix
 
 MAX_TITLE = 300
 
@@ -31,16 +32,28 @@ _DATE_LABEL = re.compile(
     r"^(?:published|posted|updated|last updated|date|first published|on)\s*(?:on|at)?\s*[:\-]?\s*",
     re.IGNORECASE,
 )
-_UPPER_WORD = r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'’.\-]+"
+# Capitals of the cased scripts: Latin, Greek, Cyrillic.
+_CAPS = "A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f"
+_UPPER_WORD = rf"[{_CAPS}][{_CAPS}'’.\-]+"
 _DATELINE = re.compile(
     rf"^(?P<place>{_UPPER_WORD}(?:\s+{_UPPER_WORD}){{0,3}}"
     r"(?:\s*,\s*[A-Z][\w'’.\-]*(?:\s+[A-Za-z][\w'’.\-]*){0,3}){0,2}?)"
     r"\s*(?:\((?P<agency>[^)\n]{2,40})\)\s*)?(?:[-–—:]+)\s+(?=\S)"
 )
+_ARABIC_LETTERS = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc"
 _ARABIC_DATELINE = re.compile(
-    r"^(?P<place>[\u0600-\u06ff]+(?:\s[\u0600-\u06ff]+)?)\s*"
+    rf"^(?P<place>[{_ARABIC_LETTERS}]+(?:\s[{_ARABIC_LETTERS}]+)?)\s*"
     r"(?:\((?P<agency>[^)\n]{2,40})\)\s*)?[-–—:]\s+(?=\S)"
 )
+# Labels that open an article like a dateline but name its kind, not a place.
+_NOT_PLACES = frozenset("""
+تقرير متابعة خاص تحليل مقال رأي حوار كتب بقلم ترجمة افتتاحية تحقيق عاجل شاهد فيديو صور
+إعداد اعداد مراسلون المحرر وكالات ملخص تنويه تصحيح هام توضيح
+ڕاپۆرت گزارش
+report analysis opinion exclusive update updated breaking watch editorial comment review
+interview explainer live fact check factcheck correction note photos video listen read
+editor's note
+""".split()) | {"fact check", "editor's note"}
 _OUTLET_NAME = r"[A-Z][\w&'’\-]*(?:\s(?:[A-Z][\w&'’\-]*|of|the|al))*"
 # (pattern, weight, words one of which the text must hold for the pattern to match):
 # a plain substring test is far cheaper than a scan that tries a name at every capital.
@@ -87,6 +100,17 @@ class Article:
     notes: list[str] = field(default_factory=list)
 
 
+def credit(article: Article, agencies) -> None:
+    """An agency behind the story: the outlet when none is known, else the credit line."""
+    for agency in agencies:
+        if not article.outlet:
+            article.outlet = agency
+        elif agency.casefold() != article.outlet.casefold():
+            line = f"Credit: {agency}"
+            if line not in article.notes:
+                article.notes.append(line)
+
+
 def title_case_place(text: str) -> str:
     """'ERBIL' -> 'Erbil', 'AL-QAIM' -> 'Al-Qaim'; mixed-case parts stay as written."""
 
@@ -104,8 +128,11 @@ def find_dateline(paragraph: str) -> tuple[str, str]:
     if not m:
         return "", ""
     place = m["place"].strip()
+    if place.casefold() in _NOT_PLACES or place.split(",")[0].casefold() in _NOT_PLACES:
+        return "", ""
     letters = [c for c in place.split(",")[0] if c.isalpha()]
-    if place[0].isascii() and (len(letters) < 3 or not all(c.isupper() for c in letters)):
+    cased = any(c.isupper() or c.islower() for c in letters)
+    if cased and (len(letters) < 3 or not all(c.isupper() for c in letters)):
         return "", ""
     # The sentence after the dateline must follow; a lone heading is not a dateline.
     if words(paragraph[m.end():]) < 4:
@@ -127,14 +154,38 @@ def _looks_like_name(part: str) -> bool:
     return len(tokens) >= 2 and all(_NAME_WORD.match(t) for t in tokens) and tokens[0][0].isupper()
 
 
+_AFTER_NAMES = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|updated|published|posted)\b)?"
+                         r"[\s,|·•\-–—:]*$", re.IGNORECASE)
+
+
+def _cut_date(text: str) -> str:
+    """A byline without the date printed after it ("Written by X on January 8, 2020")."""
+    found = dates.find_date(text)
+    if not found or text.find(found) <= 0:
+        return text
+    return _AFTER_NAMES.sub("", text[:text.find(found)])
+
+
 def split_authors(text: str, *, strict: bool = True) -> tuple[str, ...]:
-    """Names from a byline, without social handles; () when it does not look like one."""
-    text = strip_handles(text)
+    """Names from a byline, without social handles, dates or credentials ("Rachael Link,
+    MS, RD" is one author); () when it does not look like a byline."""
+    text = _cut_date(strip_handles(text))
     m = _BY.match(text)
     if m:
         text, strict = m["names"], False
-    parts = [p.strip(" .,;|") for p in re.split(r",|;|\band\b|&|\||\s+و\s+", text)]
-    parts = [p for p in parts if p]
+    parts: list[str] = []
+    for p in re.split(r",|;|\band\b|&|\||\s+و\s+", text):
+        p = p.strip(" ,;|")
+        if p.endswith(".") and not is_suffix(p) and not re.search(r"\b[A-Z]\.$", p):
+            p = p.rstrip(".")
+        if not p:
+            continue
+        if parts and is_credential(p):
+            continue
+        if parts and is_suffix(p):
+            parts[-1] = f"{parts[-1]} {p}"
+            continue
+        parts.append(p)
     if not parts or len(parts) > 6:
         return ()
     names = [p for p in parts if _looks_like_name(p) or (not strict and words(p) <= 5)]
@@ -265,11 +316,17 @@ def finish(
         raise IngestError("no article text found")
     first = body.split("\n\n", 1)[0]
     dateline, agency = find_dateline(first)
-    outlet = article.outlet or outlet_from_text(article.outlet_evidence or body) or agency
+    agencies = [a for a in article.authors if is_agency(a)] + ([agency] if agency else [])
+    article.outlet = article.outlet or outlet_from_text(article.outlet_evidence or body)
+    credit(article, agencies)
+    outlet = article.outlet
     authors = tuple(
         a for a in (strip_handles(a) for a in article.authors)
-        if a and a.lower() != outlet.lower()
+        if a and a.lower() != outlet.lower() and not is_agency(a)
     )
+    if article.published and not dates.plausible(article.published, today):
+        # A placeholder or impossible date (0001-01-01, next year): not evidence.
+        article.published, article.published_text = None, ""
     if article.published:
         reading = dates.DateReading(
             article.published, "day", inferred=article.published_inferred,

@@ -154,3 +154,15 @@ def test_text_without_header_gets_a_title_from_the_first_paragraph():
                       "notes.txt")
     assert src.title == "Just one paragraph of notes about the meeting in Erbil today."
     assert src.published is None and src.published_precision == "unknown"
+
+
+def test_a_dateline_is_a_place_in_any_script_not_a_label():
+    assert find_dateline("تقرير: افتتحت السلطات المحلية اليوم الجسر الجديد فوق النهر") == (
+        "", "")
+    assert find_dateline("REPORT: The ministry said on Monday that the talks had") == ("", "")
+    assert find_dateline("بغداد (رويترز) - أجل البرلمان العراقي اليوم التصويت على") == (
+        "بغداد", "رويترز")
+    assert find_dateline("МОСКВА (ТАСС) — Министерство обороны сообщило в понедельник") == (
+        "Москва", "ТАСС")
+    assert find_dateline("ΑΘΗΝΑ - Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα") == ("Αθηνα", "")
+    assert find_dateline("هەولێر - وەزارەتی پێشمەرگە ڕایگەیاند کە هێزەکان") == ("هەولێر", "")
