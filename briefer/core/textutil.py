@@ -37,8 +37,24 @@ def normalize_body(body: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", body).casefold()).strip()
 
 
+def citable_url(url: str) -> str:
+    """A URL as the page gives it, for citing: its path exactly as written (a trailing
+    slash is part of it), only tracking parameters and the fragment dropped and the
+    scheme and host, which are case-blind, lower-cased."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = parts.query
+    if any(_TRACKING.match(k) for k, _ in pairs):
+        query = urlencode([(k, v) for k, v in pairs if not _TRACKING.match(k)])
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, query, ""))
+
+
 def normalize_url(url: str) -> str:
-    """A canonical URL for duplicate checks: no fragment, no tracking parameters."""
+    """The key two addresses of one page share, for duplicate checks only (never stored
+    as the source's URL): no fragment, no tracking parameters, no trailing slash."""
     url = url.strip()
     if not url:
         return ""
