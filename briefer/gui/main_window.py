@@ -1003,23 +1003,39 @@ class MainWindow(QMainWindow):
 
     def paste_article(self) -> None:
         """The clipboard (its HTML when the browser offers it) becomes a new source."""
-        from briefer.ingest import import_text
-
         mime = QGuiApplication.clipboard().mimeData()
         text = mime.text() if mime is not None and mime.hasText() else ""
         html = mime.html() if mime is not None and mime.hasHtml() else None
         if not text.strip() and not (html or "").strip():
             self.show_error("Paste article", "The clipboard holds no text; copy an article first")
             return
+        self._submit_paste(text, html, "")
+
+    def _submit_paste(self, text: str, html: str | None, title: str) -> None:
+        from briefer.ingest import import_text
+
         library = self.library
         self.worker.submit(
             "Paste",
-            lambda _p, _c: import_text(library, text, html=html),
-            on_done=self._pasted,
+            lambda _p, _c: import_text(library, text, html=html, title=title, ask_title=True),
+            on_done=lambda result: self._pasted(result, text, html),
             on_failed=lambda message: self.show_error("Paste article", message),
         )
 
-    def _pasted(self, result) -> None:
+    def ask_paste_title(self, guess: str) -> str:
+        """The headline of a paste whose title could not be told apart ('' to cancel)."""
+        title, ok = QInputDialog.getText(
+            self, "Paste article",
+            "No headline could be told apart from the page around it.\n"
+            "Title of the pasted article:", text=guess)
+        return title.strip() if ok else ""
+
+    def _pasted(self, result, text: str = "", html: str | None = None) -> None:
+        if result.status == "needs_title":
+            title = self.ask_paste_title(result.title)
+            if title:
+                self._submit_paste(text, html, title)
+            return
         self.refresh()
         if result.status == "imported":
             self.open_source(result.source_id)

@@ -20,7 +20,7 @@ from briefer.ingest.clean import (
     split_paragraphs,
     words,
 )
-from briefer.ingest.decode import decode_bytes
+from briefer.ingest.decode import decode_counted
 from briefer.ingest.errors import IngestError
 from briefer.ingest.metadata import Article, article_from_text, credit, split_authors
 from briefer.ingest.people import choose_authors
@@ -455,4 +455,7 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
 
 
 def parse_html_bytes(data: bytes) -> Article:
-    return parse_html(decode_bytes(data, html=True))
+    text, replaced = decode_counted(data, html=True)
+    article = parse_html(text)
+    article.replaced_bytes = replaced
+    return article

@@ -14,7 +14,14 @@ from datetime import date
 
 from briefer.core.records import NewSource, OriginalFile
 from briefer.ingest import dates
-from briefer.ingest.clean import clean_paragraphs, is_chrome, join_paragraphs, words
+from briefer.ingest.clean import (
+    clean_paragraphs,
+    is_chrome,
+    is_navigation,
+    is_section_label,
+    join_paragraphs,
+    words,
+)
 from briefer.ingest.errors import IngestError
 from briefer.ingest.people import is_agency, is_credential, is_suffix
 
@@ -98,6 +105,10 @@ class Article:
     # Extra text to search for the outlet's own name (comment policy, footer).
     outlet_evidence: str = ""
     notes: list[str] = field(default_factory=list)
+    # Bad bytes the decoder replaced by U+FFFD (UTF-8 text but for a few bytes).
+    replaced_bytes: int = 0
+    # True when no line above the text could be told apart as its headline.
+    title_uncertain: bool = False
 
 
 def credit(article: Article, agencies) -> None:
@@ -240,7 +251,8 @@ def split_header(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         if find_dateline(paragraphs[i])[0]:
             return paragraphs[:i], paragraphs[i:]
     for i in range(limit):
-        if not _is_header_line(paragraphs[i]) and not is_chrome(paragraphs[i]):
+        p = paragraphs[i]
+        if not _is_header_line(p) and not is_chrome(p) and not is_navigation(p):
             return paragraphs[:i], paragraphs[i:]
     # Short texts: the article starts at the first sentence.
     for i in range(limit):
@@ -250,29 +262,67 @@ def split_header(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return [], paragraphs
 
 
+_NOTE_MARK = re.compile(r"\[\d{1,3}\]|\W+")
+
+
+def _same_text(a: str, b: str) -> bool:
+    """The same headline, whatever its case, punctuation or footnote marks ("[1]")."""
+    return bool(b) and _NOTE_MARK.sub("", a).casefold() == _NOTE_MARK.sub("", b).casefold()
+
+
+def _headline(lines: list[str]) -> int | None:
+    """Index of the headline among header lines that are not chrome, dates or bylines.
+
+    A headline is a line of four to 25 words that does not end a sentence (a standfirst
+    does); failing that, the first line of two words or more, which is a guess.
+    """
+    for i, line in enumerate(lines):
+        if 4 <= words(line) <= 25 and not line.rstrip().endswith((".", "!", "…")):
+            return i
+    return None
+
+
 def read_header(header: list[str], article: Article) -> list[str]:
-    """Take title, date and byline from header lines; return lines that belong to the body."""
+    """Take title, date and byline from header lines; return lines that belong to the body.
+
+    Only lines a listed rule recognises leave the text: page chrome (clean.is_chrome),
+    navigation and account bars (clean.is_navigation), a section label above the
+    headline (clean.is_section_label), the date stamp and the byline, which become
+    metadata, and the headline, which becomes the title. Every other line, however
+    short, stays in the body.
+    """
+    lines = [line for line in header if not is_chrome(line) and not is_navigation(line)]
+    candidates = [i for i, line in enumerate(lines)
+                  if not _is_date_line(line) and words(line) >= 2
+                  and not _HANDLE.search(line) and not _BY.match(line)
+                  and not is_section_label(line)]
+    title_at: int | None = None
+    if not article.title:
+        found = _headline([lines[i] for i in candidates])
+        guesses = [i for i in candidates if not split_authors(lines[i])]
+        if found is not None:
+            title_at = candidates[found]
+        else:
+            title_at = guesses[0] if guesses else None
+            article.title_uncertain = True
     keep: list[str] = []
-    for line in header:
-        if is_chrome(line):
-            continue
-        if _is_date_line(line) and not article.date_text and not article.published:
-            article.date_text = _DATE_LABEL.sub("", line)
-            continue
-        if not article.title and words(line) >= 2 and not _HANDLE.search(line) \
-                and not _BY.match(line):
+    for i, line in enumerate(lines):
+        if i == title_at:
             article.title = line
             continue
-        if line == article.title:
+        if _is_date_line(line):
+            if not article.date_text and not article.published:
+                article.date_text = _DATE_LABEL.sub("", line)
             continue
-        if not article.authors:
-            authors = split_authors(line)
-            if authors:
-                article.authors = authors
-                continue
-        if words(line) >= 8 and article.title:
-            # A standfirst under the headline is part of what the article says.
-            keep.append(line)
+        if _same_text(line, article.title):
+            continue
+        authors = split_authors(line) if not article.authors or _BY.match(line) else ()
+        if authors:
+            article.authors = article.authors or authors
+            continue
+        if (title_at is None or i < title_at) and is_section_label(line):
+            continue
+        keep.append(line)
     return keep
 
 
@@ -355,4 +405,5 @@ def finish(
         original_format=article.original_format,
         notes="\n".join(article.notes),
         original=article.original,
+        replaced_bytes=article.replaced_bytes,
     )
