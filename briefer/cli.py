@@ -499,6 +499,7 @@ def _cmd_check(path: Path, args) -> int:
     except LibraryDamaged as exc:
         report, damaged = exc, True
     if not damaged and report.ok:
+        _print_suspects(path)
         print(f"{path}: ok")
         return EXIT_OK
     for problem in report.problems:
@@ -513,6 +514,21 @@ def _cmd_check(path: Path, args) -> int:
         )
     print(f"briefer: {path}: {len(report.problems)} problem(s) found{hint}", file=sys.stderr)
     return EXIT_FAIL
+
+
+def _print_suspects(path: Path) -> None:
+    """Count the sources whose metadata should be checked before citing (not damage:
+    the exit status stays 0)."""
+    from briefer.core.library import Library
+    from briefer.core.suspect import library_suspects, summary_line
+
+    try:
+        with Library.open(path) as lib:
+            line = summary_line(library_suspects(lib))
+    except BrieferError:
+        return
+    if line:
+        print(line)
 
 
 @_takes_path
@@ -536,8 +552,12 @@ def _cmd_restore(path: Path, args) -> int:
 
 
 def _cmd_export(lib, args) -> int:
+    from briefer.core.suspect import cited_suspects
     from briefer.export import export_brief
 
+    for suspect in cited_suspects(lib, args.brief_id):
+        print(f"briefer: warning: the brief cites {suspect.describe()}; check it before "
+              f"sending (`briefer show source {suspect.id}`)", file=sys.stderr)
     result = export_brief(
         lib,
         args.brief_id,

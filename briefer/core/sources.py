@@ -178,6 +178,9 @@ class SourceService:
         if unknown:
             raise InvalidInput(f"cannot edit {', '.join(sorted(unknown))} of a source")
         values = _clean_changes(changes)
+        if "published" in values and "published_inferred" not in values:
+            # A date the analyst typed or picked is stated, no longer inferred.
+            values["published_inferred"] = False
         with self._lib.write_session() as session:
             row = _get(session, source_id)
             if values.get("url"):

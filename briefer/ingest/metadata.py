@@ -13,15 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefer.core.records import NewSource, OriginalFile
+from briefer.core.textutil import is_navigation, is_section_label
 from briefer.ingest import dates
-from briefer.ingest.clean import (
-    clean_paragraphs,
-    is_chrome,
-    is_navigation,
-    is_section_label,
-    join_paragraphs,
-    words,
-)
+from briefer.ingest.clean import clean_paragraphs, is_chrome, join_paragraphs, words
 from briefer.ingest.errors import IngestError
 from briefer.ingest.people import is_agency, is_credential, is_suffix
 

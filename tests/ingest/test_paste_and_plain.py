@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
+from briefer.core.textutil import is_navigation
 from briefer.ingest import import_paths, import_text, parse_bytes
-from briefer.ingest.clean import is_navigation
 from briefer.ingest.parse import parse_paste, paste_article
 
 from .conftest import RUDAW
