@@ -106,6 +106,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     _json_option(p)
 
+    p = command("original", "the original file of a source as imported: describe it, "
+                "print its text, or save it with -o")
+    p.add_argument("id", type=int, metavar="SOURCE_ID")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the original bytes to FILE (a new file, mode 0600)")
+    p.add_argument("--text", action="store_true",
+                   help="print what a reader of the original saw (a page's visible text)")
+    _json_option(p)
+
     p = command("excerpt", "cut an excerpt from a source; prints its id")
     p.add_argument("source_id", type=int, metavar="SOURCE_ID")
     where = p.add_mutually_exclusive_group(required=True)
@@ -368,6 +377,37 @@ def _show_brief(lib, args) -> int:
     return EXIT_OK
 
 
+def _cmd_original(lib, args) -> int:
+    from briefer.ingest import original as originals
+
+    lib.sources.get(args.id)  # NotFound names the id
+    record = lib.sources.original(args.id)
+    if record is None:
+        raise InvalidInput(f"source {args.id}: no original file is stored for it")
+    if args.output:
+        out = Path(args.output).expanduser()
+        originals.save(record, out)
+        print(out)
+        return EXIT_OK
+    if args.text:
+        text = originals.readable_text(record)
+        if not text:
+            raise InvalidInput(f"source {args.id}: the original is {record.media_type}, "
+                               "not text; save it with -o FILE and open it")
+        print(text)
+        return EXIT_OK
+    info = {"source_id": record.source_id, "filename": record.filename,
+            "media_type": record.media_type, "size": record.size, "sha256": record.sha256,
+            "imported": record.imported.isoformat()}
+    if args.json:
+        _emit_json(info)
+    else:
+        for key, value in info.items():
+            print(f"{key + ':':12} {value}")
+        print(f"briefer: save it with `briefer original {args.id} -o FILE`", file=sys.stderr)
+    return EXIT_OK
+
+
 def _cmd_show(lib, args) -> int:
     if args.kind == "brief":
         return _show_brief(lib, args)
@@ -602,6 +642,7 @@ COMMANDS = {
     "search": _cmd_search,
     "export": _cmd_export,
     "check": _cmd_check,
+    "original": _cmd_original,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
 }

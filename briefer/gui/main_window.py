@@ -535,12 +535,32 @@ class MainWindow(QMainWindow):
                     self.show_error("Open source", str(exc))
                 return None
             tab = SourceTab(source, excerpts)
+            tab.original_requested.connect(self.show_original)
             tab.reader.extra_actions = self.reader_actions
             if self.tag_colours_action.isChecked():
                 tab.reader.set_excerpts(excerpts, self._tag_colours())
             self.tabs.add_source_tab(tab)
         self.tabs.setCurrentWidget(tab)
         return tab
+
+    def show_original(self, source_id: int):
+        """The stored original of a source, read-only and offline (gui/original_view.py)."""
+        from briefer.gui.original_view import OriginalDialog
+
+        try:
+            source = self.library.sources.get(source_id)
+            record = self.library.sources.original(source_id)
+        except BrieferError as exc:
+            self.show_error("See the original", str(exc))
+            return None
+        if record is None:
+            self.show_error("See the original", "No original file is stored for this source")
+            return None
+        dialog = OriginalDialog(record, source.title, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.original_dialog = dialog
+        return dialog
 
     def show_sources(self) -> None:
         self.tabs.setCurrentWidget(self.library_page)
