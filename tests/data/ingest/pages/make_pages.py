@@ -298,6 +298,32 @@ CASES = [
         "expect": {"dateline": "بغداد", "agency": "رويترز", "published": "2024-04-03"},
     },
     {
+        "name": "date-in-url-only",
+        "html_title": "Farmers count the cost of the late rains | The Daily Ledger",
+        "head": '<meta property="og:site_name" content="The Daily Ledger">'
+                '<link rel="canonical" href="https://www.dailyledger.example/2021/09/14/'
+                'farmers-late-rains">',
+        "article": "<h1>Farmers count the cost of the late rains</h1>"
+                   + _paras("Farmers in the north said the rains came three weeks late this "
+                            "year, and much of the wheat was lost.", FILLER),
+        "expect": {"published": "2021-09-14", "inferred": True},
+    },
+    {
+        "name": "numeric-printed-date",
+        "html_title": "Pentagon sending clear message with strikes | Rudaw",
+        "site": "Rudaw",
+        "head": '<meta property="og:site_name" content="Rudaw">',
+        "article": "<h1>Pentagon sending clear message with strikes</h1>"
+                   '<div class="article-date">09-02-2024</div>'
+                   + _paras("ERBIL, Kurdistan Region - A Pentagon spokesperson said on "
+                            "Thursday that the February 2 strikes on armed groups in Iraq and "
+                            "Syria were meant to degrade their capabilities.",
+                            "After a drone strike in late January killed three US troops, "
+                            "Washington retaliated on February 2.", FILLER),
+        "expect": {"published": "2024-02-09", "dateline": "Erbil, Kurdistan Region",
+                   "outlet": "Rudaw"},
+    },
+    {
         "name": "canonical-trailing-slash",
         "html_title": "Regional leaders meet on water sharing | The Daily Ledger",
         "head": '<meta property="og:site_name" content="The Daily Ledger">'
