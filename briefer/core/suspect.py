@@ -47,9 +47,11 @@ def reasons(source: Any) -> tuple[str, ...]:
     """
     found = []
     title = (source.title or "").strip()
-    if not title or is_navigation(title) or is_section_label(title):
+    outlet = (source.outlet or "").strip()
+    if not title or is_navigation(title) or is_section_label(title) \
+            or (outlet and title.casefold() == outlet.casefold()):
         found.append(NAVIGATION_TITLE)
-    if not (source.outlet or "").strip():
+    if not outlet:
         found.append(NO_OUTLET)
     if source.published is None:
         found.append(NO_DATE)

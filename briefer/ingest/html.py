@@ -154,7 +154,7 @@ def _markup_date(values: list[str], today: date) -> tuple[date | None, str]:
 
 # Page parts that list other stories, each with its own date.
 _OTHER_STORIES = re.compile(r"related|recommend|trending|popular|most-read|teaser|promo|"
-                            r"card|sidebar|more-", re.IGNORECASE)
+                            r"card|sidebar|more-|ticker|breaking|comment", re.IGNORECASE)
 
 
 def _in_other_stories(el) -> bool:
@@ -165,9 +165,9 @@ def _in_other_stories(el) -> bool:
     return False
 
 
-def _printed_day(tree, markup: date) -> dates.DateReading | None:
-    """The day the page prints beside its headline when it is the markup's, give or take
-    a day of time zone: the outlet's local day, which is the one to cite."""
+def _date_elements(tree, limit: int = 3):
+    """Texts of the page's own date elements (<time>, class date/time/byline...), in
+    order, leaving out tickers, related-story lists and comments with their own dates."""
     seen = 0
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link"):
@@ -180,9 +180,18 @@ def _printed_day(tree, markup: date) -> dates.DateReading | None:
         text = " ".join(el.text_content().split())
         if not text or words(text) > 14 or not dates.find_date(text):
             continue
+        yield text
         seen += 1
+        if seen >= limit:
+            return
+
+
+def _printed_day(tree, markup: date) -> dates.DateReading | None:
+    """The day the page prints beside its headline when it is the markup's, give or take
+    a day of time zone: the outlet's local day, which is the one to cite."""
+    for text in _date_elements(tree):
         reading = dates.near_reading(text, markup)
-        if reading is not None or seen >= 3:
+        if reading is not None:
             return reading
     return None
 
@@ -410,6 +419,10 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
     lines = "" if meta.get("site_name") and published else _page_lines(tree)
     article.url = meta.get("canonical") or meta.get("og:url") or article.url
     article.outlet = meta.get("site_name") or meta.get("publisher") or ""
+    # Without a date in the markup, the page's own date element is the evidence, read
+    # before the extractor prunes the tree (a ticker's or a related story's date is not).
+    if not published:
+        article.date_text = next(iter(_date_elements(tree, 1)), "")
     if published:
         printed = _printed_day(tree, published)
         if printed is not None and printed.published != published:

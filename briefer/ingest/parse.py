@@ -151,6 +151,8 @@ def paste_article(text: str, html: str | None = None) -> Article:
             article = None
         if article is not None and article.body.strip():
             article.original = OriginalFile(data=data, filename="", media_type="text/html")
+            # A fragment copied from a page may hold no headline: ask, do not guess.
+            article.title_uncertain = article.title_uncertain or not article.title.strip()
             return article
     if not text or not text.strip():
         raise IngestError("nothing to import: the pasted text is empty")

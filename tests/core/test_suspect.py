@@ -28,6 +28,10 @@ def test_reasons_name_what_is_missing_or_guessed(library):
     assert suspect.reasons(nav) == (suspect.NAVIGATION_TITLE,)
     assert suspect.reasons(bare) == (suspect.NO_OUTLET, suspect.NO_DATE)
     assert suspect.reasons(guessed) == (suspect.DATE_INFERRED,)
+    site_name = make_source(library, "Rudaw", body="Other body.", outlet="Rudaw",
+                            published=date(2024, 2, 9), published_precision="day")
+    assert suspect.reasons(site_name) == (suspect.NAVIGATION_TITLE,)
+    library.sources.delete(site_name.id)
     found = suspect.library_suspects(library)
     assert [s.id for s in found] == [nav.id, bare.id, guessed.id]
     assert suspect.summary_line(found) == (

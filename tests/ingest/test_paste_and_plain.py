@@ -121,3 +121,14 @@ def test_an_email_subject_that_cannot_be_read_at_all_gives_way_to_the_text():
     new = parse_bytes(raw, "n.eml")
     assert "\ufffd" not in new.title
     assert new.title == "Budget vote delayed"
+
+
+def test_an_html_paste_without_a_headline_asks_too(library):
+    html = ("<p>The ministry said on Monday that salaries would be paid late again this "
+            "month, blaming the delay on the budget.</p><p>Officials gave no new date.</p>")
+    result = import_text(library, "ignored plain text", html=html, ask_title=True)
+    assert result.status == "needs_title"
+    html_with_headline = "<h1>Salaries late again in the north</h1>" + html
+    result = import_text(library, "x", html=html_with_headline, ask_title=True)
+    assert result.status == "imported"
+    assert library.sources.get(result.source_id).title == "Salaries late again in the north"

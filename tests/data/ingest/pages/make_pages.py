@@ -324,6 +324,20 @@ CASES = [
                    "outlet": "Rudaw"},
     },
     {
+        "name": "ticker-date-first",
+        "html_title": "Storm damage closes two schools | Coast Herald",
+        "site": "Coast Herald",
+        "head": '<meta property="og:site_name" content="Coast Herald">',
+        "article": '<div class="news-ticker"><ul><li>Breaking: port reopens — 14 March 2023'
+                   "</li><li>Ferry times change — 13 March 2023</li></ul></div>"
+                   "<h1>Storm damage closes two schools</h1>"
+                   '<div class="post-date">Published 2 March 2023</div>'
+                   + _paras("Two primary schools in the harbour district will stay closed "
+                            "for a week after Tuesday's storm tore off part of their roofs.",
+                            FILLER),
+        "expect": {"published": "2023-03-02", "title": "Storm damage closes two schools"},
+    },
+    {
         "name": "canonical-trailing-slash",
         "html_title": "Regional leaders meet on water sharing | The Daily Ledger",
         "head": '<meta property="og:site_name" content="The Daily Ledger">'
