@@ -17,7 +17,7 @@ from briefer.core.textutil import is_navigation, is_section_label
 from briefer.ingest import dates
 from briefer.ingest.clean import clean_paragraphs, is_chrome, join_paragraphs, words
 from briefer.ingest.errors import IngestError
-from briefer.ingest.people import is_agency, is_credential, is_suffix
+from briefer.ingest.people import is_agency, is_credential, is_role, is_suffix
 
 MAX_TITLE = 300
 
@@ -185,7 +185,7 @@ def split_authors(text: str, *, strict: bool = True) -> tuple[str, ...]:
             p = p.rstrip(".")
         if not p:
             continue
-        if parts and is_credential(p):
+        if parts and (is_credential(p) or is_role(p)):
             continue
         if parts and is_suffix(p):
             parts[-1] = f"{parts[-1]} {p}"

@@ -24,10 +24,10 @@ rudaw|رويترز|فرانس برس|وكالة فرانس برس|ا ف ب|أ ف
 # Words that make a name an organisation rather than a person.
 _ORG_WORDS = frozenset("""
 staff team desk editors editor's editorial board newsroom news media inc inc. ltd ltd.
-llc plc group nast press agency online magazine times post journal network corporation
+llc plc group nast press agency online magazine times journal network corporation
 company services limited gmbh foundation institute association ministry office bureau
 reporters correspondents contributors wire wires service digital publishing publications
-tv television radio channel daily weekly .com
+tv television radio channel .com
 """.split())
 
 # Degrees and professional letters written after a name.
@@ -37,6 +37,12 @@ cpt facp frcp frcpc mrcp mrcgp mbbs mbchb pharmd jd esq cfa cpa lmft lcsw psyd e
 dmd od dc ibclc acsm nasm ace ccn faap facc mpp mpa llm lld ma(oxon) cissp pmp ceo cfp
 """.split())
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Job titles printed after a name in a byline ("Jane Roe, Middle East Correspondent").
+_ROLE_WORDS = frozenset("""
+correspondent correspondents reporter reporters writer writers editor editors contributor
+contributors columnist producer photographer journalist journalists staff desk bureau
+chief senior deputy special contributing political diplomatic defence defense security
+""".split())
 _KEY = re.compile(r"[\s.]+")
 
 
@@ -52,6 +58,12 @@ def is_credential(part: str) -> bool:
     """'MS', 'R.D.', 'PhD', 'MBBS': letters after a name, not a name."""
     key = part.lower().replace(".", "").replace(" ", "")
     return key in _CREDENTIALS
+
+
+def is_role(part: str) -> bool:
+    """'Staff Writer', 'Middle East Correspondent': a job title, not a co-author."""
+    words = part.lower().replace(".", "").split()
+    return bool(words) and words[-1] in _ROLE_WORDS
 
 
 def is_suffix(part: str) -> bool:
