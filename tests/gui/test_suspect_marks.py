@@ -58,3 +58,15 @@ def test_export_dialog_warns_about_cited_suspect_sources(qtbot, library):
     quiet = ExportDialog(library, clean.id)
     qtbot.addWidget(quiet)
     assert quiet.suspect_label.isHidden()
+
+
+def test_fixing_the_details_clears_the_warning(qtbot, window, library):
+    src = make_source(library, "Talks resume in Baghdad")
+    tab = window.open_source(src.id)
+    assert "no outlet, no publication date" in tab.details.suspect_warning.text()
+    tab.details.outlet.setText("Rudaw")
+    tab.details.published.setText("2024-02-09")
+    tab.details.save_button.click()
+    qtbot.waitUntil(lambda: window.tabs.source_tab(src.id).details.suspect_warning.isHidden(),
+                    timeout=10_000)
+    assert library.sources.get(src.id).outlet == "Rudaw"
