@@ -198,7 +198,11 @@ def _source_json(src) -> dict:
         "published_text", "dateline", "url", "language", "accessed", "original_format",
         "reliability", "tags", "excerpt_count", "body_sha256", "created", "modified",
     )  # fmt: skip
+    from briefer.core.suspect import reasons
+
     data = {k: _plain(getattr(src, k)) for k in keys}
+    # What to check before citing it (core/suspect.py); [] when nothing.
+    data["suspect"] = list(reasons(src))
     if hasattr(src, "body"):
         data["notes"] = src.notes
         data["body"] = src.body
@@ -425,6 +429,8 @@ def _cmd_show(lib, args) -> int:
             print()
             print(ex.text)
         return EXIT_OK
+    from briefer.core.suspect import reasons
+
     src = lib.sources.get(args.id)
     if args.json:
         _emit_json(_source_json(src))
@@ -446,6 +452,7 @@ def _cmd_show(lib, args) -> int:
         ("tags", ", ".join(src.tags)),
         ("excerpts", str(src.excerpt_count)),
         ("sha-256", src.body_sha256),
+        ("check", "before citing: " + ", ".join(reasons(src)) if reasons(src) else ""),
     ]
     for key, value in lines:
         if value:

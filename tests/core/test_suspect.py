@@ -72,3 +72,17 @@ def test_export_warns_before_citing_a_suspect_source(library_path, tmp_path, cap
         "no publication date" in err
     assert f"source {good.id} " not in err
     assert (tmp_path / "weekly.docx").exists()
+
+
+def test_show_source_says_what_to_check(library_path, capsys):
+    import json
+
+    with Library.open(library_path) as lib:
+        _good, _nav, bare, _ = _seed(lib)
+    assert main(["--library", str(library_path), "show", "source", str(bare.id)]) == 0
+    out, _ = capsys.readouterr()
+    assert "check:       before citing: no outlet, no publication date" in out
+    assert main(["--library", str(library_path), "sources", "--json"]) == 0
+    rows = {r["id"]: r for r in json.loads(capsys.readouterr()[0])}
+    assert rows[bare.id]["suspect"] == ["no outlet", "no publication date"]
+    assert rows[_good.id]["suspect"] == []
