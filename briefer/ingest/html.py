@@ -104,8 +104,9 @@ def _meta(tree) -> tuple[dict[str, str], list[str], list[tuple[str, str]]]:
                 name = a.get("name") if isinstance(a, dict) else a
                 if not isinstance(name, str) or not name.strip() or _http(name):
                     continue
-                kind = str(a.get("@type", "")) if isinstance(a, dict) else ""
-                kind = "person" if kind == "Person" else "org" if kind else ""
+                types = a.get("@type") if isinstance(a, dict) else None
+                types = [str(t) for t in (types if isinstance(types, list) else [types]) if t]
+                kind = "person" if "Person" in types else "org" if types else ""
                 ld_authors.extend((n, kind) for n in split_authors(name, strict=False))
             publisher = item.get("publisher")
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):

@@ -280,8 +280,8 @@ def read_header(header: list[str], article: Article) -> list[str]:
     """Take title, date and byline from header lines; return lines that belong to the body.
 
     Only lines a listed rule recognises leave the text: page chrome (clean.is_chrome),
-    navigation and account bars (clean.is_navigation), a section label above the
-    headline (clean.is_section_label), the date stamp and the byline, which become
+    navigation and account bars (textutil.is_navigation), a section label above the
+    headline (textutil.is_section_label), the date stamp and the byline, which become
     metadata, and the headline, which becomes the title. Every other line, however
     short, stays in the body.
     """

@@ -128,3 +128,13 @@ def test_saved_page_keeps_deal_descriptions_and_breaks(no_network):
     assert "Umm Qasr terminal to a Gulf investor" in article.body
     assert "MOAug." not in article.body
     assert "MO\nAug. 30" in article.body or "MO Aug. 30" in article.body
+
+
+def test_json_ld_author_types_as_lists(no_network):
+    page = ("<html><head><meta name='author' content='Daily Ledger Media'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": "
+            "\"Budget vote delayed\", \"author\": [{\"@type\": [\"Person\"], \"name\": "
+            "\"Mira Sadeq\"}]}</script></head><body><article><h1>Budget vote delayed</h1>"
+            "<p>The parliament postponed its vote on the budget again on Monday, members "
+            "said, after a day of talks between the blocs.</p></article></body></html>")
+    assert parse_html(page).authors == ("Mira Sadeq",)
