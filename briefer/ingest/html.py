@@ -148,6 +148,13 @@ def _markup_date(values: list[str], today: date) -> tuple[date | None, str]:
     """The first possible date of the markup, in the offset the markup gives."""
     for value in values:
         day = dates.from_iso(value)
+        if day is None:
+            # "Tue, 19 Nov 2019 07:03:25 GMT", "November 19, 2019": written out in full.
+            try:
+                day = parsedate_to_datetime(value).date()
+            except (TypeError, ValueError, IndexError):
+                reading = dates.parse_unambiguous(value)
+                day = reading.published if reading and reading.precision == "day" else None
         if dates.plausible(day, today):
             return day, value
     return None, ""

@@ -138,3 +138,15 @@ def test_json_ld_author_types_as_lists(no_network):
             "<p>The parliament postponed its vote on the budget again on Monday, members "
             "said, after a day of talks between the blocs.</p></article></body></html>")
     assert parse_html(page).authors == ("Mira Sadeq",)
+
+
+def test_markup_dates_written_out_are_read(no_network):
+    for value, expected in (("Tue, 19 Nov 2019 07:03:25 GMT", "2019-11-19"),
+                            ("November 18, 2019", "2019-11-18"),
+                            ("0000-00-00 00:00:00", None)):
+        page = (f"<html><head><meta property='article:published_time' content='{value}'>"
+                "</head><body><article><h1>Budget vote delayed</h1><p>The parliament "
+                "postponed its vote on the budget again on Monday, members said, after a "
+                "day of talks.</p></article></body></html>")
+        published = parse_html(page).published
+        assert (published.isoformat() if published else None) == expected
