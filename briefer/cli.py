@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("sources", "list the sources")
     p.add_argument("--tag", metavar="T")
     p.add_argument("--outlet", metavar="O")
+    p.add_argument("--suspect", action="store_true",
+                   help="only sources whose metadata should be checked before citing")
     _json_option(p)
 
     p = command("excerpts", "list excerpts of a source or a tag")
@@ -245,6 +247,10 @@ def _cmd_import(lib, args) -> int:
 
 def _cmd_sources(lib, args) -> int:
     rows = lib.sources.list(tag=args.tag, outlet=args.outlet)
+    if args.suspect:
+        from briefer.core.suspect import reasons
+
+        rows = [s for s in rows if reasons(s)]
     if args.json:
         _emit_json([_source_json(s) for s in rows])
         return EXIT_OK
@@ -563,7 +569,7 @@ def _cmd_check(path: Path, args) -> int:
     return EXIT_FAIL
 
 
-def _print_suspects(path: Path) -> None:
+def _print_suspects(path: Path) -> None:  # `briefer sources --suspect` lists them
     """Count the sources whose metadata should be checked before citing (not damage:
     the exit status stays 0)."""
     from briefer.core.library import Library

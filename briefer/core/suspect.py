@@ -80,7 +80,8 @@ def summary_line(found: list[SuspectSource]) -> str:
         return ""
     parts = ", ".join(f"{n} {reason}" for reason, n in count_by_reason(found).items())
     noun = "source" if len(found) == 1 else "sources"
-    return f"{len(found)} {noun} with suspect metadata ({parts})"
+    return (f"{len(found)} {noun} with suspect metadata ({parts}); "
+            "list them with `briefer sources --suspect`")
 
 
 def cited_suspects(library: Library, brief_id: int) -> list[SuspectSource]:

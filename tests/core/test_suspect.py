@@ -36,7 +36,8 @@ def test_reasons_name_what_is_missing_or_guessed(library):
     assert [s.id for s in found] == [nav.id, bare.id, guessed.id]
     assert suspect.summary_line(found) == (
         "3 sources with suspect metadata (1 title looks like navigation, 1 no outlet, "
-        "1 no publication date, 1 date inferred, not stated)")
+        "1 no publication date, 1 date inferred, not stated); "
+        "list them with `briefer sources --suspect`")
 
 
 def test_a_date_the_analyst_types_is_no_longer_inferred(library):
@@ -86,3 +87,6 @@ def test_show_source_says_what_to_check(library_path, capsys):
     rows = {r["id"]: r for r in json.loads(capsys.readouterr()[0])}
     assert rows[bare.id]["suspect"] == ["no outlet", "no publication date"]
     assert rows[_good.id]["suspect"] == []
+    assert main(["--library", str(library_path), "sources", "--suspect"]) == 0
+    listed = [line.split("\t")[0] for line in capsys.readouterr()[0].splitlines()]
+    assert str(bare.id) in listed and str(_good.id) not in listed
