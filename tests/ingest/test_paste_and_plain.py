@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from email.message import EmailMessage
+from pathlib import Path
 
 from briefer.core.textutil import is_navigation
 from briefer.ingest import import_paths, import_text, parse_bytes
@@ -27,7 +28,10 @@ def test_browser_paste_with_navigation_takes_the_headline_as_title():
 
 
 def test_the_rudaw_sample_paste_as_it_is():
-    new = parse_paste(RUDAW.read_text(encoding="utf-8"))
+    sample = Path(__file__).parent.parent / "data" / "rudaw-2024-02-09-pentagon-strikes.txt"
+    new = parse_paste(sample.read_text(encoding="utf-8"))
+    assert new.authors == ("Azhi Rasul",) and new.dateline == "Erbil, Kurdistan Region"
+    assert new.published.isoformat() == "2024-02-09"
     assert new.title.startswith("Pentagon sending")
     assert new.outlet == "Rudaw"
     assert "Rudaw moderates all comments" not in new.body
