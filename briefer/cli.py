@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("sources", "list the sources")
     p.add_argument("--tag", metavar="T")
     p.add_argument("--outlet", metavar="O")
+    p.add_argument("--suspect", action="store_true",
+                   help="only sources whose metadata should be checked before citing")
     _json_option(p)
 
     p = command("excerpts", "list excerpts of a source or a tag")
@@ -114,6 +116,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("show", "show one item")
     p.add_argument("kind", choices=["source", "excerpt", "brief"])
     p.add_argument("id", type=int)
+    _json_option(p)
+
+    p = command("original", "the original file of a source as imported: describe it, "
+                "print its text, or save it with -o")
+    p.add_argument("id", type=int, metavar="SOURCE_ID")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the original bytes to FILE (a new file, mode 0600)")
+    p.add_argument("--text", action="store_true",
+                   help="print what a reader of the original saw (a page's visible text)")
     _json_option(p)
 
     p = command("excerpt", "cut an excerpt from a source; prints its id")
@@ -229,7 +240,11 @@ def _source_json(src) -> dict:
         "published_text", "dateline", "url", "language", "accessed", "original_format",
         "reliability", "tags", "excerpt_count", "body_sha256", "created", "modified",
     )  # fmt: skip
+    from briefer.core.suspect import reasons
+
     data = {k: _plain(getattr(src, k)) for k in keys}
+    # What to check before citing it (core/suspect.py); [] when nothing.
+    data["suspect"] = list(reasons(src))
     if hasattr(src, "body"):
         data["notes"] = src.notes
         data["body"] = src.body
@@ -272,6 +287,10 @@ def _cmd_import(lib, args) -> int:
 
 def _cmd_sources(lib, args) -> int:
     rows = lib.sources.list(tag=args.tag, outlet=args.outlet)
+    if args.suspect:
+        from briefer.core.suspect import reasons
+
+        rows = [s for s in rows if reasons(s)]
     if args.json:
         _emit_json([_source_json(s) for s in rows])
         return EXIT_OK
@@ -427,6 +446,37 @@ def _show_brief(lib, args) -> int:
     return EXIT_OK
 
 
+def _cmd_original(lib, args) -> int:
+    from briefer.ingest import original as originals
+
+    lib.sources.get(args.id)  # NotFound names the id
+    record = lib.sources.original(args.id)
+    if record is None:
+        raise InvalidInput(f"source {args.id}: no original file is stored for it")
+    if args.output:
+        out = Path(args.output).expanduser()
+        originals.save(record, out)
+        print(out)
+        return EXIT_OK
+    if args.text:
+        text = originals.readable_text(record)
+        if not text:
+            raise InvalidInput(f"source {args.id}: the original is {record.media_type}, "
+                               "not text; save it with -o FILE and open it")
+        print(text)
+        return EXIT_OK
+    info = {"source_id": record.source_id, "filename": record.filename,
+            "media_type": record.media_type, "size": record.size, "sha256": record.sha256,
+            "imported": record.imported.isoformat()}
+    if args.json:
+        _emit_json(info)
+    else:
+        for key, value in info.items():
+            print(f"{key + ':':12} {value}")
+        print(f"briefer: save it with `briefer original {args.id} -o FILE`", file=sys.stderr)
+    return EXIT_OK
+
+
 def _cmd_show(lib, args) -> int:
     if args.kind == "brief":
         return _show_brief(lib, args)
@@ -444,6 +494,8 @@ def _cmd_show(lib, args) -> int:
             print()
             print(ex.text)
         return EXIT_OK
+    from briefer.core.suspect import reasons
+
     src = lib.sources.get(args.id)
     if args.json:
         _emit_json(_source_json(src))
@@ -465,6 +517,7 @@ def _cmd_show(lib, args) -> int:
         ("tags", ", ".join(src.tags)),
         ("excerpts", str(src.excerpt_count)),
         ("sha-256", src.body_sha256),
+        ("check", "before citing: " + ", ".join(reasons(src)) if reasons(src) else ""),
     ]
     for key, value in lines:
         if value:
@@ -567,6 +620,7 @@ def _cmd_check(path: Path, args) -> int:
     else:
         damage.clear_damage(path)
     if not damaged and report.ok:
+        _print_suspects(path)
         print(f"{path}: ok")
         return EXIT_OK
     for problem in report.problems:
@@ -583,6 +637,21 @@ def _cmd_check(path: Path, args) -> int:
         )
     print(f"briefer: {path}: {len(report.problems)} problem(s) found{hint}", file=sys.stderr)
     return EXIT_FAIL
+
+
+def _print_suspects(path: Path) -> None:  # `briefer sources --suspect` lists them
+    """Count the sources whose metadata should be checked before citing (not damage:
+    the exit status stays 0)."""
+    from briefer.core.library import Library
+    from briefer.core.suspect import library_suspects, summary_line
+
+    try:
+        with Library.open(path) as lib:
+            line = summary_line(library_suspects(lib))
+    except BrieferError:
+        return
+    if line:
+        print(line)
 
 
 @_takes_path
@@ -606,8 +675,12 @@ def _cmd_restore(path: Path, args) -> int:
 
 
 def _cmd_export(lib, args) -> int:
+    from briefer.core.suspect import cited_suspects
     from briefer.export import export_brief, export_pdf
 
+    for suspect in cited_suspects(lib, args.brief_id):
+        print(f"briefer: warning: the brief cites {suspect.describe()}; check it before "
+              f"sending (`briefer show source {suspect.id}`)", file=sys.stderr)
     output = Path(args.output).expanduser()
     write = export_pdf if output.suffix.lower() == ".pdf" else export_brief
     result = write(
@@ -784,6 +857,7 @@ COMMANDS = {
     "search": _cmd_search,
     "export": _cmd_export,
     "check": _cmd_check,
+    "original": _cmd_original,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "lint": _cmd_lint,

@@ -82,6 +82,8 @@ class NewSource:
     notes: str = ""
     tags: tuple[str, ...] = ()
     original: OriginalFile | None = None
+    # Bad bytes of near-valid UTF-8 the reader replaced by U+FFFD: reported, not stored.
+    replaced_bytes: int = 0
 
 
 @dataclass(frozen=True, slots=True)

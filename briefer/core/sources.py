@@ -34,6 +34,7 @@ from briefer.core.records import (
     SourceSummary,
 )
 from briefer.core.textutil import (
+    citable_url,
     clean_line,
     clean_text,
     normalize_body,
@@ -126,7 +127,7 @@ class SourceService:
 
     def find_duplicate(self, *, url: str = "", body: str = "") -> int | None:
         with self._lib.read_session() as session:
-            return _find_duplicate(session, normalize_url(url), _body_key(body))
+            return _find_duplicate(session, url, _body_key(body))
 
     def original(self, source_id: int) -> OriginalRecord | None:
         with self._lib.read_session() as session:
@@ -178,12 +179,13 @@ class SourceService:
         if unknown:
             raise InvalidInput(f"cannot edit {', '.join(sorted(unknown))} of a source")
         values = _clean_changes(changes)
+        if "published" in values and "published_inferred" not in values:
+            # A date the analyst typed or picked is stated, no longer inferred.
+            values["published_inferred"] = False
         with self._lib.write_session() as session:
             row = _get(session, source_id)
             if values.get("url"):
-                other = session.exec(
-                    select(Source.id).where(Source.url == values["url"], Source.id != source_id)
-                ).first()
+                other = _url_duplicate(session.connection(), values["url"], source_id)
                 if other is not None:
                     raise Duplicate(f"url: that address is already source {other}", other)
             body_changed = "body" in values and values["body"] != row.body
@@ -274,7 +276,7 @@ def _prepare(new: NewSource, now) -> tuple[SimpleNamespace, list[str]]:
         published_alternatives=[d.isoformat() for d in new.published_alternatives],
         published_text=clean_line(new.published_text),
         dateline=clean_line(new.dateline),
-        url=normalize_url(clean_line(new.url)),
+        url=citable_url(clean_line(new.url)),
         language=clean_line(new.language),
         accessed=new.accessed or now.date(),
         body=body,
@@ -392,10 +394,33 @@ def _body_key(body: str) -> str:
     return sha256_hex(normalize_body(clean_text(body))) if body.strip() else ""
 
 
+def _url_duplicate(conn, url: str, exclude: int | None = None) -> int | None:
+    """The source whose URL has the same duplicate key (normalize_url) as `url`.
+
+    URLs are stored as given, so the key is compared in Python, but only on the few rows
+    the index finds under the address's own prefix: the same path with or without its
+    trailing slash, query or fragment.
+    """
+    key = normalize_url(url)
+    if not key:
+        return None
+    prefixes = {key.split("?", 1)[0].rstrip("/"), url.split("?", 1)[0].split("#", 1)[0]
+                .rstrip("/")}
+    for prefix in sorted(prefixes):
+        rows = conn.exec_driver_sql(
+            "SELECT id, url FROM source WHERE url <> '' AND url >= ? AND url < ?",
+            (prefix, prefix + "\U0010ffff"),
+        )
+        for found, stored in rows:
+            if found != exclude and normalize_url(stored) == key:
+                return found
+    return None
+
+
 def _find_duplicate(session: Session, url: str, body_key: str) -> int | None:
     conn = session.connection()
     if url:
-        found = conn.exec_driver_sql("SELECT id FROM source WHERE url = ? LIMIT 1", (url,)).scalar()
+        found = _url_duplicate(conn, url)
         if found is not None:
             return found
     if body_key:
@@ -430,7 +455,7 @@ def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
         elif key in ("outlet", "dateline", "language", "published_text"):
             values[key] = clean_line(value or "")
         elif key == "url":
-            values[key] = normalize_url(clean_line(value or ""))
+            values[key] = citable_url(clean_line(value or ""))
         elif key == "authors":
             items = [value] if isinstance(value, str) else list(value or ())
             values[key] = [a for a in (clean_line(x) for x in items) if a]

@@ -37,8 +37,61 @@ def normalize_body(body: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", body).casefold()).strip()
 
 
+# Words of a site's navigation and account bar: sections, editions and log-in links.
+_NAV_WORDS = frozenset("""
+home news world business opinion opinions sport sports politics culture science health
+technology tech travel climate environment video videos podcast podcasts newsletters
+newsletter subscribe subscriptions subscription sign in up out log login logout register
+account my profile menu search live weather entertainment lifestyle money markets economy
+us uk europe middle east africa asia americas local national international more latest
+media arts books food style investigations analysis photos gallery events jobs shop games
+puzzles crossword crosswords help contact about donate support edition editions english
+العربية عربي english kurdî کوردی türkçe français deutsch español español
+الرئيسية أخبار اخبار العالم اقتصاد رياضة ثقافة رأي فيديو صور اشترك تسجيل الدخول بحث منوعات
+سياسة تكنولوجيا صحة دخول خروج حسابي الأكثر قراءة
+""".split())
+# Separators of a navigation bar pasted as one line.
+_NAV_SPLIT = re.compile(r"\s*[|•·»›]\s*|\s{2,}|\t")
+
+
+def is_navigation(line: str) -> bool:
+    """A site's navigation or account bar: "Home | World | Business | Opinion",
+    "Subscribe Sign in". Two listed rules: every word a section or account word, or
+    three or more short link labels between separators (no digits, no sentence)."""
+    tokens = [t.strip(".,:;!?()[]«»\"'") for t in line.lower().split()]
+    tokens = [t for t in tokens if t and not all(ch in "|•·»›/-–—" for ch in t)]
+    if len(tokens) >= 2 and all(t in _NAV_WORDS for t in tokens):
+        return True
+    segments = [s for s in _NAV_SPLIT.split(line.strip()) if s.strip()]
+    return len(segments) >= 3 and not any(ch.isdigit() for ch in line) and all(
+        1 <= len(s.split()) <= 3 and not s.rstrip().endswith((".", "!", "?")) for s in segments)
+
+
+def is_section_label(line: str) -> bool:
+    """A one-to-three word section name of the navigation vocabulary ("World", "Middle
+    East"), as pages print above a headline."""
+    tokens = line.lower().split()
+    return 1 <= len(tokens) <= 3 and all(t.strip(".,:") in _NAV_WORDS for t in tokens)
+
+
+def citable_url(url: str) -> str:
+    """A URL as the page gives it, for citing: its path exactly as written (a trailing
+    slash is part of it), only tracking parameters and the fragment dropped and the
+    scheme and host, which are case-blind, lower-cased."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = parts.query
+    if any(_TRACKING.match(k) for k, _ in pairs):
+        query = urlencode([(k, v) for k, v in pairs if not _TRACKING.match(k)])
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, query, ""))
+
+
 def normalize_url(url: str) -> str:
-    """A canonical URL for duplicate checks: no fragment, no tracking parameters."""
+    """The key two addresses of one page share, for duplicate checks only (never stored
+    as the source's URL): no fragment, no tracking parameters, no trailing slash."""
     url = url.strip()
     if not url:
         return ""

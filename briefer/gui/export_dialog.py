@@ -193,10 +193,30 @@ class ExportDialog(QDialog):
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self._suspect_warning())
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status_label)
         layout.addWidget(self.buttons)
+
+    def _suspect_warning(self) -> QLabel:
+        """The cited sources whose metadata should be checked first (core/suspect.py),
+        the same warning `briefer export` prints; hidden when there are none."""
+        from briefer.core.suspect import cited_suspects
+
+        found = cited_suspects(self.library, self.brief_id)
+        self.suspect_label = QLabel()
+        self.suspect_label.setObjectName("suspectWarning")
+        self.suspect_label.setWordWrap(True)
+        self.suspect_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.suspect_label.setVisible(bool(found))
+        if found:
+            lines = "\n".join(f"• {s.describe()}" for s in found[:8])
+            more = f"\n… and {len(found) - 8} more" if len(found) > 8 else ""
+            self.suspect_label.setText(
+                "⚠ This brief cites sources whose metadata should be checked before "
+                f"sending:\n{lines}{more}")
+        return self.suspect_label
 
     def _wire(self) -> None:
         self.format_combo.currentIndexChanged.connect(self._format_changed)

@@ -45,8 +45,8 @@ from briefer.gui.library_page import LibraryPage
 from briefer.gui.message_bar import MessageBars
 from briefer.gui.models.search_model import HitRole
 from briefer.gui.navigator import Navigator
-from briefer.gui.read_only import ReadOnlyMode, WriteGate
 from briefer.gui.pdf_action import pdf_export_action
+from briefer.gui.read_only import ReadOnlyMode, WriteGate
 from briefer.gui.search_bar import Searcher, SearchOutcome
 from briefer.gui.source_tab import SourceTab
 from briefer.gui.tag_manager import TagManager
@@ -647,12 +647,32 @@ class MainWindow(QMainWindow):
                 return None
             tab = SourceTab(source, excerpts)
             tab.details.set_read_only(self.library.read_only)
+            tab.original_requested.connect(self.show_original)
             tab.reader.extra_actions = self.reader_actions
             if self.tag_colours_action.isChecked():
                 tab.reader.set_excerpts(excerpts, self._tag_colours())
             self.tabs.add_source_tab(tab)
         self.tabs.setCurrentWidget(tab)
         return tab
+
+    def show_original(self, source_id: int):
+        """The stored original of a source, read-only and offline (gui/original_view.py)."""
+        from briefer.gui.original_view import OriginalDialog
+
+        try:
+            source = self.library.sources.get(source_id)
+            record = self.library.sources.original(source_id)
+        except BrieferError as exc:
+            self.show_error("See the original", str(exc))
+            return None
+        if record is None:
+            self.show_error("See the original", "No original file is stored for this source")
+            return None
+        dialog = OriginalDialog(record, source.title, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.original_dialog = dialog
+        return dialog
 
     def show_sources(self) -> None:
         self.tabs.setCurrentWidget(self.library_page)
@@ -1170,23 +1190,39 @@ class MainWindow(QMainWindow):
 
     def paste_article(self) -> None:
         """The clipboard (its HTML when the browser offers it) becomes a new source."""
-        from briefer.ingest import import_text
-
         mime = QGuiApplication.clipboard().mimeData()
         text = mime.text() if mime is not None and mime.hasText() else ""
         html = mime.html() if mime is not None and mime.hasHtml() else None
         if not text.strip() and not (html or "").strip():
             self.show_error("Paste article", "The clipboard holds no text; copy an article first")
             return
+        self._submit_paste(text, html, "")
+
+    def _submit_paste(self, text: str, html: str | None, title: str) -> None:
+        from briefer.ingest import import_text
+
         library = self.library
         self.worker.submit(
             "Paste",
-            lambda _p, _c: import_text(library, text, html=html),
-            on_done=self._pasted,
+            lambda _p, _c: import_text(library, text, html=html, title=title, ask_title=True),
+            on_done=lambda result: self._pasted(result, text, html),
             on_failed=lambda message: self.show_error("Paste article", message),
         )
 
-    def _pasted(self, result) -> None:
+    def ask_paste_title(self, guess: str) -> str:
+        """The headline of a paste whose title could not be told apart ('' to cancel)."""
+        title, ok = QInputDialog.getText(
+            self, "Paste article",
+            "No headline could be told apart from the page around it.\n"
+            "Title of the pasted article:", text=guess)
+        return title.strip() if ok else ""
+
+    def _pasted(self, result, text: str = "", html: str | None = None) -> None:
+        if result.status == "needs_title":
+            title = self.ask_paste_title(result.title)
+            if title:
+                self._submit_paste(text, html, title)
+            return
         self.refresh()
         if result.status == "imported":
             self.open_source(result.source_id)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.core import suspect
 from briefer.core.records import RELIABILITY, SourceDetail
 from briefer.gui.icons import icon
 
@@ -82,6 +83,12 @@ class SourceDetailsForm(QWidget):
             "Admiralty grade of the source: A completely reliable … E unreliable, "
             "F reliability cannot be judged; Ungraded until you judge it"
         )
+        # Suspect metadata (core/suspect.py): shown above the form until it is fixed.
+        self.suspect_warning = QLabel()
+        self.suspect_warning.setObjectName("suspectWarning")
+        self.suspect_warning.setWordWrap(True)
+        self.suspect_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.suspect_warning.setVisible(False)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText("Your notes on this source")
@@ -113,6 +120,7 @@ class SourceDetailsForm(QWidget):
         bottom.addWidget(self.save_state, 1)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.suspect_warning)
         layout.addLayout(form)
         layout.addLayout(bottom)
         self._wire()
@@ -160,6 +168,7 @@ class SourceDetailsForm(QWidget):
             for field in (self.title, self.outlet, self.authors, self.dateline, self.url):
                 field.setCursorPosition(0)
         self._show_readings(source)
+        self._show_suspect(source)
         if not self._saving:
             self._set_state(self._resting_state())
 
@@ -218,6 +227,12 @@ class SourceDetailsForm(QWidget):
             field = getattr(self, name)
             if field.text() != value:
                 field.setText(value)
+
+    def _show_suspect(self, source: SourceDetail) -> None:
+        reasons = suspect.reasons(source)
+        self.suspect_warning.setVisible(bool(reasons))
+        self.suspect_warning.setText(
+            f"⚠ Check before citing: {', '.join(reasons)}." if reasons else "")
 
     def _show_readings(self, source: SourceDetail) -> None:
         for button in self.reading_buttons:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from briefer.core.records import ExcerptRecord, SourceDetail
 from briefer.gui.reader import ReaderView
@@ -13,13 +13,25 @@ from briefer.gui.source_details import SourceDetailsForm
 
 
 class SourceTab(QWidget):
+    # source id: the analyst asked to see the original file (gui/original_view.py)
+    original_requested = Signal(int)
+
     def __init__(self, source: SourceDetail, excerpts: Sequence[ExcerptRecord], parent=None):
         super().__init__(parent)
         self.source_id = source.id
         self.reader = ReaderView()
         self.details = SourceDetailsForm()
+        self.original_button = QPushButton("See the Original…")
+        self.original_button.setToolTip("The file as imported, read-only and offline; "
+                                        "save it or open it in the system viewer")
+        self.original_button.clicked.connect(lambda: self.original_requested.emit(self.source_id))
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.original_button, 0, Qt.AlignmentFlag.AlignRight)
+        side_layout.addWidget(self.details, 1)
         scroll = QScrollArea()
-        scroll.setWidget(self.details)
+        scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setMinimumWidth(260)

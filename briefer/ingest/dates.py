@@ -26,6 +26,8 @@ from datetime import date, datetime, timedelta
 # How long after an event its report can still be called "days after": generous enough
 # for weekly magazines, far short of the months between two numeric readings.
 RECENT_DAYS = 45
+# No news page is older than this; markup that says so holds a placeholder (0001-01-01).
+EARLIEST = date(1900, 1, 1)
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -389,3 +391,31 @@ def from_iso(value: str | None) -> date | None:
     except ValueError:
         m = _ISO_RE.match(value)
         return _make(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
+
+
+def plausible(day: date | None, today: date) -> bool:
+    """False for placeholder and impossible publication dates: before 1900, or after the
+    import (a day of slack for a time zone ahead of ours)."""
+    return day is not None and EARLIEST <= day <= today + timedelta(days=1)
+
+
+def near_reading(text: str, markup: date) -> DateReading | None:
+    """The date a short printed line gives, when it is the markup's day or one either side.
+
+    Markup often holds the time in UTC while the page prints the outlet's local day:
+    "2019-11-19T07:03:25+00:00" printed "November 18, 2019 11:03 PM". A printed date that
+    far from the markup is another date (an update, a related story) and is not taken.
+    """
+    reading = parse_unambiguous(text)
+    if reading and reading.precision == "day" and reading.published:
+        candidates = [reading.published]
+        printed = reading.text
+    else:
+        readings = numeric_readings(text)
+        candidates = [d for d in readings or () if d]
+        m = _NUMERIC_RE.search(text.translate(_DIGITS))
+        printed = m.group(0) if m else ""
+    near = {d for d in candidates if abs((d - markup).days) <= 1}
+    if len(near) != 1:
+        return None
+    return DateReading(near.pop(), "day", text=printed)

@@ -83,18 +83,44 @@ def clean_controls(text: str) -> str:
 
 def decode_bytes(data: bytes, *, html: bool = False) -> str:
     """Decode text of unknown encoding, refusing binary data with a reason."""
+    return decode_counted(data, html=html)[0]
+
+
+# How many bad bytes UTF-8 text may hold and still be UTF-8: a few stray bytes, and
+# never more than a quarter of its valid non-ASCII characters (a cp1252 or cp1256 file
+# has no valid multi-byte sequences to speak of; a UTF-8 file with one bad byte has many).
+_MAX_STRAY = 2
+
+
+def _near_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 text but for a few bad bytes: the text with U+FFFD for them, and how many."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    if bad > 0 and (bad <= _MAX_STRAY or bad * 4 <= valid):
+        return text, bad
+    return None
+
+
+def decode_counted(data: bytes, *, html: bool = False) -> tuple[str, int]:
+    """Decoded text and the number of bad bytes replaced by U+FFFD (near-valid UTF-8)."""
     if not data or not data.strip():
         raise IngestError("empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            if encoding == "utf-8-sig":
+                near = _near_utf8(data[len(bom):])
+                if near is not None:
+                    return clean_controls(near[0]), near[1]
             try:
-                return clean_controls(data.decode(encoding))
+                return clean_controls(data.decode(encoding)), 0
             except UnicodeDecodeError as exc:
                 raise IngestError(f"not valid {encoding.upper()} text ({exc.reason})") from None
     what = sniff_binary(data)
     if what:
         raise IngestError(f"binary data ({what}), not text")
     text = None
+    replaced = 0
     if html:
         charset = declared_charset(data)
         if charset:
@@ -106,10 +132,11 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _guess(data)
+            near = _near_utf8(data)
+            text, replaced = near if near is not None else (_guess(data), 0)
     if _looks_binary(text):
         raise IngestError("binary data, not text")
-    return clean_controls(text)
+    return clean_controls(text), replaced
 
 
 _LATIN_LOOKALIKES = frozenset({

@@ -20,9 +20,10 @@ from briefer.ingest.clean import (
     split_paragraphs,
     words,
 )
-from briefer.ingest.decode import decode_bytes
+from briefer.ingest.decode import decode_counted
 from briefer.ingest.errors import IngestError
-from briefer.ingest.metadata import Article, article_from_text, split_authors
+from briefer.ingest.metadata import Article, article_from_text, credit, split_authors
+from briefer.ingest.people import choose_authors
 
 # The options both the importer and the benchmark's baseline use.
 EXTRACT_OPTIONS = {
@@ -54,13 +55,17 @@ def _http(url: str | None) -> str:
     return url if url.startswith(("http://", "https://")) and " " not in url else ""
 
 
-def _text_of(el) -> str:
-    return " ".join("".join(el.itertext()).split())
+def _meta(tree) -> tuple[dict[str, str], list[str], list[tuple[str, str]]]:
+    """Page metadata from link and meta tags and JSON-LD; first value of each key wins.
 
-
-def _meta(tree) -> dict[str, str]:
-    """Page metadata from link and meta tags and JSON-LD; first value of each key wins."""
+    Every publication date the markup offers comes back too, in order: the first may
+    be a placeholder ("0001-01-01T00:00:00Z") and the next the real one. So does every
+    name offered as author, JSON-LD's first, with its kind ('person', 'org' or '').
+    """
     found: dict[str, str] = {}
+    date_values: list[str] = []
+    ld_authors: list[tuple[str, str]] = []
+    meta_authors: list[tuple[str, str]] = []
 
     def put(key: str, value: str | None) -> None:
         if value and value.strip() and key not in found:
@@ -79,9 +84,11 @@ def _meta(tree) -> dict[str, str]:
         elif key in ("og:title", "twitter:title"):
             put("og:title", value)
         elif key in _DATE_META:
-            put("date", value)
-        elif key in _AUTHOR_META and not _http(value):
-            put("author", value)
+            if value and value.strip():
+                date_values.append(value.strip())
+        elif key in _AUTHOR_META and value and not _http(value):
+            meta_authors.extend((n, "") for n in split_authors(value.replace(";", ","),
+                                                                strict=False))
     for script in tree.iterfind(".//script[@type]"):
         if script.get("type", "").lower() != "application/ld+json" or not script.text:
             continue
@@ -90,21 +97,111 @@ def _meta(tree) -> dict[str, str]:
         except (ValueError, RecursionError):
             continue
         for item in _ld_items(data):
-            put("date", item.get("datePublished") if isinstance(item.get("datePublished"),
-                                                                  str) else None)
+            if isinstance(item.get("datePublished"), str):
+                date_values.append(item["datePublished"].strip())
             author = item.get("author")
-            names = [a.get("name") if isinstance(a, dict) else a
-                     for a in (author if isinstance(author, list) else [author])]
-            names = [n for n in names if isinstance(n, str) and n.strip()]
-            if names:
-                put("author", "; ".join(names))
+            for a in (author if isinstance(author, list) else [author])[:10]:
+                name = a.get("name") if isinstance(a, dict) else a
+                if not isinstance(name, str) or not name.strip() or _http(name):
+                    continue
+                types = a.get("@type") if isinstance(a, dict) else None
+                types = [str(t) for t in (types if isinstance(types, list) else [types]) if t]
+                kind = "person" if "Person" in types else "org" if types else ""
+                ld_authors.extend((n, kind) for n in split_authors(name, strict=False))
             publisher = item.get("publisher")
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
                 put("publisher", publisher["name"])
     for time in tree.iterfind(".//time[@datetime]"):
-        put("time", time.get("datetime"))
+        date_values.append(time.get("datetime", "").strip())
         break
+    return found, date_values, ld_authors + _byline_authors(tree) + meta_authors
+
+
+_BYLINE_CLASS = re.compile(r"author|byline|writer|reporter", re.IGNORECASE)
+
+
+def _byline_authors(tree) -> list[tuple[str, str]]:
+    """Names in the page's byline (rel=author, itemprop=author, class byline/author)."""
+    found: list[tuple[str, str]] = []
+    body = tree.find(".//body")
+    for el in (body if body is not None else tree).iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link"):
+            continue
+        marks = f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
+        if not _BYLINE_CLASS.search(marks) or _in_other_stories(el):
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or words(text) > 14:
+            continue
+        names = split_authors(text, strict=not text.lower().startswith(("by ", "written by")))
+        if names:
+            found.extend((n, "") for n in names)
+            break
     return found
+
+
+# Where pages print their publication date: <time>, or an element named for it.
+_DATE_CLASS = re.compile(r"date|time|publish|posted|byline|dateline", re.IGNORECASE)
+
+
+def _markup_date(values: list[str], today: date) -> tuple[date | None, str]:
+    """The first possible date of the markup, in the offset the markup gives."""
+    for value in values:
+        day = dates.from_iso(value)
+        if day is None:
+            # "Tue, 19 Nov 2019 07:03:25 GMT", "November 19, 2019": written out in full.
+            try:
+                day = parsedate_to_datetime(value).date()
+            except (TypeError, ValueError, IndexError):
+                reading = dates.parse_unambiguous(value)
+                day = reading.published if reading and reading.precision == "day" else None
+        if dates.plausible(day, today):
+            return day, value
+    return None, ""
+
+
+# Page parts that list other stories, each with its own date.
+_OTHER_STORIES = re.compile(r"related|recommend|trending|popular|most-read|teaser|promo|"
+                            r"card|sidebar|more-|ticker|breaking|comment", re.IGNORECASE)
+
+
+def _in_other_stories(el) -> bool:
+    for parent in el.iterancestors():
+        if parent.tag in ("aside", "nav", "footer", "li") \
+                or _OTHER_STORIES.search(parent.get("class", "") or ""):
+            return True
+    return False
+
+
+def _date_elements(tree, limit: int = 3):
+    """Texts of the page's own date elements (<time>, class date/time/byline...), in
+    order, leaving out tickers, related-story lists and comments with their own dates."""
+    seen = 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link"):
+            continue
+        if el.tag != "time" and not _DATE_CLASS.search(
+                f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('id', '')}"):
+            continue
+        if _in_other_stories(el):
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or words(text) > 14 or not dates.find_date(text):
+            continue
+        yield text
+        seen += 1
+        if seen >= limit:
+            return
+
+
+def _printed_day(tree, markup: date) -> dates.DateReading | None:
+    """The day the page prints beside its headline when it is the markup's, give or take
+    a day of time zone: the outlet's local day, which is the one to cite."""
+    for text in _date_elements(tree):
+        reading = dates.near_reading(text, markup)
+        if reading is not None:
+            return reading
+    return None
 
 
 def _ld_items(data, depth: int = 0):
@@ -120,25 +217,113 @@ def _ld_items(data, depth: int = 0):
             yield from _ld_items(data["@graph"], depth + 1)
 
 
+# Trafilatura's block elements: they start a new line in its own text output.
+_BLOCK_TAGS = frozenset({"p", "head", "quote", "list", "item", "table", "row", "cell", "div",
+                         "code", "lb"})
+# Elements that hold paragraphs of their own, not one paragraph.
+_CONTAINERS = frozenset({"p", "head", "quote", "list", "table", "div"})
+
+
+def _flatten(el, parts: list[str], *, tail: bool = True) -> None:
+    """Text of an element as one run: <lb/> a line break, other blocks a word boundary.
+
+    Inline elements (<hi>, <ref>) join their neighbours as written: "<hi>W</hi>ord".
+    """
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag == "lb":
+        parts.append("\n")
+    elif tag and tag != "graphic":
+        block = tag in _BLOCK_TAGS
+        if block:
+            parts.append(" ")
+        parts.append(el.text or "")
+        for child in el:
+            _flatten(child, parts)
+        if block:
+            parts.append(" ")
+    if tail and el.tail:
+        parts.append(el.tail)
+
+
+def _lines(text: str) -> str:
+    """Spaces folded within each line; the line breaks of <lb/> kept, empty lines dropped."""
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _text_of(el) -> str:
+    parts: list[str] = []
+    _flatten(el, parts, tail=False)
+    return _lines("".join(parts))
+
+
+def _list_items(el, out: list[str]) -> None:
+    """Items of a list, one paragraph each; a nested list follows where it stands."""
+    for item in el:
+        if not isinstance(item.tag, str):
+            continue
+        if item.tag != "item":  # a heading or paragraph between items
+            parts: list[str] = []
+            _flatten(item, parts)
+            if _lines("".join(parts)):
+                out.append(_lines("".join(parts)))
+            continue
+        run: list[str] = [item.text or ""]
+        marker = "- "
+        for child in item:
+            if child.tag == "list":
+                text = _lines("".join(run))
+                if text:
+                    out.append(marker + text)
+                    marker = ""
+                _list_items(child, out)
+                run = [child.tail or ""]
+            else:
+                _flatten(child, run)
+        text = _lines("".join(run))
+        if text:
+            out.append(marker + text)
+        if item.tail and item.tail.strip():
+            out.append(_lines(item.tail))
+
+
 def _paragraphs(body) -> list[str]:
-    """Paragraphs of trafilatura's body tree, one per block element."""
+    """Paragraphs of trafilatura's body tree, one per block element.
+
+    Text the tree holds outside any block (the body's own text, the tail after a heading
+    or a list) is a paragraph too: trafilatura prints it, so we keep it. Inline elements
+    and line breaks stay in the paragraph around them.
+    """
     out: list[str] = []
+    run: list[str] = [body.text or ""]
+
+    def flush() -> None:
+        text = _lines("".join(run))
+        if text:
+            out.append(text)
+        run.clear()
+
     for el in body:
         tag = el.tag if isinstance(el.tag, str) else ""
+        if tag not in _CONTAINERS and tag not in ("code", "item", "row", "cell"):
+            _flatten(el, run)  # inline: <hi>, <lb/>, <graphic>, comments; with its tail
+            continue
+        flush()
         if tag == "list":
-            out.extend(f"- {_text_of(item)}" for item in el.iterfind(".//item")
-                       if _text_of(item))
+            _list_items(el, out)
         elif tag == "table":
-            for row in el.iterfind(".//row"):
-                cells = [_text_of(cell) for cell in row.iterfind("cell")]
+            for row in el.iter("row"):
+                cells = [_text_of(cell).replace("\n", " ") for cell in row.iterfind("cell")]
                 if any(cells):
                     out.append(" | ".join(cells))
-        elif tag == "graphic":
-            continue
+        elif any(isinstance(c.tag, str) and c.tag in _CONTAINERS for c in el):
+            out.extend(_paragraphs(el))
         else:
             text = _text_of(el)
             if text:
                 out.append(text)
+        run.append(el.tail or "")
+    flush()
     return out
 
 
@@ -236,18 +421,22 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
         tree = None
     if tree is None:
         raise IngestError("not readable as HTML")
-    meta = _meta(tree)
+    meta, date_values, author_names = _meta(tree)
+    published, published_text = _markup_date(date_values, date.today())
     # Read before the extractor prunes the tree, and only when the metadata falls short.
-    lines = "" if meta.get("site_name") and (meta.get("date") or meta.get("time")) \
-        else _page_lines(tree)
+    lines = "" if meta.get("site_name") and published else _page_lines(tree)
     article.url = meta.get("canonical") or meta.get("og:url") or article.url
     article.outlet = meta.get("site_name") or meta.get("publisher") or ""
-    published = dates.from_iso(meta.get("date")) or dates.from_iso(meta.get("time"))
+    # Without a date in the markup, the page's own date element is the evidence, read
+    # before the extractor prunes the tree (a ticker's or a related story's date is not).
+    if not published:
+        article.date_text = next(iter(_date_elements(tree, 1)), "")
     if published:
+        printed = _printed_day(tree, published)
+        if printed is not None and printed.published != published:
+            published, published_text = printed.published, printed.text
         article.published = published
-        article.published_text = meta.get("date") or meta.get("time") or ""
-    if meta.get("author"):
-        article.authors = split_authors(meta["author"].replace(";", ","), strict=False)
+        article.published_text = published_text
     try:
         doc = trafilatura.bare_extraction(tree, **EXTRACT_OPTIONS)
     except Exception:  # the extractor's own failures on odd markup: fall back to text
@@ -255,10 +444,13 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
     paragraphs = _paragraphs(doc.body) if doc is not None and doc.body is not None else []
     if doc is not None:
         article.title = doc.title or meta.get("og:title") or title
-        if not article.authors and doc.author:
-            article.authors = split_authors(doc.author.replace(";", ","), strict=False)
+        if doc.author:
+            author_names += [(n, "") for n in split_authors(doc.author.replace(";", ","),
+                                                            strict=False)]
         article.outlet = article.outlet or doc.sitename or ""
         article.url = article.url or _http(doc.url)
+    article.authors, agencies = choose_authors(author_names, article.outlet)
+    credit(article, agencies)
     paragraphs = clean_paragraphs(_drop_header_lines(paragraphs, article))
     if not article.published and not article.date_text:
         # No date in the markup: look for one printed near the top of the page, and read
@@ -284,4 +476,7 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
 
 
 def parse_html_bytes(data: bytes) -> Article:
-    return parse_html(decode_bytes(data, html=True))
+    text, replaced = decode_counted(data, html=True)
+    article = parse_html(text)
+    article.replaced_bytes = replaced
+    return article

@@ -26,7 +26,12 @@ from briefer.core.records import NewSource
 from briefer.ingest import dates
 from briefer.ingest.errors import IngestError
 from briefer.ingest.metadata import detect_language
-from briefer.ingest.parse import SUPPORTED_EXTENSIONS, parse_paste, parse_path
+from briefer.ingest.parse import (
+    SUPPORTED_EXTENSIONS,
+    parse_paste,
+    parse_path,
+    paste_article,
+)
 
 if TYPE_CHECKING:
     from briefer.core.library import Library
@@ -50,10 +55,12 @@ class ImportResult:
     """What became of one file or paste."""
 
     path: str
-    status: str  # 'imported' | 'duplicate' | 'failed'
+    status: str  # 'imported' | 'duplicate' | 'failed' | 'needs_title' (a paste only)
     source_id: int | None
     message: str
     title: str = ""
+    # Bad bytes of near-valid UTF-8 replaced by U+FFFD while reading the file.
+    replaced_bytes: int = 0
 
 
 @dataclass(frozen=True)
@@ -81,12 +88,21 @@ class ImportReport:
         return self._count("failed")
 
     @property
+    def replaced_bytes(self) -> int:
+        return sum(r.replaced_bytes for r in self.results if r.status == "imported")
+
+    @property
     def ok(self) -> bool:
         return self.failed == 0
 
     def summary(self) -> str:
         dup = "duplicate" if self.duplicates == 1 else "duplicates"
         line = f"{self.imported} imported, {self.duplicates} {dup}, {self.failed} failed"
+        if self.replaced_bytes:
+            files = sum(1 for r in self.results if r.replaced_bytes and r.status == "imported")
+            line += (f"; {self.replaced_bytes} undecodable "
+                     f"{'byte' if self.replaced_bytes == 1 else 'bytes'} replaced by \ufffd "
+                     f"in {files} {'file' if files == 1 else 'files'}")
         if self.cancelled:
             line += f"; cancelled, {self.not_processed} not processed"
         return line
@@ -311,9 +327,12 @@ def _outcome(path: str, new: NewSource, outcome) -> ImportResult:
         return ImportResult(path, "duplicate", existing, message, new.title)
     if isinstance(outcome, BaseException):
         return ImportResult(path, "failed", None, _one_line(str(outcome)), new.title)
-    return ImportResult(
-        path, "imported", outcome.id, f"imported as source {outcome.id}", outcome.title
-    )
+    message = f"imported as source {outcome.id}"
+    if new.replaced_bytes:
+        message += (f" ({new.replaced_bytes} undecodable "
+                    f"{'byte' if new.replaced_bytes == 1 else 'bytes'} replaced by \ufffd)")
+    return ImportResult(path, "imported", outcome.id, message, outcome.title,
+                        new.replaced_bytes)
 
 
 def _store_batch(
@@ -423,12 +442,25 @@ def import_paths(
 
 
 def import_text(
-    library: Library, text: str, *, html: str | None = None, tags: Iterable[str] = ()
+    library: Library, text: str, *, html: str | None = None, tags: Iterable[str] = (),
+    title: str = "", ask_title: bool = False,
 ) -> ImportResult:
-    """Import a clipboard paste: its HTML when offered (parsed like a saved page), else text."""
+    """Import a clipboard paste: its HTML when offered (parsed like a saved page), else text.
+
+    With ask_title, a paste whose headline cannot be told apart from the page around it
+    is not stored: the result has status 'needs_title' and the best guess as its title,
+    for the window to ask; call again with the analyst's `title`.
+    """
     library.refuse_if_not_writable()
     try:
-        new = parse_paste(text, html)
+        if ask_title and not title.strip():
+            article = paste_article(text, html)
+            if article.title_uncertain or not article.title.strip():
+                guess = article.title or article.fallback_title
+                return ImportResult(PASTE_PATH, "needs_title", None,
+                                    "no headline could be told apart in the paste",
+                                    _one_line(guess, 200))
+        new = parse_paste(text, html, title=title)
     except IngestError as exc:
         return ImportResult(PASTE_PATH, "failed", None, _one_line(str(exc)))
     except Exception as exc:  # a reader's bug must not take the app down with it

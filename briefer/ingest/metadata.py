@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefer.core.records import NewSource, OriginalFile
+from briefer.core.textutil import is_navigation, is_section_label
 from briefer.ingest import dates
 from briefer.ingest.clean import clean_paragraphs, is_chrome, join_paragraphs, words
 from briefer.ingest.errors import IngestError
+from briefer.ingest.people import is_agency, is_credential, is_role, is_suffix
 
 MAX_TITLE = 300
 
@@ -31,16 +33,28 @@ _DATE_LABEL = re.compile(
     r"^(?:published|posted|updated|last updated|date|first published|on)\s*(?:on|at)?\s*[:\-]?\s*",
     re.IGNORECASE,
 )
-_UPPER_WORD = r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'’.\-]+"
+# Capitals of the cased scripts: Latin, Greek, Cyrillic.
+_CAPS = "A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f"
+_UPPER_WORD = rf"[{_CAPS}][{_CAPS}'’.\-]+"
 _DATELINE = re.compile(
     rf"^(?P<place>{_UPPER_WORD}(?:\s+{_UPPER_WORD}){{0,3}}"
     r"(?:\s*,\s*[A-Z][\w'’.\-]*(?:\s+[A-Za-z][\w'’.\-]*){0,3}){0,2}?)"
     r"\s*(?:\((?P<agency>[^)\n]{2,40})\)\s*)?(?:[-–—:]+)\s+(?=\S)"
 )
+_ARABIC_LETTERS = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc"
 _ARABIC_DATELINE = re.compile(
-    r"^(?P<place>[\u0600-\u06ff]+(?:\s[\u0600-\u06ff]+)?)\s*"
+    rf"^(?P<place>[{_ARABIC_LETTERS}]+(?:\s[{_ARABIC_LETTERS}]+)?)\s*"
     r"(?:\((?P<agency>[^)\n]{2,40})\)\s*)?[-–—:]\s+(?=\S)"
 )
+# Labels that open an article like a dateline but name its kind, not a place.
+_NOT_PLACES = frozenset("""
+تقرير متابعة خاص تحليل مقال رأي حوار كتب بقلم ترجمة افتتاحية تحقيق عاجل شاهد فيديو صور
+إعداد اعداد مراسلون المحرر وكالات ملخص تنويه تصحيح هام توضيح
+ڕاپۆرت گزارش
+report analysis opinion exclusive update updated breaking watch editorial comment review
+interview explainer live fact check factcheck correction note photos video listen read
+editor's note
+""".split()) | {"fact check", "editor's note"}
 _OUTLET_NAME = r"[A-Z][\w&'’\-]*(?:\s(?:[A-Z][\w&'’\-]*|of|the|al))*"
 # (pattern, weight, words one of which the text must hold for the pattern to match):
 # a plain substring test is far cheaper than a scan that tries a name at every capital.
@@ -85,6 +99,21 @@ class Article:
     # Extra text to search for the outlet's own name (comment policy, footer).
     outlet_evidence: str = ""
     notes: list[str] = field(default_factory=list)
+    # Bad bytes the decoder replaced by U+FFFD (UTF-8 text but for a few bytes).
+    replaced_bytes: int = 0
+    # True when no line above the text could be told apart as its headline.
+    title_uncertain: bool = False
+
+
+def credit(article: Article, agencies) -> None:
+    """An agency behind the story: the outlet when none is known, else the credit line."""
+    for agency in agencies:
+        if not article.outlet:
+            article.outlet = agency
+        elif agency.casefold() != article.outlet.casefold():
+            line = f"Credit: {agency}"
+            if line not in article.notes:
+                article.notes.append(line)
 
 
 def title_case_place(text: str) -> str:
@@ -104,8 +133,11 @@ def find_dateline(paragraph: str) -> tuple[str, str]:
     if not m:
         return "", ""
     place = m["place"].strip()
+    if place.casefold() in _NOT_PLACES or place.split(",")[0].casefold() in _NOT_PLACES:
+        return "", ""
     letters = [c for c in place.split(",")[0] if c.isalpha()]
-    if place[0].isascii() and (len(letters) < 3 or not all(c.isupper() for c in letters)):
+    cased = any(c.isupper() or c.islower() for c in letters)
+    if cased and (len(letters) < 3 or not all(c.isupper() for c in letters)):
         return "", ""
     # The sentence after the dateline must follow; a lone heading is not a dateline.
     if words(paragraph[m.end():]) < 4:
@@ -127,14 +159,38 @@ def _looks_like_name(part: str) -> bool:
     return len(tokens) >= 2 and all(_NAME_WORD.match(t) for t in tokens) and tokens[0][0].isupper()
 
 
+_AFTER_NAMES = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|updated|published|posted)\b)?"
+                         r"[\s,|·•\-–—:]*$", re.IGNORECASE)
+
+
+def _cut_date(text: str) -> str:
+    """A byline without the date printed after it ("Written by X on January 8, 2020")."""
+    found = dates.find_date(text)
+    if not found or text.find(found) <= 0:
+        return text
+    return _AFTER_NAMES.sub("", text[:text.find(found)])
+
+
 def split_authors(text: str, *, strict: bool = True) -> tuple[str, ...]:
-    """Names from a byline, without social handles; () when it does not look like one."""
-    text = strip_handles(text)
+    """Names from a byline, without social handles, dates or credentials ("Rachael Link,
+    MS, RD" is one author); () when it does not look like a byline."""
+    text = _cut_date(strip_handles(text))
     m = _BY.match(text)
     if m:
         text, strict = m["names"], False
-    parts = [p.strip(" .,;|") for p in re.split(r",|;|\band\b|&|\||\s+و\s+", text)]
-    parts = [p for p in parts if p]
+    parts: list[str] = []
+    for p in re.split(r",|;|\band\b|&|\||\s+و\s+", text):
+        p = p.strip(" ,;|")
+        if p.endswith(".") and not is_suffix(p) and not re.search(r"\b[A-Z]\.$", p):
+            p = p.rstrip(".")
+        if not p:
+            continue
+        if parts and (is_credential(p) or is_role(p)):
+            continue
+        if parts and is_suffix(p):
+            parts[-1] = f"{parts[-1]} {p}"
+            continue
+        parts.append(p)
     if not parts or len(parts) > 6:
         return ()
     names = [p for p in parts if _looks_like_name(p) or (not strict and words(p) <= 5)]
@@ -189,7 +245,8 @@ def split_header(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         if find_dateline(paragraphs[i])[0]:
             return paragraphs[:i], paragraphs[i:]
     for i in range(limit):
-        if not _is_header_line(paragraphs[i]) and not is_chrome(paragraphs[i]):
+        p = paragraphs[i]
+        if not _is_header_line(p) and not is_chrome(p) and not is_navigation(p):
             return paragraphs[:i], paragraphs[i:]
     # Short texts: the article starts at the first sentence.
     for i in range(limit):
@@ -199,29 +256,67 @@ def split_header(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return [], paragraphs
 
 
+_NOTE_MARK = re.compile(r"\[\d{1,3}\]|\W+")
+
+
+def _same_text(a: str, b: str) -> bool:
+    """The same headline, whatever its case, punctuation or footnote marks ("[1]")."""
+    return bool(b) and _NOTE_MARK.sub("", a).casefold() == _NOTE_MARK.sub("", b).casefold()
+
+
+def _headline(lines: list[str]) -> int | None:
+    """Index of the headline among header lines that are not chrome, dates or bylines.
+
+    A headline is a line of four to 25 words that does not end a sentence (a standfirst
+    does); failing that, the first line of two words or more, which is a guess.
+    """
+    for i, line in enumerate(lines):
+        if 4 <= words(line) <= 25 and not line.rstrip().endswith((".", "!", "…")):
+            return i
+    return None
+
+
 def read_header(header: list[str], article: Article) -> list[str]:
-    """Take title, date and byline from header lines; return lines that belong to the body."""
+    """Take title, date and byline from header lines; return lines that belong to the body.
+
+    Only lines a listed rule recognises leave the text: page chrome (clean.is_chrome),
+    navigation and account bars (textutil.is_navigation), a section label above the
+    headline (textutil.is_section_label), the date stamp and the byline, which become
+    metadata, and the headline, which becomes the title. Every other line, however
+    short, stays in the body.
+    """
+    lines = [line for line in header if not is_chrome(line) and not is_navigation(line)]
+    candidates = [i for i, line in enumerate(lines)
+                  if not _is_date_line(line) and words(line) >= 2
+                  and not _HANDLE.search(line) and not _BY.match(line)
+                  and not is_section_label(line)]
+    title_at: int | None = None
+    if not article.title:
+        found = _headline([lines[i] for i in candidates])
+        guesses = [i for i in candidates if not split_authors(lines[i])]
+        if found is not None:
+            title_at = candidates[found]
+        else:
+            title_at = guesses[0] if guesses else None
+            article.title_uncertain = True
     keep: list[str] = []
-    for line in header:
-        if is_chrome(line):
-            continue
-        if _is_date_line(line) and not article.date_text and not article.published:
-            article.date_text = _DATE_LABEL.sub("", line)
-            continue
-        if not article.title and words(line) >= 2 and not _HANDLE.search(line) \
-                and not _BY.match(line):
+    for i, line in enumerate(lines):
+        if i == title_at:
             article.title = line
             continue
-        if line == article.title:
+        if _is_date_line(line):
+            if not article.date_text and not article.published:
+                article.date_text = _DATE_LABEL.sub("", line)
             continue
-        if not article.authors:
-            authors = split_authors(line)
-            if authors:
-                article.authors = authors
-                continue
-        if words(line) >= 8 and article.title:
-            # A standfirst under the headline is part of what the article says.
-            keep.append(line)
+        if _same_text(line, article.title):
+            continue
+        authors = split_authors(line) if not article.authors or _BY.match(line) else ()
+        if authors:
+            article.authors = article.authors or authors
+            continue
+        if (title_at is None or i < title_at) and is_section_label(line):
+            continue
+        keep.append(line)
     return keep
 
 
@@ -265,11 +360,17 @@ def finish(
         raise IngestError("no article text found")
     first = body.split("\n\n", 1)[0]
     dateline, agency = find_dateline(first)
-    outlet = article.outlet or outlet_from_text(article.outlet_evidence or body) or agency
+    agencies = [a for a in article.authors if is_agency(a)] + ([agency] if agency else [])
+    article.outlet = article.outlet or outlet_from_text(article.outlet_evidence or body)
+    credit(article, agencies)
+    outlet = article.outlet
     authors = tuple(
         a for a in (strip_handles(a) for a in article.authors)
-        if a and a.lower() != outlet.lower()
+        if a and a.lower() != outlet.lower() and not is_agency(a)
     )
+    if article.published and not dates.plausible(article.published, today):
+        # A placeholder or impossible date (0001-01-01, next year): not evidence.
+        article.published, article.published_text = None, ""
     if article.published:
         reading = dates.DateReading(
             article.published, "day", inferred=article.published_inferred,
@@ -298,4 +399,5 @@ def finish(
         original_format=article.original_format,
         notes="\n".join(article.notes),
         original=article.original,
+        replaced_bytes=article.replaced_bytes,
     )

@@ -121,12 +121,24 @@ def parse_path(path: str | os.PathLike, *, today: date | None = None,
     return parse_bytes(data, path, today=today, guess_language=guess_language)
 
 
-def parse_paste(text: str, html: str | None = None, *, today: date | None = None) -> NewSource:
-    """Parse clipboard text, or the clipboard's HTML when it offers some."""
+def parse_paste(text: str, html: str | None = None, *, today: date | None = None,
+                title: str = "") -> NewSource:
+    """Parse clipboard text, or the clipboard's HTML when it offers some.
+
+    `title`, when given, is the headline the analyst typed: it replaces what the paste
+    suggested (see paste_article and ImportResult status 'needs_title')."""
+    article = paste_article(text, html)
+    if title.strip():
+        article.title = " ".join(title.split())
+        article.title_uncertain = False
+    return finish(article, today=today or date.today())
+
+
+def paste_article(text: str, html: str | None = None) -> Article:
+    """The Article of a clipboard paste, before finish: its title may be uncertain."""
     from briefer.ingest.decode import clean_controls
     from briefer.ingest.limits import MAX_PASTE_CHARS
 
-    today = today or date.today()
     if len(text or "") > MAX_PASTE_CHARS or len(html or "") > MAX_PASTE_CHARS:
         raise IngestError("pasted text is too large")
     if html and html.strip():
@@ -139,7 +151,9 @@ def parse_paste(text: str, html: str | None = None, *, today: date | None = None
             article = None
         if article is not None and article.body.strip():
             article.original = OriginalFile(data=data, filename="", media_type="text/html")
-            return finish(article, today=today)
+            # A fragment copied from a page may hold no headline: ask, do not guess.
+            article.title_uncertain = article.title_uncertain or not article.title.strip()
+            return article
     if not text or not text.strip():
         raise IngestError("nothing to import: the pasted text is empty")
     from briefer.ingest.text import article_from_plain
@@ -151,4 +165,4 @@ def parse_paste(text: str, html: str | None = None, *, today: date | None = None
     else:
         article.original = OriginalFile(data=text.encode("utf-8"), filename="",
                                         media_type="text/plain; charset=utf-8")
-    return finish(article, today=today)
+    return article

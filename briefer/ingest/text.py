@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from briefer.ingest import dates
-from briefer.ingest.decode import decode_bytes
+from briefer.ingest.decode import decode_counted
 from briefer.ingest.metadata import Article, article_from_text, split_authors
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -66,14 +66,15 @@ def article_from_plain(text: str, fmt: str, **known) -> Article:
 
 
 def parse_text_bytes(data: bytes, fmt: str) -> Article:
-    return article_from_plain(decode_bytes(data), fmt)
+    text, replaced = decode_counted(data)
+    return article_from_plain(text, fmt, replaced_bytes=replaced)
 
 
 def parse_markdown_bytes(data: bytes) -> Article:
-    text = decode_bytes(data)
+    text, replaced = decode_counted(data)
     fields, text = _front_matter(text)
     plain, heading = markdown_to_text(text)
-    article = Article(body="", original_format="md")
+    article = Article(body="", original_format="md", replaced_bytes=replaced)
     article.title = fields.get("title", "") or heading
     authors = fields.get("author") or fields.get("authors") or fields.get("byline") or ""
     if authors:

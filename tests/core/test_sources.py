@@ -31,7 +31,8 @@ def test_add_returns_plain_data_usable_after_the_session(library):
     assert src.title == "Strikes in Iraq"
     assert src.body == "First para.\n\nSecond para."
     assert src.authors == ("Azhi Rasul",)
-    assert src.url == "https://example.com/a?id=3"
+    # Stored as given but for tracking parameters and fragment: the trailing slash stays.
+    assert src.url == "https://example.com/a/?id=3"
     assert src.tags == ("Iraq", "US")
     assert src.reliability is None  # ungraded until the analyst judges it
     assert src.published_alternatives == (date(2024, 2, 9), date(2024, 9, 2))
@@ -280,3 +281,19 @@ def test_list_by_ids(library, add_source):
     assert [s.id for s in library.sources.list(ids=[c.id, a.id])] == [a.id, c.id]
     assert library.sources.list(ids=[]) == []
     assert [s.title for s in library.sources.list(ids=[b.id, 999])] == ["B"]
+
+
+def test_url_is_stored_as_given_and_its_key_finds_duplicates(library, add_source):
+    first = add_source("One", body="first body", url="https://e.com/news/water-talks/")
+    assert library.sources.get(first.id).url == "https://e.com/news/water-talks/"
+    for same in ("https://e.com/news/water-talks", "HTTPS://E.com/news/water-talks/#x",
+                 "https://e.com/news/water-talks/?utm_source=feed"):
+        assert library.sources.find_duplicate(url=same) == first.id
+        with pytest.raises(Duplicate):
+            add_source("Two", body=f"other body {same}", url=same)
+    other = add_source("Three", body="third body", url="https://e.com/news/water")
+    assert other.url == "https://e.com/news/water"
+    with pytest.raises(Duplicate):
+        library.sources.update(other.id, url="https://e.com/news/water-talks")
+    assert library.sources.update(first.id, url="https://e.com/news/water-talks/").url \
+        == "https://e.com/news/water-talks/"

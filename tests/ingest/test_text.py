@@ -154,3 +154,38 @@ def test_text_without_header_gets_a_title_from_the_first_paragraph():
                       "notes.txt")
     assert src.title == "Just one paragraph of notes about the meeting in Erbil today."
     assert src.published is None and src.published_precision == "unknown"
+
+
+def test_a_dateline_is_a_place_in_any_script_not_a_label():
+    assert find_dateline("تقرير: افتتحت السلطات المحلية اليوم الجسر الجديد فوق النهر") == (
+        "", "")
+    assert find_dateline("REPORT: The ministry said on Monday that the talks had") == ("", "")
+    assert find_dateline("بغداد (رويترز) - أجل البرلمان العراقي اليوم التصويت على") == (
+        "بغداد", "رويترز")
+    assert find_dateline("МОСКВА (ТАСС) — Министерство обороны сообщило в понедельник") == (
+        "Москва", "ТАСС")
+    assert find_dateline("ΑΘΗΝΑ - Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα") == ("Αθηνα", "")
+    assert find_dateline("هەولێر - وەزارەتی پێشمەرگە ڕایگەیاند کە هێزەکان") == ("هەولێر", "")
+
+
+def test_bylines_keep_people_not_credentials_roles_or_dates():
+    assert split_authors("Rachael Link, MS, RD") == ("Rachael Link",)
+    assert split_authors("Written by Rachael Link, MS, RD on January 8, 2020") == (
+        "Rachael Link",)
+    assert split_authors("By Dana Whitfield, Middle East Correspondent") == ("Dana Whitfield",)
+    assert split_authors("Jane Roe, Staff Writer | Nov. 18, 2019") == ("Jane Roe",)
+    assert split_authors("Martin Luther King, Jr.") == ("Martin Luther King Jr.",)
+
+
+def test_people_win_over_publishers_and_agencies_are_credit():
+    from briefer.ingest.people import choose_authors
+
+    assert choose_authors([("Condé Nast", ""), ("Amelia Brooks", "person")], "Vogue") == (
+        ("Amelia Brooks",), ())
+    assert choose_authors([("Snopes", ""), ("Chidi Okafor", "")], "Snopes.com") == (
+        ("Chidi Okafor",), ())
+    assert choose_authors([("Sky", "")], "Sky News") == ((), ())
+    assert choose_authors([("Reuters", ""), ("Ali Hassan", "")], "") == (
+        ("Ali Hassan",), ("Reuters",))
+    assert choose_authors([("Human Rights Watch", "")], "ReliefWeb") == (
+        ("Human Rights Watch",), ())

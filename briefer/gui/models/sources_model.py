@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from briefer.core import suspect
 from briefer.core.library import Library
 from briefer.core.records import SearchFilters, SourceSummary, reliability_text
+from briefer.gui.icons import icon
 from briefer.gui.models.record_table import Index, RecordTableModel
 
 PAGE_SIZE = 256
@@ -23,6 +25,8 @@ TITLE, OUTLET, PUBLISHED, RELIABILITY_COLUMN, TAGS, EXCERPTS, ADDED = range(len(
 SourceIdRole = Qt.ItemDataRole.UserRole + 1
 # True on the Published column when the printed date reads two ways (the "ambiguous" badge).
 AmbiguousRole = Qt.ItemDataRole.UserRole + 2
+# On the Title column: why the source's metadata is suspect (core/suspect.py), () if not.
+SuspectRole = Qt.ItemDataRole.UserRole + 3
 
 
 class SourcesTableModel(RecordTableModel):
@@ -123,6 +127,11 @@ class SourcesTableModel(RecordTableModel):
             return src.id
         if role == AmbiguousRole:
             return column == PUBLISHED and src.published_ambiguous
+        if column == TITLE and role in (SuspectRole, Qt.ItemDataRole.DecorationRole):
+            reasons = suspect.reasons(src)
+            if role == SuspectRole:
+                return reasons
+            return icon("warning") if reasons else None
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(src, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -134,6 +143,9 @@ class SourcesTableModel(RecordTableModel):
                     f"Ambiguous date “{src.published_text}”: {readings}. Open the source to pick."
                 )
             if column == TITLE:
+                reasons = suspect.reasons(src)
+                if reasons:
+                    return f"{src.title}\n\nCheck before citing: {', '.join(reasons)}"
                 return src.title
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (RELIABILITY_COLUMN, EXCERPTS):
             return int(Qt.AlignmentFlag.AlignCenter)
