@@ -8,6 +8,7 @@ fast. Prints one line: that it passed, or which step failed and why; exits 0 or 
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import zipfile
@@ -131,6 +132,11 @@ STEPS: tuple[tuple[str, Callable[[_Run], None]], ...] = (
 )
 
 
+def _first_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
+
+
 def run_self_test() -> tuple[bool, str]:
     """(passed, the one line to print)."""
     with tempfile.TemporaryDirectory(prefix="briefer-self-test-") as folder:
@@ -140,8 +146,9 @@ def run_self_test() -> tuple[bool, str]:
                 try:
                     step(run)
                 except Exception as exc:  # every failure becomes the one line
-                    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                    return False, f"briefer self-test failed: {name}: {detail}"
+                    if os.environ.get("BRIEFER_DEBUG"):
+                        raise
+                    return False, f"briefer self-test failed: {name}: {_first_line(exc)}"
         finally:
             if run.library is not None:
                 run.library.close()
