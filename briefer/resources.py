@@ -14,6 +14,8 @@ from importlib.resources import files
 from pathlib import Path
 
 PACKAGED = "_data"
+# The desktop's name for the app: .desktop file, AppStream id, Wayland app id, macOS bundle.
+APP_ID = "io.github.briefer.Briefer"
 
 # Folder -> the files under it that ship (glob patterns). setup.py and briefer.spec
 # copy exactly these, so the two builds hold the same data.

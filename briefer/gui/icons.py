@@ -55,6 +55,17 @@ class _PaletteSvgEngine(QIconEngine):
         return _PaletteSvgEngine(self._name)
 
 
+def app_icon() -> QIcon:
+    """The application's own icon (resources/app), in colour, at every size shipped."""
+    result = QIcon()
+    for path in sorted(resource("app").glob("briefer-*.png")):
+        result.addFile(str(path))
+    svg = resource("app", "briefer.svg")
+    if result.isNull() and svg.is_file():
+        result.addFile(str(svg))
+    return result
+
+
 def icon(name: str) -> QIcon:
     """The named icon of resources/icons, or an empty icon when the file is missing."""
     if not _svg(name):

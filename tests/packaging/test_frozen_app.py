@@ -74,6 +74,9 @@ def test_the_frozen_app_carries_what_it_needs_and_not_more(app):
     assert (internal / "trafilatura" / "settings.cfg").is_file()
     assert list((internal / "py3langid" / "data").glob("model*"))
     assert (internal / "justext" / "stoplists" / "English.txt").is_file()
+    # Help > About reads the licences from the packages' metadata
+    for dist in ("briefer", "pyside6_essentials", "sqlalchemy", "numpy", "justext"):
+        assert list(internal.glob(f"{dist}-*.dist-info")), dist
     names = {p.name for p in internal.rglob("*")}
     unwanted = ("WebEngine", "Multimedia", "Qt63D", "Qt6Qml", "Qt6Quick", "QtQml", "pytest")
     assert not [n for n in names if any(u in n for u in unwanted)]
