@@ -60,6 +60,35 @@ def _import_sample(run: _Run) -> None:
     run.ids["source"] = result.source_id
 
 
+SAVED_PAGE = """<!DOCTYPE html><html lang="en"><head>
+<title>Strikes aim to degrade armed groups | Example News</title>
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2024-02-09T10:00:00Z">
+</head><body><nav>Home | World | Sport</nav><article>
+<h1>Strikes aim to degrade armed groups</h1>
+<p>The Pentagon said on Thursday that the strikes on February 2 were meant to degrade
+the capabilities of the armed groups and to send a clear message to their backers.</p>
+<p>Officials in Baghdad condemned the strikes and said the government would press for
+the departure of the international coalition from the country within months.</p>
+</article><footer>Share this article</footer></body></html>
+"""
+
+
+def _import_saved_page(run: _Run) -> None:
+    """trafilatura, its date and URL helpers and the language model, with their data."""
+    from briefer.ingest import import_paths
+
+    page = run.folder / "saved-page.html"
+    page.write_text(SAVED_PAGE, encoding="utf-8")
+    (result,) = import_paths(run.library, [page]).results
+    _check(result.status == "imported", f"{result.status}: {result.message}")
+    source = run.library.sources.get(result.source_id)
+    _check("degrade" in source.body, "the article's text was not extracted")
+    _check("Share this article" not in source.body, "the page's chrome was kept")
+    _check(str(source.published) == "2024-02-09", f"the date read is {source.published}")
+    _check(source.language == "en", f"the language found is {source.language!r}")
+
+
 def _cut_excerpt(run: _Run) -> None:
     excerpt = run.library.excerpts.add_quote(run.ids["source"], QUOTE, credibility=2)
     _check(excerpt.text == QUOTE, f"the excerpt reads {excerpt.text!r}")
@@ -123,6 +152,7 @@ def _reopen(run: _Run) -> None:
 STEPS: tuple[tuple[str, Callable[[_Run], None]], ...] = (
     ("open a new library", _open_library),
     ("import the sample article", _import_sample),
+    ("import a saved web page", _import_saved_page),
     ("cut an excerpt", _cut_excerpt),
     ("search the library", _search),
     ("grade the source", _grade_source),
