@@ -6,8 +6,10 @@ cores); CI runs it. `make dist` runs the same spec into dist/.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,49 @@ def test_the_frozen_app_carries_what_it_needs_and_not_more(app):
 def test_the_folder_stays_within_its_size(app):
     size = sum(p.stat().st_size for p in app.rglob("*") if p.is_file() and not p.is_symlink())
     assert size <= MAX_MIB * 1024 * 1024, f"dist/Briefer is {size / 1024**2:.1f} MiB"
+
+
+def _mapped_briefer_window(env: dict[str, str]) -> bool:
+    tree = subprocess.run(["xwininfo", "-root", "-children"], env=env,
+                          capture_output=True, text=True).stdout
+    for line in tree.splitlines():
+        if '"Briefer' in line and line.strip().startswith("0x"):
+            info = subprocess.run(["xwininfo", "-id", line.split()[0]], env=env,
+                                  capture_output=True, text=True).stdout
+            if "IsViewable" in info:
+                return True
+    return False
+
+
+@pytest.mark.skipif(
+    shutil.which("Xvfb") is None or shutil.which("xwininfo") is None,
+    reason="needs Xvfb and xwininfo (.ci/run installs xvfb and x11-utils)",
+)
+def test_the_frozen_app_opens_its_window_on_x11(app, tmp_path):
+    """The xcb platform plugin and the libraries it loads work from the folder."""
+    display = f":{90 + os.getpid() % 500}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = _headless_env(tmp_path)
+    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    proc = None
+    try:
+        time.sleep(1)
+        proc = subprocess.Popen([str(app / "Briefer"), "--library", str(tmp_path / "x.briefer")],
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        shown = False
+        for _ in range(1200):  # polls for up to two minutes on a loaded machine
+            if proc.poll() is not None:
+                break
+            if _mapped_briefer_window(env):
+                shown = True
+                break
+            time.sleep(0.1)
+        assert shown, f"no window; exit {proc.poll()}: {proc.stderr.read() if proc.poll() else ''}"
+        assert (tmp_path / "x.briefer").is_file()
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(60)
+        xvfb.terminate()
+        xvfb.wait(30)
