@@ -149,6 +149,15 @@ def _reopen(run: _Run) -> None:
     _check("Rudaw" in text and "[B2]" in text, f"footnote 1 reads {text.strip()!r}")
 
 
+def _notices(run: _Run) -> None:
+    """Help > About's licence list: the packages' metadata came along."""
+    from briefer.notices import third_party
+
+    names = {n.name.casefold().replace("_", "-") for n in third_party()}
+    missing = {"pyside6-essentials", "sqlalchemy", "lxml", "python-docx"} - names
+    _check(not missing, f"no licence metadata for {', '.join(sorted(missing))}")
+
+
 STEPS: tuple[tuple[str, Callable[[_Run], None]], ...] = (
     ("open a new library", _open_library),
     ("import the sample article", _import_sample),
@@ -159,6 +168,7 @@ STEPS: tuple[tuple[str, Callable[[_Run], None]], ...] = (
     ("make a brief citing the excerpt", _make_brief),
     ("export the brief to .docx", _export),
     ("reopen the .docx and check citation, marking and footnote", _reopen),
+    ("read the licence notices", _notices),
 )
 
 
