@@ -104,13 +104,18 @@ def main(argv: list[str]) -> int:
     built = build() if args.build else None
     if not APP.exists():
         print(f"frozen_app: {APP} is missing: run `make dist` or pass --build", file=sys.stderr)
-        return 1
-    size = folder_mib(APP.parent)
-    display = ":87"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not args.from_source:
+            return 1
+    size = folder_mib(APP.parent) if APP.exists() else 0.0
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as numbers:
+        display = f":{numbers.readline().strip()}"  # a free display, chosen by Xvfb
     try:
-        time.sleep(1.0)
         with tempfile.TemporaryDirectory() as home:
             runs = [start_up(display, Path(home)) for _ in range(args.runs)]
     finally:

@@ -93,6 +93,18 @@ def test_the_folder_stays_within_its_size(app):
     assert size <= MAX_MIB * 1024 * 1024, f"dist/Briefer is {size / 1024**2:.1f} MiB"
 
 
+def start_xvfb() -> tuple[subprocess.Popen, str]:
+    """A virtual X server on a display number it picks itself (free, whoever else runs)."""
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as numbers:
+        return xvfb, f":{numbers.readline().strip()}"
+
+
 def _mapped_briefer_window(env: dict[str, str]) -> bool:
     tree = subprocess.run(["xwininfo", "-root", "-children"], env=env,
                           capture_output=True, text=True).stdout
@@ -111,14 +123,11 @@ def _mapped_briefer_window(env: dict[str, str]) -> bool:
 )
 def test_the_frozen_app_opens_its_window_on_x11(app, tmp_path):
     """The xcb platform plugin and the libraries it loads work from the folder."""
-    display = f":{90 + os.getpid() % 500}"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb, display = start_xvfb()
     env = _headless_env(tmp_path)
     env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
     proc = None
     try:
-        time.sleep(1)
         proc = subprocess.Popen([str(app / "Briefer"), "--library", str(tmp_path / "x.briefer")],
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         shown = False
