@@ -67,6 +67,12 @@ def test_the_appstream_metadata_names_the_app_and_its_version(installed):
     assert tree.findtext("launchable") == f"{APP_ID}.desktop"
     assert tree.find("releases/release").get("version") == briefer.__version__
     assert tree.findtext("name") == "Briefer" and tree.findtext("summary")
+    validator = shutil.which("appstreamcli")
+    if validator:
+        path = installed / "metainfo" / f"{APP_ID}.metainfo.xml"
+        done = subprocess.run([validator, "validate", "--no-net", str(path)],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_windows_and_macos_icons_hold_every_size():
