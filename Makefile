@@ -1,9 +1,10 @@
-# The two commands of the README's quick start: `make run` and `make test`.
+# The two commands of the README's quick start: `make run` and `make test`; the desktop
+# build `make dist` (dist/Briefer/) and `make install-desktop` (Linux application menu).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench dist install-desktop clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,34 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
+
+# The one-folder desktop app, built by PyInstaller from briefer.spec, then its self-test.
+dist: $(VENV)/.installed-test
+	$(BIN)/pyinstaller --noconfirm --log-level WARN briefer.spec
+	QT_QPA_PLATFORM=offscreen dist/Briefer/Briefer --self-test
+
+# Linux: the .desktop file, AppStream metadata and icons, for this user. The menu entry
+# starts dist/Briefer/Briefer when it is built, else the installed briefer-gui.
+APP_ID        := io.github.briefer.Briefer
+XDG_DATA_HOME ?= $(HOME)/.local/share
+DESKTOP_EXEC  ?= $(if $(wildcard dist/Briefer/Briefer),$(abspath dist/Briefer/Briefer),$(abspath $(BIN)/briefer-gui))
+ICON_SIZES    := 16 24 32 48 64 128 256 512
+
+install-desktop:
+	install -d "$(XDG_DATA_HOME)/applications" "$(XDG_DATA_HOME)/metainfo" \
+		"$(XDG_DATA_HOME)/icons/hicolor/scalable/apps"
+	sed 's|@EXEC@|$(DESKTOP_EXEC)|' resources/linux/$(APP_ID).desktop \
+		> "$(XDG_DATA_HOME)/applications/$(APP_ID).desktop"
+	install -m 644 resources/linux/$(APP_ID).metainfo.xml "$(XDG_DATA_HOME)/metainfo/"
+	install -m 644 resources/app/briefer.svg \
+		"$(XDG_DATA_HOME)/icons/hicolor/scalable/apps/$(APP_ID).svg"
+	for s in $(ICON_SIZES); do \
+		install -D -m 644 resources/app/briefer-$$s.png \
+			"$(XDG_DATA_HOME)/icons/hicolor/$${s}x$${s}/apps/$(APP_ID).png"; \
+	done
+	if command -v update-desktop-database >/dev/null; then \
+		update-desktop-database -q "$(XDG_DATA_HOME)/applications"; fi
+	@echo "Briefer is in the application menu: $(XDG_DATA_HOME)/applications/$(APP_ID).desktop"
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="briefer", description="Briefer: sources, excerpts and briefs.")
     _library_option(parser)
     parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="import, excerpt, grade, brief and export in a temporary library; exit 0 if all works",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -883,6 +888,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(argv)
+        if args.self_test:
+            from briefer.selftest import main as self_test
+
+            return self_test()
         path = _library_path(args)
         if args.command in (None, "gui"):
             return _run_gui(path)

@@ -5,7 +5,14 @@ import sys
 
 import pytest
 
-LAYERS = ["briefer.core", "briefer.ingest", "briefer.export", "briefer.cli"]
+LAYERS = [
+    "briefer.core",
+    "briefer.ingest",
+    "briefer.export",
+    "briefer.cli",
+    "briefer.resources",
+    "briefer.selftest",
+]
 
 
 @pytest.mark.parametrize("package", LAYERS)

@@ -8,21 +8,18 @@ export sit beside them in templates/word/ (read by briefer.export).
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.core import document
 from briefer.core.errors import BrieferError, NotFound
 from briefer.core.paths import data_dir
+from briefer.resources import templates_dir
 
 
 def shipped_templates_dir() -> Path:
-    """templates/ of the source tree, or of the bundle when frozen by PyInstaller."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "templates"
-    return Path(__file__).resolve().parents[2] / "templates"
+    """The shipped templates/ (checkout, installed wheel or frozen app: briefer.resources)."""
+    return templates_dir()
 
 
 def user_templates_dir() -> Path:

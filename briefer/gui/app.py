@@ -31,6 +31,8 @@ from briefer.gui.dialogs.damaged_library import DamagedLibraryDialog
 from briefer.gui.dialogs.lock_dialog import ask_read_only
 from briefer.gui.dialogs.no_library import NoLibraryDialog
 from briefer.gui.dialogs.restore_backup import RestoreBackupDialog
+from briefer.gui.icons import app_icon
+from briefer.resources import APP_ID
 
 BACKUP_TICK_MS = 60_000
 log = logging.getLogger("briefer.session")
@@ -41,6 +43,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Briefer")
     app.setOrganizationName("Briefer")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # matches the installed .desktop file on Wayland
+    app.setWindowIcon(app_icon())
     return app
 
 

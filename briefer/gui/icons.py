@@ -1,4 +1,4 @@
-"""SVG icons from resources/, drawn in the palette's text colour at the size asked.
+"""SVG icons from resources/icons, drawn in the palette's text colour at the size asked.
 
 The SVGs use `currentColor`; rendering them on demand (not from a cached bitmap) keeps
 them sharp at any DPI and readable in dark mode.
@@ -7,21 +7,19 @@ them sharp at any DPI and readable in dark mode.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-ICONS = RESOURCES / "icons"
-SAMPLES = RESOURCES / "samples"
-SAMPLE_ARTICLE = SAMPLES / "rudaw-2024-02-09-pentagon-strikes.txt"
+from briefer.resources import resource, sample_article
+
+SAMPLE_ARTICLE = sample_article()
 
 
 @cache
 def _svg(name: str) -> str:
-    path = ICONS / f"{name}.svg"
+    path = resource("icons", f"{name}.svg")
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
@@ -55,6 +53,17 @@ class _PaletteSvgEngine(QIconEngine):
 
     def clone(self) -> QIconEngine:
         return _PaletteSvgEngine(self._name)
+
+
+def app_icon() -> QIcon:
+    """The application's own icon (resources/app), in colour, at every size shipped."""
+    result = QIcon()
+    for path in sorted(resource("app").glob("briefer-*.png")):
+        result.addFile(str(path))
+    svg = resource("app", "briefer.svg")
+    if result.isNull() and svg.is_file():
+        result.addFile(str(svg))
+    return result
 
 
 def icon(name: str) -> QIcon:

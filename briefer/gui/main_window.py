@@ -28,19 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer import __version__
 from briefer.core.errors import BrieferError
 from briefer.core.library import Library
 from briefer.core.logfile import log_folder
 from briefer.core.paths import data_dir
 from briefer.core.records import ExcerptRecord, SearchFilters
 from briefer.gui import unsaved
+from briefer.gui.about import open_about
 from briefer.gui.editor.actions import BriefActions
 from briefer.gui.editor.brief_tab import BriefTab
 from briefer.gui.editor.new_brief_dialog import NewBriefDialog
 from briefer.gui.excerpt_editor import ExcerptEditor
 from briefer.gui.excerpts_panel import ExcerptsPanel
-from briefer.gui.icons import SAMPLE_ARTICLE, icon
+from briefer.gui.icons import SAMPLE_ARTICLE, app_icon, icon
 from briefer.gui.library_page import LibraryPage
 from briefer.gui.message_bar import MessageBars
 from briefer.gui.models.search_model import HitRole
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self._search_outcome: SearchOutcome | None = None
         self.excerpt_editor: ExcerptEditor | None = None
         self.tag_manager: TagManager | None = None
-        self.setWindowIcon(icon("app"))
+        self.setWindowIcon(app_icon())
         self.resize(1280, 780)
         self.setAcceptDrops(True)
 
@@ -1423,16 +1423,7 @@ class MainWindow(QMainWindow):
         self.help_box = box
 
     def show_about(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "About Briefer",
-            f"Briefer {__version__}\nOffline sources, excerpts and briefs.\n\n"
-            f"Library: {self.library.path}",
-            parent=self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
-        self.about_box = box
+        self.about_box = open_about(self, self.library.path)
 
 
 def _local_paths(mime) -> list[Path]:
