@@ -72,8 +72,10 @@ class WriteGate(QObject):
             action.setEnabled(False)
 
 
-def read_only_message(path: Path, owner: LockOwner | None) -> str:
+def read_only_message(path: Path, owner: LockOwner | None, reason: str = "") -> str:
     """The bar's sentence: why this window cannot write, and who can."""
+    if reason:
+        return f"Read-only: {path.name} cannot be changed here: {reason}."
     if owner is None:
         return f"Read-only: {path.name} was opened read-only; nothing you do here is saved."
     if owner.pid and owner.host:
@@ -146,6 +148,7 @@ class ReadOnlyMode(QObject):
         self._reopen = reopen
         self.watcher: LockWatcher | None = None
         self.path: Path | None = None
+        self.reason = ""
 
     def show(self, library) -> None:
         """Writable: the gate opens and the bar goes. Read-only: the gate closes, the
@@ -158,7 +161,10 @@ class ReadOnlyMode(QObject):
             return
         self.watcher = LockWatcher(library.path, self)
         self.watcher.released.connect(self._released)
-        self._show_bar(read_only_message(library.path, self.watcher.owner))
+        # Read-only for another reason than a lock (the file's permissions, a full
+        # disk): reopening writable would not help, so the button stays off.
+        self.reason = getattr(library, "read_only_reason", "")
+        self._show_bar(read_only_message(library.path, self.watcher.owner, self.reason))
         if self.watcher.owner is not None:
             self.watcher.start()
 
@@ -178,11 +184,13 @@ class ReadOnlyMode(QObject):
         bar = self.messages.show_message(
             BAR, "info", text, [(REOPEN, self._reopen)], closable=False
         )
-        bar.buttons[REOPEN].setEnabled(self.watcher is not None and self.watcher.owner is None)
+        bar.buttons[REOPEN].setEnabled(
+            not self.reason and self.watcher is not None and self.watcher.owner is None
+        )
 
     def _released(self) -> None:
         bar = self.messages.bar(BAR)
-        if bar is None or self.path is None:
+        if bar is None or self.path is None or self.reason:
             return
         bar.label.setText(
             f"Read-only: the other Briefer has closed {self.path.name}. "

@@ -160,3 +160,25 @@ def test_opening_a_held_library_read_only_from_the_file_menu(
     window.worker.wait(10_000)
     window.session.wait()
     window.session.close()
+
+
+def test_a_file_made_read_only_opens_a_read_only_window_saying_why(qtbot, tmp_path, settings):
+    """Issue 14, item 7: the analyst's read-only file is honoured, and the bar says why."""
+    path = tmp_path / "kept.briefer"
+    with Library.open(path) as lib:
+        make_source(lib, "Kept as it is")
+    os.chmod(path, 0o444)
+    library = Library.open(path, lock=True)
+    assert library.read_only and library.writer_lock is None
+    window = MainWindow(library, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert not any(action.isEnabled() for action in writes(window))
+        text = window.messages.texts()["read-only"]
+        assert "permissions do not allow writing" in text
+        assert not window.messages.bar("read-only").buttons["Reopen Writable"].isEnabled()
+    finally:
+        window.worker.wait(10_000)
+        window.library.close()
+    assert path.stat().st_mode & 0o777 == 0o444
