@@ -24,7 +24,9 @@ def test_a_checkout_finds_the_top_level_folders():
 def test_the_code_reads_its_templates_through_the_helper():
     names = {t.name for t in structure_templates()[0]}
     assert {"Standard brief", "Situation update", "One-pager"} <= names
-    assert {t.name for t in word_templates() if t.builtin} == {"Standard", "Compact"}
+    assert {t.name for t in word_templates() if t.builtin} == {
+        "Standard", "Compact", "Standard Letter", "Compact Letter"
+    }
 
 
 def test_every_data_file_of_the_top_level_folders_ships():
