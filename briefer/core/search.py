@@ -21,9 +21,10 @@ from sqlmodel import Session
 from briefer.core import validate
 from briefer.core.records import SearchFilters, SearchHit
 from briefer.core.schema import V5_FOLDED_MARKS
+from briefer.core.snippets import TOKEN, Term, compile_terms, make_snippet
 
-HIT_START, HIT_END = "\ue000", "\ue001"
-SNIPPET_TOKENS = 20
+# A query matching more rows than this ranks only the newest this many (_ranked_hits).
+RANKED_CANDIDATES = 2_000
 # bm25 column weights: the title counts most.
 SOURCE_WEIGHTS = "10.0, 3.0, 3.0, 1.0"
 EXCERPT_WEIGHTS = "2.0, 1.0"
@@ -80,49 +81,45 @@ def arabic_forms(word: str) -> list[str]:
     return sorted(forms, key=lambda f: (f != word, len(f), f))
 
 
-def _word(term: str, prefix: bool) -> str:
-    star = "*" if prefix else ""
-    forms = arabic_forms(term)
-    if len(forms) == 1:
-        return _quoted(term) + star
-    return "(" + " OR ".join(_quoted(f) + star for f in forms) + ")"
+def _term(text: str, prefix: bool = False) -> Term:
+    return Term(text, tuple(TOKEN.findall(text)), prefix)
 
 
-def build_match_query(query: str) -> str | None:
-    """An FTS5 MATCH expression for any user string, or None when nothing is searchable."""
+def parse_query(query: str) -> list[tuple[Term, ...]]:
+    """The query's words and phrases, each as the forms any of which may match."""
     query = _FOLDED.sub("", query.replace("\x00", ""))
-    parts: list[str] = []
+    groups: list[tuple[Term, ...]] = []
     for match in _TERMS.finditer(query):
         phrase, word = match.group(1), match.group(2)
         if phrase is not None:
             if _searchable(phrase):
-                parts.append(_quoted(phrase))
+                groups.append((_term(phrase),))
             continue
         prefix = word.endswith("*") and _searchable(word.rstrip("*"))
         term = word.rstrip("*") if prefix else word
         if _searchable(term):
-            parts.append(_word(term, prefix))
-    if not parts:
+            groups.append(tuple(_term(form, prefix) for form in arabic_forms(term)))
+    return groups
+
+
+def _formatted(term: Term) -> str:
+    return _quoted(term.text) + ("*" if term.prefix else "")
+
+
+def match_expression(groups: list[tuple[Term, ...]]) -> str | None:
+    if not groups:
         return None
+    parts = [
+        _formatted(g[0]) if len(g) == 1 else "(" + " OR ".join(map(_formatted, g)) + ")"
+        for g in groups
+    ]
     # FTS5 reads a group after a phrase only with an explicit AND.
-    return (" AND " if any(p.startswith("(") for p in parts) else " ").join(parts)
+    return (" AND " if any(len(g) > 1 for g in groups) else " ").join(parts)
 
 
-def _split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    plain: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length, start = 0, None
-    for ch in marked:
-        if ch == HIT_START:
-            start = length
-        elif ch == HIT_END:
-            if start is not None and length > start:
-                spans.append((start, length))
-            start = None
-        else:
-            plain.append(ch)
-            length += 1
-    return "".join(plain), tuple(spans)
+def build_match_query(query: str) -> str | None:
+    """An FTS5 MATCH expression for any user string, or None when nothing is searchable."""
+    return match_expression(parse_query(query))
 
 
 # Filters restrict FTS rowids with `+f.rowid IN (...)`: the unary plus keeps SQLite from
@@ -158,82 +155,65 @@ def _expanding(params: dict) -> list:
     return [bindparam(k, expanding=True) for k, v in params.items() if isinstance(v, list)]
 
 
-def _ranked_hits(
-    session: Session,
-    kind: str,
-    match: str,
-    limit: int,
-    restrict: str,
-    params: dict,
-) -> list[SearchHit]:
-    """The table's best matches by bm25, with snippets made for those rows only.
+def _ranked(
+    session: Session, kind: str, match: str, limit: int, restrict: str, params: dict
+) -> list[tuple[float, str, int]]:
+    """The table's best (score, kind, rowid) by bm25, best first.
 
-    `ORDER BY rank` with `rank MATCH 'bm25(...)'` is FTS5's sorted plan: it ranks every
-    match, then hands the top rows, positions and all, to snippet(). Ranking first and
-    asking for snippets by rowid in a second query ran the MATCH twice.
+    A query that matches more than RANKED_CANDIDATES rows (a word in most articles, a
+    two-letter prefix) is not selective: bm25 then ranks only the newest
+    RANKED_CANDIDATES matches (the highest rowids, added last), found by walking the
+    matches newest first, which stops there instead of scoring every match.
     """
-    fts, weights, filtered, owner = _TABLES[kind]
+    fts, weights, filtered = _TABLES[kind]
     where = f"AND +f.rowid IN ({filtered} WHERE {restrict})" if restrict else ""
-    values = {
-        **params,
-        "match": match,
-        "rank": f"bm25({weights})",
-        "limit": limit,
-        "a": HIT_START,
-        "b": HIT_END,
-        "n": SNIPPET_TOKENS,
-    }
-    ranked = session.execute(
+    values = {**params, "match": match, "limit": limit, "cap": RANKED_CANDIDATES - 1}
+    floor = session.execute(
         text(
-            f"SELECT f.rowid, f.rank, snippet({fts}, -1, :a, :b, '…', :n) FROM {fts} f "
-            f"WHERE {fts} MATCH :match AND f.rank MATCH :rank {where} "
-            "ORDER BY f.rank LIMIT :limit"
+            f"SELECT f.rowid FROM {fts} f WHERE {fts} MATCH :match {where} "
+            "ORDER BY f.rowid DESC LIMIT 1 OFFSET :cap"
+        ).bindparams(*_expanding(values)),
+        values,
+    ).scalar()
+    if floor is not None:
+        values["floor"] = floor
+        where += " AND f.rowid >= :floor"
+    rows = session.execute(
+        text(
+            f"SELECT bm25({fts}, {weights}) AS score, f.rowid FROM {fts} f "
+            f"WHERE {fts} MATCH :match {where} ORDER BY score LIMIT :limit"
         ).bindparams(*_expanding(values)),
         values,
     ).all()
-    if not ranked:
-        return []
-    owners = {
-        row[0]: row[1:]
-        for row in session.execute(
-            text(owner).bindparams(bindparam("ids", expanding=True)),
-            {"ids": [r[0] for r in ranked]},
-        )
-    }
-    hits = []
-    for rowid, score, marked in ranked:
-        source_id, title = owners[rowid]
-        snippet, spans = _split_snippet(marked)
-        hits.append(SearchHit(kind, rowid, source_id, title, snippet, spans, float(score)))
-    return hits
+    return [(float(score), kind, rowid) for score, rowid in rows]
 
 
-# kind: (FTS table, bm25 weights, the filtered rowids' SELECT, the SELECT of each
-# hit's source id and title by rowid)
+# kind: (FTS table, bm25 weights, the filtered rowids' SELECT)
 _TABLES = {
-    "source": (
-        "source_fts",
-        SOURCE_WEIGHTS,
-        "SELECT s.id FROM source s",
-        "SELECT s.id, s.id, s.title FROM source s WHERE s.id IN :ids",
-    ),
+    "source": ("source_fts", SOURCE_WEIGHTS, "SELECT s.id FROM source s"),
     "excerpt": (
         "excerpt_fts",
         EXCERPT_WEIGHTS,
         "SELECT e.id FROM excerpt e JOIN source s ON s.id = e.source_id",
-        "SELECT e.id, e.source_id, s.title FROM excerpt e JOIN source s ON s.id = e.source_id "
-        "WHERE e.id IN :ids",
+    ),
+}
+# kind: the SELECT of each hit's source id, title and searched texts (snippet order)
+_DETAILS = {
+    "source": "SELECT id, id, title, body, title, outlet, authors FROM source WHERE id IN :ids",
+    "excerpt": (
+        "SELECT e.id, e.source_id, s.title, e.text, e.comment FROM excerpt e "
+        "JOIN source s ON s.id = e.source_id WHERE e.id IN :ids"
     ),
 }
 
 
-def _search_sources(session: Session, match: str, filters: SearchFilters, limit: int):
+def _source_ranked(session: Session, match: str, filters: SearchFilters, limit: int):
     params: dict = {}
     where = _source_filters(filters, params)
-    return _ranked_hits(session, "source", match, limit, " AND ".join(where), params)
+    return _ranked(session, "source", match, limit, " AND ".join(where), params)
 
 
-def _search_excerpts(session: Session, match: str, filters: SearchFilters, limit: int):
+def _excerpt_ranked(session: Session, match: str, filters: SearchFilters, limit: int):
     params: dict = {}
     where = _source_filters(SearchFilters(**{**_asdict(filters), "tag": None}), params)
     if filters.tag:
@@ -245,11 +225,31 @@ def _search_excerpts(session: Session, match: str, filters: SearchFilters, limit
     if filters.credibility:
         params["credibility"] = [validate.credibility(g) for g in filters.credibility]
         where.append("e.credibility IN :credibility")
-    return _ranked_hits(session, "excerpt", match, limit, " AND ".join(where), params)
+    return _ranked(session, "excerpt", match, limit, " AND ".join(where), params)
 
 
 def _asdict(filters: SearchFilters) -> dict:
     return {name: getattr(filters, name) for name in SearchFilters.__dataclass_fields__}
+
+
+def _hits(
+    session: Session, ranked: list[tuple[float, str, int]], groups: list[tuple[Term, ...]]
+) -> list[SearchHit]:
+    """Title and snippet of each ranked row, read by id (only the rows shown)."""
+    pattern = compile_terms(tuple(t for group in groups for t in group))
+    details: dict[tuple[str, int], tuple] = {}
+    for kind in {k for _s, k, _r in ranked}:
+        ids = [rowid for _s, k, rowid in ranked if k == kind]
+        for row in session.execute(
+            text(_DETAILS[kind]).bindparams(bindparam("ids", expanding=True)), {"ids": ids}
+        ):
+            details[(kind, row[0])] = tuple(row[1:])
+    hits = []
+    for score, kind, rowid in ranked:
+        source_id, title, *texts = details[(kind, rowid)]
+        snippet, spans = make_snippet(pattern, texts)
+        hits.append(SearchHit(kind, rowid, source_id, title, snippet, spans, score))
+    return hits
 
 
 # SQLite calls the progress handler every this many virtual machine steps (~1 ms).
@@ -284,19 +284,21 @@ def run_search(
     limit: int = 50,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[SearchHit]:
-    """Best hits first; sources and excerpts merged by their bm25 scores.
+    """Best hits first; sources and excerpts merged by their bm25 scores, snippets made
+    for the merged best `limit` only.
 
     With `cancelled`, raises SearchCancelled soon after it returns true.
     """
-    match = build_match_query(query)
+    groups = parse_query(query)
+    match = match_expression(groups)
     if match is None or limit <= 0:
         return []
     filters = filters or SearchFilters()
-    hits: list[SearchHit] = []
+    ranked: list[tuple[float, str, int]] = []
     with _interruptible(session, cancelled):
         if "source" in kinds:
-            hits += _search_sources(session, match, filters, limit)
+            ranked += _source_ranked(session, match, filters, limit)
         if "excerpt" in kinds:
-            hits += _search_excerpts(session, match, filters, limit)
-    hits.sort(key=lambda h: (h.score, h.kind, h.id))
-    return hits[:limit]
+            ranked += _excerpt_ranked(session, match, filters, limit)
+        ranked.sort()
+        return _hits(session, ranked[:limit], groups)

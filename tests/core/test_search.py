@@ -156,3 +156,37 @@ def test_match_query_quotes_everything():
 def test_any_string_is_a_valid_query(searchable, query):
     lib, _ = searchable
     lib.search(query, limit=5)
+
+
+@pytest.mark.parametrize(
+    "query, body, marked",
+    [
+        ("targets", "The strikes hit 85 targets today.", ["targets"]),
+        ("strik*", "The strikes hit; a striking result.", ["strikes", "striking"]),
+        # Whitespace is collapsed in snippets.
+        ('"exact phrase"', "not exact. the exact  phrase here", ["exact phrase"]),
+        ("covid-19", "Cases of COVID-19 rose.", ["COVID-19"]),
+        ("cafe", "Le Café de Flore.", ["Café"]),
+        ("NEAR(", "the words NEAR and AND", ["NEAR"]),
+    ],
+)
+def test_snippets_mark_what_the_index_matched(tmp_path, query, body, marked):
+    from briefer.core.search import parse_query
+    from briefer.core.snippets import compile_terms, make_snippet
+
+    pattern = compile_terms(tuple(t for g in parse_query(query) for t in g))
+    snippet, spans = make_snippet(pattern, [body])
+    assert [snippet[a:b] for a, b in spans] == marked
+
+
+def test_snippet_is_a_window_around_the_first_match():
+    from briefer.core.search import parse_query
+    from briefer.core.snippets import SNIPPET_WORDS, compile_terms, make_snippet
+
+    words = [f"w{n}" for n in range(200)]
+    words[120] = "needle"
+    pattern = compile_terms(tuple(t for g in parse_query("needle") for t in g))
+    snippet, spans = make_snippet(pattern, ["", " ".join(words), "needle in the title"])
+    assert snippet.startswith("…w114 ") and snippet.endswith("…")
+    assert len(snippet.strip("…").split()) == SNIPPET_WORDS
+    assert [snippet[a:b] for a, b in spans] == ["needle"]

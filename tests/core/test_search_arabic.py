@@ -61,7 +61,10 @@ def test_harakat_in_the_text_are_ignored_and_the_snippet_marks_the_word(lib_ids)
     assert ids["harakat"] in sources(lib, "المحافظ")
     (hit,) = [h for h in lib.search("مغلق", kinds=("source",)) if h.source_id == ids["harakat"]]
     start, end = hit.highlights[0]
-    assert hit.snippet[start:end] == "مغلق"
+    # The snippet shows the text as stored, harakat and all.
+    assert hit.snippet[start:end] == "مُغْلَقٌ"
+    (hit,) = lib.search("جسر", kinds=("source",), filters=None, limit=50)[:1] or [None]
+    assert hit is not None and hit.highlights
 
 
 def test_other_words_stay_apart(lib_ids):
