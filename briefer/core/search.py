@@ -268,7 +268,9 @@ def _interruptible(session: Session, cancelled: Callable[[], bool] | None) -> It
     try:
         yield
     except Exception as exc:
-        if cancelled() and "interrupted" in str(exc):
+        # Interrupted anywhere (even while SQLite opens the FTS table, which then
+        # reports "vtable constructor failed"): the error is the interruption's.
+        if cancelled():
             raise SearchCancelled() from exc
         raise
     finally:

@@ -52,31 +52,75 @@ def _variants() -> dict[str, str]:
     return {k: "[" + "".join(sorted(v)) + "]" for k, v in found.items()}
 
 
+def _char_pattern(ch: str) -> str:
+    return _variants().get(_base(ch).lower(), re.escape(ch))
+
+
 def _token_pattern(token: str) -> str:
-    variants = _variants()
-    parts = []
-    for ch in token:
-        base = _base(ch).lower()
-        parts.append(variants.get(base, re.escape(ch)))
     # Harakat and tatweel may stand between any two letters of the stored text.
-    return _MARKS.join(parts)
+    return _MARKS.join(_char_pattern(ch) for ch in token)
 
 
-def _term_pattern(term: Term) -> str:
-    words = [_token_pattern(t) for t in term.tokens]
-    body = r"[\W_]+".join(words)
-    end = f"(?:{_WORD_OR_MARK})*" if term.prefix else f"{_MARKS}(?![^\\W_])"
-    return rf"(?<![^\W_]){body}{end}"
+def _trie_pattern(words: list[str]) -> str:
+    """One pattern for many words sharing prefixes (the Arabic forms of a word share
+    their proclitics), tried letter by letter instead of word by word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        out = []
+        for ch, child in sorted(node.items()):
+            if not ch:
+                continue
+            if not child.keys() - {""}:
+                out.append(_char_pattern(ch))
+            elif "" in child:  # a word ends here and longer ones go on
+                out.append(_char_pattern(ch) + f"(?:{_MARKS}{emit(child)})?")
+            else:
+                out.append(_char_pattern(ch) + _MARKS + emit(child))
+        return out[0] if len(out) == 1 else "(?:" + "|".join(out) + ")"
+
+    return emit(trie)
+
+
+def _end(prefix: bool) -> str:
+    return f"(?:{_WORD_OR_MARK})*" if prefix else f"{_MARKS}(?![^\\W_])"
 
 
 @lru_cache(maxsize=64)
 def compile_terms(terms: tuple[Term, ...]) -> re.Pattern[str] | None:
-    patterns = [_term_pattern(t) for t in terms if t.tokens]
-    if not patterns:
+    """The pattern of every term; a match must also start a word (see _matches)."""
+    alternatives = []
+    for term in terms:
+        if len(term.tokens) > 1:  # phrases first, so a phrase wins over its first word
+            body = r"[\W_]+".join(_token_pattern(t) for t in term.tokens)
+            alternatives.append(body + _end(term.prefix))
+    for prefix in (False, True):
+        singles = [t.tokens[0] for t in terms if len(t.tokens) == 1 and t.prefix == prefix]
+        if singles:
+            alternatives.append(_trie_pattern(singles) + _end(prefix))
+    if not alternatives:
         return None
-    # Longer alternatives first, so a phrase wins over its first word.
-    patterns.sort(key=len, reverse=True)
-    return re.compile("|".join(patterns), re.IGNORECASE)
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _matches(pattern: re.Pattern[str], text: str, pos: int = 0):
+    """Matches that start a word. The pattern has no look-behind for that, which would
+    keep the regex engine from skipping straight to letters that can start a match."""
+    while True:
+        found = pattern.search(text, pos)
+        if found is None:
+            return
+        start = found.start()
+        if start and text[start - 1].isalnum():
+            pos = start + 1
+            continue
+        yield found
+        pos = max(found.end(), start + 1)
 
 
 def make_snippet(
@@ -85,7 +129,7 @@ def make_snippet(
     """The first of `texts` with a match, cut to SNIPPET_WORDS words around its first
     match, with the matches in that window as (start, end) spans of the snippet."""
     for text in texts:
-        found = pattern.search(text) if pattern is not None and text else None
+        found = next(_matches(pattern, text), None) if pattern is not None and text else None
         if found is not None:
             return _window(pattern, text, found.start())
     first = next((t for t in texts if t), "")
@@ -114,6 +158,6 @@ def _window(pattern, text: str, at: int) -> tuple[str, tuple[tuple[int, int], ..
     spans: list[tuple[int, int]] = []
     if pattern is not None:
         offset = len(lead)
-        for m in pattern.finditer(piece):
+        for m in _matches(pattern, piece):
             spans.append((offset + m.start(), offset + m.end()))
     return snippet, tuple(spans)

@@ -135,3 +135,15 @@ def test_the_v1_library_climbs_to_folded_prefix_indexes(tmp_path):
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'source_fts'").fetchone()[0]
     conn.close()
     assert "prefix = '2 3'" in sql
+
+
+def test_every_form_is_marked_in_the_snippet():
+    from briefer.core.search import parse_query
+    from briefer.core.snippets import compile_terms, make_snippet
+
+    pattern = compile_terms(tuple(t for g in parse_query("جسر") for t in g))
+    for form in arabic_forms("جسر"):
+        snippet, spans = make_snippet(pattern, [f"قبل {form} بعد"])
+        assert [snippet[a:b] for a, b in spans] == [form], form
+    snippet, spans = make_snippet(pattern, ["قبل الجِسْرُ وجسور بعد"])
+    assert [snippet[a:b] for a, b in spans] == ["الجِسْرُ"]
