@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sqlite3
 import statistics
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 from bench.report import append_section, load_note
 
@@ -232,6 +234,14 @@ def query_table(results: list[dict]) -> list[str]:
     return lines
 
 
+def child_env() -> dict[str, str]:
+    """This environment with the repository first on the path, so `-m bench` works from
+    any working folder."""
+    root = str(Path(__file__).resolve().parents[1])
+    path = os.environ.get("PYTHONPATH", "")
+    return {**os.environ, "PYTHONPATH": root + (os.pathsep + path if path else "")}
+
+
 def machine_load() -> str:
     with open("/proc/loadavg") as fh:
         one, five, fifteen = fh.read().split()[:3]
@@ -255,7 +265,9 @@ def main(argv: list[str]) -> int:
         if args.rounds:
             cmd += ["--rounds", str(args.rounds)]
         print(f"-- {size}", flush=True)
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(
+            cmd, check=True, capture_output=True, text=True, env=child_env()
+        ).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
         lines, size_ok = summarise(results[-1])
         ok = ok and size_ok

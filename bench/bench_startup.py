@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 
-from bench.bench_library import machine_load, p95
+from bench.bench_library import child_env, machine_load, p95
 from bench.report import append_section, load_note
 
 TARGET = 1.25
@@ -28,7 +28,7 @@ TARGET = 1.25
 def launch(module: str, library: str, home: str) -> float:
     """Seconds from starting the process to its window's first paint."""
     env = {
-        **os.environ,
+        **child_env(),
         "HOME": home,
         "XDG_CONFIG_HOME": os.path.join(home, ".config"),
         "XDG_DATA_HOME": os.path.join(home, ".local", "share"),
