@@ -36,9 +36,9 @@ def excerpt_mime_data(excerpts: Sequence[ExcerptRecord]) -> QMimeData:
     return mime
 
 
-# Rows handed to the view at a time: the panel wraps excerpt text, so its view measures
-# every row it holds; 200 search results took it 35-60 ms of the GUI thread at once.
-BATCH = 50
+# Rows handed to the view at a time, about a screen: the panel wraps excerpt text, so
+# its view measures every row it holds; 200 search results took it 35-60 ms at once.
+BATCH = 25
 
 
 class ExcerptsModel(RecordTableModel):
