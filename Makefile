@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench bench-large clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,15 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
+# Every benchmark at sizes S and M (libraries are built once, then cached in
+# ~/.cache/briefer-bench or $$BRIEFER_BENCH_CACHE). bench-large adds L: 100,000 sources
+# (building it takes half an hour on two busy cores).
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
+
+bench-large: $(VENV)/.installed-test
+	$(BIN)/python -m bench library --sizes S,M,L
+	$(BIN)/python -m bench keystroke --size L
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
