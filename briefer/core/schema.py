@@ -234,8 +234,8 @@ def _v5_search_index(conn: sqlite3.Connection) -> None:
       per query; FTS5 now keeps those prefixes as terms of their own.
     - The index reads the text through views that drop harakat and tatweel (see
       v5_fold_sql), so "الجِسر" and "الجـسر" are indexed as "الجسر". The views are the
-      tables' external content, so 'rebuild', 'integrity-check' and snippets read the
-      same folded text the index holds. Proclitics are handled by the query
+      tables' external content, so 'rebuild' and 'integrity-check' read the same
+      folded text the index holds. Proclitics are handled by the query
       (core/search.py).
     """
     tables = {

@@ -23,7 +23,7 @@ from briefer.core.records import SearchFilters, SearchHit
 from briefer.core.schema import V5_FOLDED_MARKS
 from briefer.core.snippets import TOKEN, Term, compile_terms, make_snippet
 
-# A query matching more rows than this ranks only the newest this many (_ranked_hits).
+# A query matching more rows than this ranks only the newest this many (see _ranked).
 RANKED_CANDIDATES = 2_000
 # bm25 column weights: the title counts most.
 SOURCE_WEIGHTS = "10.0, 3.0, 3.0, 1.0"
