@@ -34,7 +34,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
 
 bench-large: $(VENV)/.installed-test
-	$(BIN)/python -m bench library --sizes S,M,L
+	$(BIN)/python -m bench library --sizes L
 	$(BIN)/python -m bench keystroke --size L
 
 clean:

@@ -32,6 +32,7 @@ TARGET_P95_MS = {"M": 50.0, "L": 150.0}
 TARGET_RATIO = 1.5
 TARGET_RSS_MB = 300.0
 ROUNDS = {"tiny": 2, "S": 7, "M": 5, "L": 3}
+DEFAULT_SIZES = "S,M"
 
 # The analyst's query mix: (label, query, filters as SearchFilters keyword arguments).
 QUERIES: list[tuple[str, str, dict]] = [
@@ -250,7 +251,7 @@ def machine_load() -> str:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="bench library")
-    parser.add_argument("--sizes", default="S,M", help="comma-separated: tiny, S, M, L")
+    parser.add_argument("--sizes", default=DEFAULT_SIZES, help="comma-separated: tiny, S, M, L")
     parser.add_argument("--rounds", type=int, help="rounds per size (default by size)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--no-report", action="store_true")
@@ -292,7 +293,10 @@ def main(argv: list[str]) -> int:
         body += ["", note]
     text = "\n".join(body)
     if not args.no_report:
-        append_section("Library at scale (bench/bench_library.py)", text)
+        title = "Library at scale (bench/bench_library.py)"
+        if args.sizes != DEFAULT_SIZES:  # make bench-large keeps the default run's section
+            title = f"Library at scale, sizes {args.sizes} (bench/bench_library.py)"
+        append_section(title, text)
     return 0 if ok else 1
 
 
