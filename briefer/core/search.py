@@ -49,6 +49,7 @@ PROCLITICS = tuple(
     )
 )
 MIN_ARABIC_STEM = 2
+_WITH_ARTICLE = tuple(c for c in PROCLITICS if c.endswith(("ال", "لل")))
 
 
 class SearchCancelled(Exception):
@@ -77,6 +78,13 @@ def arabic_forms(word: str) -> list[str]:
     for clitic in PROCLITICS:
         if clitic and word.startswith(clitic) and len(word) - len(clitic) >= MIN_ARABIC_STEM:
             stems.add(word[len(clitic) :])
+    # A stem that is the article (with what may precede it) on another stem adds no
+    # real form: والنفط, بالنفط... are forms of نفط already. Fewer terms, same matches.
+    stems = {
+        t
+        for t in stems
+        if not any(t.startswith(c) and t[len(c) :] in stems for c in _WITH_ARTICLE)
+    }
     forms = {clitic + stem for stem in stems for clitic in PROCLITICS}
     return sorted(forms, key=lambda f: (f != word, len(f), f))
 
