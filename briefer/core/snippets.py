@@ -22,6 +22,7 @@ WORDS_BEFORE = 6
 _MARKS = "[" + re.escape(V5_FOLDED_MARKS) + "]*"
 # unicode61 keeps letters and digits in tokens; everything else separates them.
 TOKEN = re.compile(r"[^\W_]+")
+_WORDS = re.compile(rf"[^\W_]+(?:[\W_]+[^\W_]+){{0,{SNIPPET_WORDS - 1}}}")
 _WORD_OR_MARK = "[^\\W_]|" + "[" + re.escape(V5_FOLDED_MARKS) + "]"
 
 
@@ -144,11 +145,8 @@ def _window(pattern, text: str, at: int) -> tuple[str, tuple[tuple[int, int], ..
     start = before[-WORDS_BEFORE] if len(before) >= WORDS_BEFORE else (before[0] if before else at)
     if start < 400 and len(before) < WORDS_BEFORE:
         start = 0
-    end = start
-    for n, m in enumerate(TOKEN.finditer(text, start)):
-        end = m.end()
-        if n + 1 >= SNIPPET_WORDS:
-            break
+    words = _WORDS.search(text, start)
+    end = words.end() if words is not None else start
     if end <= at:
         end = min(len(text), at + 200)
     # Keep trailing punctuation of the last word (a full stop reads better).
