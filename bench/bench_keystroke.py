@@ -148,7 +148,10 @@ def main(argv: list[str]) -> int:
     text = "\n".join(lines)
     print(text)
     if not args.no_report:
-        append_section("Typing in the search box (bench/bench_keystroke.py)", text)
+        title = "Typing in the search box (bench/bench_keystroke.py)"
+        if args.size != "M":
+            title = f"Typing in the search box, library {args.size} (bench/bench_keystroke.py)"
+        append_section(title, text)
     return 0 if ok else 1
 
 
