@@ -169,30 +169,35 @@ def _ranked(
     """The table's best (score, kind, rowid) by bm25, best first.
 
     A query that matches more than RANKED_CANDIDATES rows (a word in most articles, a
-    two-letter prefix) is not selective: bm25 then ranks only the newest
+    two-letter prefix) is not selective: bm25 then ranks only its newest
     RANKED_CANDIDATES matches (the highest rowids, added last), found by walking the
-    matches newest first, which stops there instead of scoring every match.
+    matches newest first, which stops there instead of scoring every match. Filters
+    apply within those; when they leave fewer than `limit` rows, every match that
+    passes the filters is ranked.
     """
     fts, weights, filtered = _TABLES[kind]
     where = f"AND EXISTS ({filtered} AND {restrict})" if restrict else ""
     values = {**params, "match": match, "limit": limit, "cap": RANKED_CANDIDATES - 1}
     floor = session.execute(
         text(
-            f"SELECT f.rowid FROM {fts} f WHERE {fts} MATCH :match {where} "
+            f"SELECT f.rowid FROM {fts} f WHERE {fts} MATCH :match "
             "ORDER BY f.rowid DESC LIMIT 1 OFFSET :cap"
-        ).bindparams(*_expanding(values)),
+        ),
         values,
     ).scalar()
-    if floor is not None:
-        values["floor"] = floor
-        where += " AND f.rowid >= :floor"
-    rows = session.execute(
-        text(
-            f"SELECT bm25({fts}, {weights}) AS score, f.rowid FROM {fts} f "
-            f"WHERE {fts} MATCH :match {where} ORDER BY score LIMIT :limit"
-        ).bindparams(*_expanding(values)),
-        values,
-    ).all()
+
+    def rank(condition: str) -> list:
+        return session.execute(
+            text(
+                f"SELECT bm25({fts}, {weights}) AS score, f.rowid FROM {fts} f "
+                f"WHERE {fts} MATCH :match {condition} ORDER BY score LIMIT :limit"
+            ).bindparams(*_expanding(values)),
+            {**values, "floor": floor},
+        ).all()
+
+    rows = rank(where + " AND f.rowid >= :floor") if floor is not None else rank(where)
+    if floor is not None and where and len(rows) < limit:
+        rows = rank(where)
     return [(float(score), kind, rowid) for score, rowid in rows]
 
 

@@ -190,3 +190,30 @@ def test_snippet_is_a_window_around_the_first_match():
     assert snippet.startswith("…w114 ") and snippet.endswith("…")
     assert len(snippet.strip("…").split()) == SNIPPET_WORDS
     assert [snippet[a:b] for a, b in spans] == ["needle"]
+
+
+def test_an_unselective_word_ranks_its_newest_matches(tmp_path, monkeypatch):
+    from briefer.core import search
+
+    lib = Library.open(tmp_path / "cap.briefer")
+    try:
+        ids = [
+            lib.sources.add(
+                NewSource(
+                    title=f"Story {n}",
+                    body=f"{'common word ' * (1 + n % 3)} number {n}",
+                    outlet="X" if n == 2 else "Y",
+                )
+            ).id
+            for n in range(30)
+        ]
+        monkeypatch.setattr(search, "RANKED_CANDIDATES", 5)
+        hits = lib.search("common", kinds=("source",), limit=3)
+        assert len(hits) == 3 and {h.source_id for h in hits} <= set(ids[-5:])
+        # A filter that leaves too few among the newest: every match is ranked.
+        (hit,) = lib.search("common", kinds=("source",), filters=SearchFilters(outlet="X"))
+        assert hit.source_id == ids[2]
+        monkeypatch.setattr(search, "RANKED_CANDIDATES", 1_000)
+        assert len(lib.search("common", kinds=("source",), limit=50)) == 30
+    finally:
+        lib.close()
