@@ -176,8 +176,9 @@ class SourcesTableModel(RecordTableModel):
         if key is None or (key, descending) == (self._order, self._descending):
             return
         self._order, self._descending = key, descending
-        if self._stale:
-            self.layoutChanged.emit()  # nothing read yet: the first question reads it
+        if self._stale:  # nothing read yet: the first question reads it, in this order
+            self.beginResetModel()
+            self.endResetModel()
         else:
             self.reload()
 
