@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench dist install-desktop clean
+.PHONY: run test lint bench bench-large dist install-desktop clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,15 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
+# Every benchmark at sizes S and M (libraries are built once, then cached in
+# ~/.cache/briefer-bench or $$BRIEFER_BENCH_CACHE). bench-large adds L: 100,000 sources
+# (building it takes half an hour on two busy cores).
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
+
+bench-large: $(VENV)/.installed-test
+	$(BIN)/python -m bench library --sizes L
+	$(BIN)/python -m bench keystroke --size L
 
 # The one-folder desktop app, built by PyInstaller from briefer.spec, then its self-test.
 dist: $(VENV)/.installed-test

@@ -1,4 +1,7 @@
-"""Run every benchmark: `make bench` or `python -m bench [NAME...]`."""
+"""Run every benchmark: `make bench` or `python -m bench [NAME [ARGS...]]`.
+
+Names: editor, export, import, keystroke, library, startup (bench/bench_NAME.py).
+"""
 
 from __future__ import annotations
 

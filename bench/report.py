@@ -28,3 +28,10 @@ def append_section(title: str, body: str) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + section
     REPORT.write_text(text, encoding="utf-8")
+
+
+def load_note(name: str) -> str:
+    """The hand-written analysis kept beside the benchmarks (bench/notes/NAME.md), so a
+    run that rewrites its section keeps the why next to the new figures."""
+    path = Path(__file__).parent / "notes" / f"{name}.md"
+    return path.read_text(encoding="utf-8").strip() if path.exists() else ""

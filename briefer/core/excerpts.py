@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
@@ -23,6 +24,24 @@ from briefer.core.textutil import clean_line, clean_text, paragraph_number
 
 if TYPE_CHECKING:
     from briefer.core.library import Library
+
+
+# What excerpt_record reads of an excerpt's source, labelled to stay apart from the
+# excerpt's own columns in one plain row.
+_SOURCE_COLUMNS = tuple(
+    getattr(Source, name).label(f"source_{name}")
+    for name in ("title", "outlet", "published", "reliability")
+)
+
+
+class _SourceView:
+    """The source half of a plain excerpt row, as excerpt_record reads it."""
+
+    __slots__ = ("outlet", "published", "reliability", "title")
+
+    def __init__(self, row):
+        self.title, self.outlet = row.source_title, row.source_outlet
+        self.published, self.reliability = row.source_published, row.source_reliability
 
 
 class ExcerptService:
@@ -124,7 +143,11 @@ class ExcerptService:
     ) -> list[ExcerptRecord]:
         """Excerpts of a source (in body order), of a tag, or by id (in the order given)."""
         with self._lib.read_session() as session:
-            stmt = select(Excerpt, Source).join(Source, col(Source.id) == Excerpt.source_id)
+            # Plain rows, not ORM objects: a panel of 200 excerpts took 30 ms to build
+            # as Excerpt and Source instances (and read each source's body).
+            stmt = select(*Excerpt.__table__.columns, *_SOURCE_COLUMNS).join(
+                Source, col(Source.id) == Excerpt.source_id
+            )
             if source_id is not None:
                 stmt = stmt.where(Excerpt.source_id == source_id)
             if tag:
@@ -139,9 +162,9 @@ class ExcerptService:
             stmt = stmt.order_by(Excerpt.source_id, Excerpt.start_offset, Excerpt.id)
             if limit is not None:
                 stmt = stmt.limit(limit).offset(offset)
-            rows = session.exec(stmt).all()
-            tags = _tags_for(session, [e.id for e, _ in rows])
-            records = [excerpt_record(e, s, tags.get(e.id, ())) for e, s in rows]
+            rows = [SimpleNamespace(**r._mapping) for r in session.exec(stmt)]
+            tags = _tags_for(session, [r.id for r in rows])
+            records = [excerpt_record(r, _SourceView(r), tags.get(r.id, ())) for r in rows]
         if ids is not None:
             order = {excerpt_id: n for n, excerpt_id in enumerate(ids)}
             records.sort(key=lambda r: order[r.id])

@@ -357,11 +357,16 @@ class Library:
         kinds: tuple[str, ...] = ("source", "excerpt"),
         filters: SearchFilters | None = None,
         limit: int = 50,
+        cancelled: Callable[[], bool] | None = None,
     ) -> list[SearchHit]:
+        """Best hits first (core/search.py). With `cancelled`, a query still running
+        when it turns true stops and raises search.SearchCancelled."""
         from briefer.core.search import run_search
 
         with self.read_session() as session:
-            return run_search(session, query, kinds=kinds, filters=filters, limit=limit)
+            return run_search(
+                session, query, kinds=kinds, filters=filters, limit=limit, cancelled=cancelled
+            )
 
     def check(self) -> CheckReport:
         """Run SQLite's integrity checks, the FTS indexes' own check, and the excerpts'

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 # "BRFR": marks a SQLite file as a Briefer library (header offset 68).
 APPLICATION_ID = 0x42524652
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 SCHEMA_V1 = """
 CREATE TABLE library_meta (
@@ -253,6 +253,71 @@ def _v6_brief_release_and_speaker(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE excerpt ADD COLUMN speaker TEXT NOT NULL DEFAULT ''")
 
 
+# Arabic harakat (U+064B-U+065F), superscript alef (U+0670) and tatweel (U+0640): news
+# text is written without them and unicode61 splits words at the marks (they are not
+# letters) while it keeps tatweel inside them. The index and the query both drop them.
+FOLDED_MARKS = "\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"
+
+
+def fold_sql(column: str) -> str:
+    """SQL (built-in functions only) for `column` without FOLDED_MARKS.
+
+    Built-ins keep the triggers working on any connection (the sqlite3 shell, a backup
+    tool); the GLOB leaves text without marks, nearly all of it, after one scan.
+    """
+    folded = column
+    for mark in FOLDED_MARKS:
+        folded = f"replace({folded}, char({ord(mark)}), '')"
+    marks = "[\u0640\u064b-\u065f\u0670]"
+    return f"(CASE WHEN {column} GLOB '*{marks}*' THEN {folded} ELSE {column} END)"
+
+
+def _v7_search_index(conn: sqlite3.Connection) -> None:
+    """Search indexes that answer short prefixes and Arabic without harakat.
+
+    - prefix='2 3': a 2- or 3-letter prefix (`mi*`) was expanded to thousands of terms
+      per query; FTS5 now keeps those prefixes as terms of their own.
+    - The index reads the text through views that drop harakat and tatweel (see
+      fold_sql), so "الجِسر" and "الجـسر" are indexed as "الجسر". The views are the
+      tables' external content, so 'rebuild' and 'integrity-check' read the same
+      folded text the index holds. Proclitics are handled by the query
+      (core/search.py).
+    """
+    tables = {
+        # FTS table: (content table, view, columns)
+        "source_fts": ("source", "source_fts_text", ("title", "outlet", "authors", "body")),
+        "excerpt_fts": ("excerpt", "excerpt_fts_text", ("text", "comment")),
+    }
+    for fts, (table, view, columns) in tables.items():
+        for event in ("insert", "delete", "update"):
+            conn.execute(f"DROP TRIGGER {fts}_{event}")
+        conn.execute(f"DROP TABLE {fts}")
+        folded = ", ".join(f"{fold_sql(c)} AS {c}" for c in columns)
+        conn.execute(f"CREATE VIEW {view} AS SELECT id, {folded} FROM {table}")
+        conn.execute(
+            f"CREATE VIRTUAL TABLE {fts} USING fts5 ({', '.join(columns)}, "
+            f"content = '{view}', content_rowid = 'id', "
+            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+        )
+        names = ", ".join(columns)
+
+        def values(row: str) -> str:
+            return ", ".join(fold_sql(f"{row}.{c}") for c in columns)  # noqa: B023
+
+        insert = f"INSERT INTO {fts} (rowid, {names}) VALUES (new.id, {values('new')});"
+        delete = (
+            f"INSERT INTO {fts} ({fts}, rowid, {names}) "
+            f"VALUES ('delete', old.id, {values('old')});"
+        )
+        conn.execute(f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN {insert} END")
+        conn.execute(f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN {delete} END")
+        conn.execute(
+            f"CREATE TRIGGER {fts}_update AFTER UPDATE OF {names} ON {table} "
+            f"BEGIN {delete} {insert} END"
+        )
+        conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
+
+
 # MIGRATIONS[n] turns a version n-1 library into version n. Append, never edit; each
 # runs inside one transaction, so use conn.execute, never executescript.
 MIGRATIONS: dict[int, Migration] = {
@@ -261,6 +326,7 @@ MIGRATIONS: dict[int, Migration] = {
     4: _v4_finding_dismissals,
     5: _v5_ungraded,
     6: _v6_brief_release_and_speaker,
+    7: _v7_search_index,
 }
 
 

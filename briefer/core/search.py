@@ -3,28 +3,57 @@
 Whatever the analyst types is a valid query: every word is quoted, so FTS5 operators
 and punctuation are searched as text. Two deliberate forms remain: `word*` for a prefix
 and "an exact phrase" in double quotes.
+
+Arabic: the index holds words without harakat and tatweel (core/schema.py, format 5),
+and so does the query; a word written in Arabic letters also finds itself with and
+without its proclitics (و ف ب ك ل ال and their combinations, see arabic_forms).
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Callable, Iterator
 
 from sqlalchemy import bindparam, text
 from sqlmodel import Session
 
 from briefer.core import validate
 from briefer.core.records import UNGRADED, SearchFilters, SearchHit
+from briefer.core.schema import FOLDED_MARKS
+from briefer.core.snippets import TOKEN, Term, compile_terms, make_snippet
 
-HIT_START, HIT_END = "\ue000", "\ue001"
-SNIPPET_TOKENS = 20
+# A query matching more rows than this ranks only the newest this many (see _ranked).
+RANKED_CANDIDATES = 2_000
 # bm25 column weights: the title counts most.
 SOURCE_WEIGHTS = "10.0, 3.0, 3.0, 1.0"
 EXCERPT_WEIGHTS = "2.0, 1.0"
 
 _TERMS = re.compile(r'"([^"]*)"|(\S+)')
-# Arabic short vowels, shadda, sukun, dagger alif and tatweel: unicode61 keeps them inside
-# tokens (its remove_diacritics covers Latin only), and news text is written without them.
-_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLDED = re.compile("[" + re.escape(FOLDED_MARKS) + "]")
+# Arabic letters (hamza to yeh, alef wasla); a word of them, and of none of the letters
+# only Persian and Kurdish use, takes the Arabic proclitics.
+_ARABIC_WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u0671]+")
+_CONJUNCTIONS, _PREPOSITIONS = ("", "و", "ف"), ("", "ب", "ك", "ل")
+# و/ف, then ب/ك/ل, then the article; ل + ال is written لل.
+PROCLITICS = tuple(
+    sorted(
+        {
+            c + ("لل" if p == "ل" and a else p + a)
+            for c in _CONJUNCTIONS
+            for p in _PREPOSITIONS
+            for a in ("", "ال")
+        },
+        key=len,
+        reverse=True,
+    )
+)
+MIN_ARABIC_STEM = 2
+_WITH_ARTICLE = tuple(c for c in PROCLITICS if c.endswith(("ال", "لل")))
+
+
+class SearchCancelled(Exception):
+    """A newer query superseded this one while it ran (see run_search's `cancelled`)."""
 
 
 def _quoted(term: str) -> str:
@@ -36,44 +65,75 @@ def _searchable(term: str) -> bool:
     return any(ch.isalnum() for ch in term)
 
 
-def build_match_query(query: str) -> str | None:
-    """An FTS5 MATCH expression for any user string, or None when nothing is searchable."""
-    query = _ARABIC_MARKS.sub("", query.replace("\x00", ""))
-    parts: list[str] = []
+def arabic_forms(word: str) -> list[str]:
+    """The word with and without every proclitic sequence, or [word] if not Arabic.
+
+    Stripping is ambiguous (the ب of بغداد is not a preposition), so every reading is
+    kept: each stem the word may hide, each with every proclitic. A few words that do
+    not exist are searched for; no form of the word is missed.
+    """
+    if not _ARABIC_WORD.fullmatch(word):
+        return [word]
+    stems = {word}
+    for clitic in PROCLITICS:
+        if clitic and word.startswith(clitic) and len(word) - len(clitic) >= MIN_ARABIC_STEM:
+            stems.add(word[len(clitic) :])
+    # A stem that is the article (with what may precede it) on another stem adds no
+    # real form: والنفط, بالنفط... are forms of نفط already. Fewer terms, same matches.
+    stems = {
+        t
+        for t in stems
+        if not any(t.startswith(c) and t[len(c) :] in stems for c in _WITH_ARTICLE)
+    }
+    forms = {clitic + stem for stem in stems for clitic in PROCLITICS}
+    return sorted(forms, key=lambda f: (f != word, len(f), f))
+
+
+def _term(text: str, prefix: bool = False) -> Term:
+    return Term(text, tuple(TOKEN.findall(text)), prefix)
+
+
+def parse_query(query: str) -> list[tuple[Term, ...]]:
+    """The query's words and phrases, each as the forms any of which may match."""
+    query = _FOLDED.sub("", query.replace("\x00", ""))
+    groups: list[tuple[Term, ...]] = []
     for match in _TERMS.finditer(query):
         phrase, word = match.group(1), match.group(2)
         if phrase is not None:
             if _searchable(phrase):
-                parts.append(_quoted(phrase))
+                groups.append((_term(phrase),))
             continue
         prefix = word.endswith("*") and _searchable(word.rstrip("*"))
         term = word.rstrip("*") if prefix else word
         if _searchable(term):
-            parts.append(_quoted(term) + ("*" if prefix else ""))
-    return " ".join(parts) if parts else None
+            groups.append(tuple(_term(form, prefix) for form in arabic_forms(term)))
+    return groups
 
 
-def _split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    plain: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length, start = 0, None
-    for ch in marked:
-        if ch == HIT_START:
-            start = length
-        elif ch == HIT_END:
-            if start is not None and length > start:
-                spans.append((start, length))
-            start = None
-        else:
-            plain.append(ch)
-            length += 1
-    return "".join(plain), tuple(spans)
+def _formatted(term: Term) -> str:
+    return _quoted(term.text) + ("*" if term.prefix else "")
 
 
-# Filters and snippet look-ups restrict FTS rowids with `+f.rowid IN (...)`: the unary
-# plus keeps SQLite from handing the IN list to FTS5, which would run the whole MATCH
-# once per listed rowid (12 s instead of 60 ms at 100,000 sources). The MATCH runs
-# once; its rowids are then checked against the filtered set.
+def match_expression(groups: list[tuple[Term, ...]]) -> str | None:
+    if not groups:
+        return None
+    parts = [
+        _formatted(g[0]) if len(g) == 1 else "(" + " OR ".join(map(_formatted, g)) + ")"
+        for g in groups
+    ]
+    # FTS5 reads a group after a phrase only with an explicit AND.
+    return (" AND " if any(len(g) > 1 for g in groups) else " ").join(parts)
+
+
+def build_match_query(query: str) -> str | None:
+    """An FTS5 MATCH expression for any user string, or None when nothing is searchable."""
+    return match_expression(parse_query(query))
+
+
+# Filters are checked on each match's own row (`EXISTS (... WHERE s.id = f.rowid ...)`):
+# a list of every filtered id, built per query, cost more than the search at 20,000
+# sources when the filter kept half of them. The check is never handed to FTS5, which
+# would run the whole MATCH once per listed rowid (12 s at 100,000 sources).
 
 
 def _source_filters(filters: SearchFilters, params: dict) -> list[str]:
@@ -108,78 +168,70 @@ def _expanding(params: dict) -> list:
     return [bindparam(k, expanding=True) for k, v in params.items() if isinstance(v, list)]
 
 
-def _ranked_hits(
-    session: Session,
-    kind: str,
-    match: str,
-    limit: int,
-    restrict: str,
-    params: dict,
-) -> list[SearchHit]:
-    """Rank a table's matches with bm25, then make snippets for the top rows only."""
-    fts, weights, filtered, columns, joins = _TABLES[kind]
-    where = f"AND +f.rowid IN ({filtered} WHERE {restrict})" if restrict else ""
-    values = {**params, "match": match, "limit": limit}
-    ranked = session.execute(
+def _ranked(
+    session: Session, kind: str, match: str, limit: int, restrict: str, params: dict
+) -> list[tuple[float, str, int]]:
+    """The table's best (score, kind, rowid) by bm25, best first.
+
+    A query that matches more than RANKED_CANDIDATES rows (a word in most articles, a
+    two-letter prefix) is not selective: bm25 then ranks only its newest
+    RANKED_CANDIDATES matches (the highest rowids, added last), found by walking the
+    matches newest first, which stops there instead of scoring every match. Filters
+    apply within those; when they leave fewer than `limit` rows, every match that
+    passes the filters is ranked.
+    """
+    fts, weights, filtered = _TABLES[kind]
+    where = f"AND EXISTS ({filtered} AND {restrict})" if restrict else ""
+    values = {**params, "match": match, "limit": limit, "cap": RANKED_CANDIDATES - 1}
+    floor = session.execute(
         text(
-            f"SELECT f.rowid, bm25({fts}, {weights}) AS score FROM {fts} f "
-            f"WHERE {fts} MATCH :match {where} ORDER BY score LIMIT :limit"
-        ).bindparams(*_expanding(values)),
+            f"SELECT f.rowid FROM {fts} f WHERE {fts} MATCH :match "
+            "ORDER BY f.rowid DESC LIMIT 1 OFFSET :cap"
+        ),
         values,
-    ).all()
-    if not ranked:
-        return []
-    details = {
-        row[0]: row[1:]
-        for row in session.execute(
+    ).scalar()
+
+    def rank(condition: str) -> list:
+        return session.execute(
             text(
-                f"SELECT f.rowid, {columns}, snippet({fts}, -1, :a, :b, '…', :n) "
-                f"FROM {fts} f {joins} WHERE {fts} MATCH :match AND +f.rowid IN :ids"
-            ).bindparams(bindparam("ids", expanding=True)),
-            {
-                "match": match,
-                "ids": [r[0] for r in ranked],
-                "a": HIT_START,
-                "b": HIT_END,
-                "n": SNIPPET_TOKENS,
-            },
-        )
-    }
-    hits = []
-    for rowid, score in ranked:
-        source_id, title, marked = details[rowid]
-        snippet, spans = _split_snippet(marked)
-        hits.append(SearchHit(kind, rowid, source_id, title, snippet, spans, float(score)))
-    return hits
+                f"SELECT bm25({fts}, {weights}) AS score, f.rowid FROM {fts} f "
+                f"WHERE {fts} MATCH :match {condition} ORDER BY score LIMIT :limit"
+            ).bindparams(*_expanding(values)),
+            {**values, "floor": floor},
+        ).all()
+
+    rows = rank(where + " AND f.rowid >= :floor") if floor is not None else rank(where)
+    if floor is not None and where and len(rows) < limit:
+        rows = rank(where)
+    return [(float(score), kind, rowid) for score, rowid in rows]
 
 
-# kind: (FTS table, bm25 weights, the filtered rowids' SELECT, the hit's source id and
-# title, and the joins from the FTS row `f` that reach them)
+# kind: (FTS table, bm25 weights, the row of a match `f` to check filters on)
 _TABLES = {
-    "source": (
-        "source_fts",
-        SOURCE_WEIGHTS,
-        "SELECT s.id FROM source s",
-        "s.id, s.title",
-        "JOIN source s ON s.id = f.rowid",
-    ),
+    "source": ("source_fts", SOURCE_WEIGHTS, "SELECT 1 FROM source s WHERE s.id = f.rowid"),
     "excerpt": (
         "excerpt_fts",
         EXCERPT_WEIGHTS,
-        "SELECT e.id FROM excerpt e JOIN source s ON s.id = e.source_id",
-        "e.source_id, s.title",
-        "JOIN excerpt e ON e.id = f.rowid JOIN source s ON s.id = e.source_id",
+        "SELECT 1 FROM excerpt e JOIN source s ON s.id = e.source_id WHERE e.id = f.rowid",
+    ),
+}
+# kind: the SELECT of each hit's source id, title and searched texts (snippet order)
+_DETAILS = {
+    "source": "SELECT id, id, title, body, title, outlet, authors FROM source WHERE id IN :ids",
+    "excerpt": (
+        "SELECT e.id, e.source_id, s.title, e.text, e.comment FROM excerpt e "
+        "JOIN source s ON s.id = e.source_id WHERE e.id IN :ids"
     ),
 }
 
 
-def _search_sources(session: Session, match: str, filters: SearchFilters, limit: int):
+def _source_ranked(session: Session, match: str, filters: SearchFilters, limit: int):
     params: dict = {}
     where = _source_filters(filters, params)
-    return _ranked_hits(session, "source", match, limit, " AND ".join(where), params)
+    return _ranked(session, "source", match, limit, " AND ".join(where), params)
 
 
-def _search_excerpts(session: Session, match: str, filters: SearchFilters, limit: int):
+def _excerpt_ranked(session: Session, match: str, filters: SearchFilters, limit: int):
     params: dict = {}
     where = _source_filters(SearchFilters(**{**_asdict(filters), "tag": None}), params)
     if filters.tag:
@@ -191,11 +243,56 @@ def _search_excerpts(session: Session, match: str, filters: SearchFilters, limit
     if filters.credibility:
         params["credibility"] = [validate.credibility(g) for g in filters.credibility]
         where.append("e.credibility IN :credibility")
-    return _ranked_hits(session, "excerpt", match, limit, " AND ".join(where), params)
+    return _ranked(session, "excerpt", match, limit, " AND ".join(where), params)
 
 
 def _asdict(filters: SearchFilters) -> dict:
     return {name: getattr(filters, name) for name in SearchFilters.__dataclass_fields__}
+
+
+def _hits(
+    session: Session, ranked: list[tuple[float, str, int]], groups: list[tuple[Term, ...]]
+) -> list[SearchHit]:
+    """Title and snippet of each ranked row, read by id (only the rows shown)."""
+    pattern = compile_terms(tuple(t for group in groups for t in group))
+    details: dict[tuple[str, int], tuple] = {}
+    for kind in {k for _s, k, _r in ranked}:
+        ids = [rowid for _s, k, rowid in ranked if k == kind]
+        for row in session.execute(
+            text(_DETAILS[kind]).bindparams(bindparam("ids", expanding=True)), {"ids": ids}
+        ):
+            details[(kind, row[0])] = tuple(row[1:])
+    hits = []
+    for score, kind, rowid in ranked:
+        source_id, title, *texts = details[(kind, rowid)]
+        snippet, spans = make_snippet(pattern, texts)
+        hits.append(SearchHit(kind, rowid, source_id, title, snippet, spans, score))
+    return hits
+
+
+# SQLite calls the progress handler every this many virtual machine steps (~1 ms).
+PROGRESS_STEPS = 2_000
+
+
+@contextlib.contextmanager
+def _interruptible(session: Session, cancelled: Callable[[], bool] | None) -> Iterator[None]:
+    """Abort the statement that runs when `cancelled()` turns true: a keystroke's query
+    stops the moment a newer one supersedes it, so typing never waits on a stale one."""
+    if cancelled is None:
+        yield
+        return
+    conn = session.connection().connection.driver_connection
+    conn.set_progress_handler(lambda: 1 if cancelled() else 0, PROGRESS_STEPS)
+    try:
+        yield
+    except Exception as exc:
+        # Interrupted anywhere (even while SQLite opens the FTS table, which then
+        # reports "vtable constructor failed"): the error is the interruption's.
+        if cancelled():
+            raise SearchCancelled() from exc
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 def run_search(
@@ -205,16 +302,23 @@ def run_search(
     kinds: tuple[str, ...] = ("source", "excerpt"),
     filters: SearchFilters | None = None,
     limit: int = 50,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[SearchHit]:
-    """Best hits first; sources and excerpts merged by their bm25 scores."""
-    match = build_match_query(query)
+    """Best hits first; sources and excerpts merged by their bm25 scores, snippets made
+    for the merged best `limit` only.
+
+    With `cancelled`, raises SearchCancelled soon after it returns true.
+    """
+    groups = parse_query(query)
+    match = match_expression(groups)
     if match is None or limit <= 0:
         return []
     filters = filters or SearchFilters()
-    hits: list[SearchHit] = []
-    if "source" in kinds:
-        hits += _search_sources(session, match, filters, limit)
-    if "excerpt" in kinds:
-        hits += _search_excerpts(session, match, filters, limit)
-    hits.sort(key=lambda h: (h.score, h.kind, h.id))
-    return hits[:limit]
+    ranked: list[tuple[float, str, int]] = []
+    with _interruptible(session, cancelled):
+        if "source" in kinds:
+            ranked += _source_ranked(session, match, filters, limit)
+        if "excerpt" in kinds:
+            ranked += _excerpt_ranked(session, match, filters, limit)
+        ranked.sort()
+        return _hits(session, ranked[:limit], groups)

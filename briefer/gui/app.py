@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -407,6 +407,28 @@ def _box(
     return box
 
 
+class _FirstPaint(QObject):
+    def __init__(self, window: QWidget, fn: Callable[[], Any]):
+        super().__init__(window)
+        self._window, self._fn = window, fn
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(obj, QWidget)
+            and obj.window() is self._window
+        ):
+            QApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(0, self._fn)
+        return False
+
+
+def after_first_paint(window: QWidget, fn: Callable[[], Any]) -> None:
+    """Call fn from the event loop once anything in the window has been painted."""
+    _FirstPaint(window, fn)
+
+
 def run(path: Path) -> int:
     app = make_app()
     setup_logging()
@@ -419,7 +441,9 @@ def run(path: Path) -> int:
     window = MainWindow(library)
     window.attach_session(LibrarySession(library, window))
     window.show()
-    window.session.start()
+    # The background check reads the whole file: start it once the window is painted,
+    # not while it is being drawn.
+    after_first_paint(window, window.session.start)
     try:
         return app.exec()
     finally:

@@ -91,11 +91,16 @@ class LibraryPage(QWidget):
         self.search_box = SearchBox()
         self.filter_bar = FilterBar()
 
+        # Newest first, told to the model before any view asks it for rows and to the
+        # header before sorting is enabled, so the first page is read once, in order.
         self.sources_model = SourcesTableModel(library, self)
+        self.sources_model.sort(ADDED, Qt.SortOrder.DescendingOrder)
         self.sources_view = QTableView()
         self.sources_view.setModel(self.sources_model)
+        self.sources_view.horizontalHeader().setSortIndicator(
+            ADDED, Qt.SortOrder.DescendingOrder
+        )
         self.sources_view.setSortingEnabled(True)
-        self.sources_view.sortByColumn(ADDED, Qt.SortOrder.DescendingOrder)
         self.sources_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sources_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.sources_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

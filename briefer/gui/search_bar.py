@@ -35,6 +35,7 @@ from briefer.core.records import (
     SearchFilters,
     SearchHit,
 )
+from briefer.core.search import SearchCancelled
 from briefer.gui.icons import icon
 from briefer.gui.models.search_model import HitRole
 from briefer.gui.worker import CoreWorker
@@ -80,13 +81,19 @@ class Searcher(QObject):
         self._generation += 1
         generation = self._generation
         if self._job is not None:
-            self._job.cancel()  # not started yet: it will not run at all
+            self._job.cancel()  # not started: it will not run; running: it stops
         library = self.library
 
         def work(_progress, cancelled):
             if cancelled():
                 return None
-            hits = library.search(query, filters=filters, limit=SEARCH_LIMIT)
+            try:
+                # A newer keystroke cancels this job: the query stops where it is.
+                hits = library.search(
+                    query, filters=filters, limit=SEARCH_LIMIT, cancelled=cancelled
+                )
+            except SearchCancelled:
+                return None
             ids = [h.id for h in hits if h.kind == "excerpt"]
             excerpts = library.excerpts.list(ids=ids) if ids and not cancelled() else []
             return SearchOutcome(query, filters, tuple(hits), tuple(excerpts))

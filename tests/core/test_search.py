@@ -156,3 +156,64 @@ def test_match_query_quotes_everything():
 def test_any_string_is_a_valid_query(searchable, query):
     lib, _ = searchable
     lib.search(query, limit=5)
+
+
+@pytest.mark.parametrize(
+    "query, body, marked",
+    [
+        ("targets", "The strikes hit 85 targets today.", ["targets"]),
+        ("strik*", "The strikes hit; a striking result.", ["strikes", "striking"]),
+        # Whitespace is collapsed in snippets.
+        ('"exact phrase"', "not exact. the exact  phrase here", ["exact phrase"]),
+        ("covid-19", "Cases of COVID-19 rose.", ["COVID-19"]),
+        ("cafe", "Le Café de Flore.", ["Café"]),
+        ("NEAR(", "the words NEAR and AND", ["NEAR"]),
+    ],
+)
+def test_snippets_mark_what_the_index_matched(tmp_path, query, body, marked):
+    from briefer.core.search import parse_query
+    from briefer.core.snippets import compile_terms, make_snippet
+
+    pattern = compile_terms(tuple(t for g in parse_query(query) for t in g))
+    snippet, spans = make_snippet(pattern, [body])
+    assert [snippet[a:b] for a, b in spans] == marked
+
+
+def test_snippet_is_a_window_around_the_first_match():
+    from briefer.core.search import parse_query
+    from briefer.core.snippets import SNIPPET_WORDS, compile_terms, make_snippet
+
+    words = [f"w{n}" for n in range(200)]
+    words[120] = "needle"
+    pattern = compile_terms(tuple(t for g in parse_query("needle") for t in g))
+    snippet, spans = make_snippet(pattern, ["", " ".join(words), "needle in the title"])
+    assert snippet.startswith("…w114 ") and snippet.endswith("…")
+    assert len(snippet.strip("…").split()) == SNIPPET_WORDS
+    assert [snippet[a:b] for a, b in spans] == ["needle"]
+
+
+def test_an_unselective_word_ranks_its_newest_matches(tmp_path, monkeypatch):
+    from briefer.core import search
+
+    lib = Library.open(tmp_path / "cap.briefer")
+    try:
+        ids = [
+            lib.sources.add(
+                NewSource(
+                    title=f"Story {n}",
+                    body=f"{'common word ' * (1 + n % 3)} number {n}",
+                    outlet="X" if n == 2 else "Y",
+                )
+            ).id
+            for n in range(30)
+        ]
+        monkeypatch.setattr(search, "RANKED_CANDIDATES", 5)
+        hits = lib.search("common", kinds=("source",), limit=3)
+        assert len(hits) == 3 and {h.source_id for h in hits} <= set(ids[-5:])
+        # A filter that leaves too few among the newest: every match is ranked.
+        (hit,) = lib.search("common", kinds=("source",), filters=SearchFilters(outlet="X"))
+        assert hit.source_id == ids[2]
+        monkeypatch.setattr(search, "RANKED_CANDIDATES", 1_000)
+        assert len(lib.search("common", kinds=("source",), limit=50)) == 30
+    finally:
+        lib.close()

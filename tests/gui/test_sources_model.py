@@ -53,3 +53,40 @@ def test_tag_filter(library, add_source, qapp):
     model = SourcesTableModel(library)
     model.set_tag_filter("X")
     assert model.total == 1 and model.data(model.index(0, 0)) == "Tagged"
+
+
+def test_the_window_reads_the_first_screen_once(library, add_source, monkeypatch, qapp):
+    """Building the sources page sets an order and a header sort; one page is read."""
+    from briefer.gui.library_page import LibraryPage
+
+    for n in range(80):
+        add_source(f"Source {n:02d}")
+    calls = []
+    real = library.sources.list
+    monkeypatch.setattr(
+        library.sources, "list", lambda **kw: calls.append(kw) or real(**kw)
+    )
+    page = LibraryPage(library)
+    assert page.sources_model.rowCount() == sources_model.FIRST_PAGE
+    assert [(c["order"], c["descending"], c["limit"]) for c in calls] == [
+        ("created", True, sources_model.FIRST_PAGE)
+    ]
+    assert page.sources_model.data(page.sources_model.index(0, 0)) == "Source 79"
+    page.sources_model.fetchMore(QModelIndex())
+    assert page.sources_model.rowCount() == 80
+
+
+def test_work_waits_for_the_first_paint(qtbot):
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from briefer.gui.app import after_first_paint
+
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("hello"))
+    qtbot.addWidget(window)
+    calls = []
+    after_first_paint(window, lambda: calls.append(1))
+    qtbot.wait(50)
+    assert calls == []  # not shown, not painted
+    window.show()
+    qtbot.waitUntil(lambda: calls == [1], timeout=5_000)

@@ -11,6 +11,9 @@ from briefer.gui.icons import icon
 from briefer.gui.models.record_table import Index, RecordTableModel
 
 PAGE_SIZE = 256
+# The first read fetches about one screen, so the window paints sooner; the view asks
+# for more, PAGE_SIZE at a time, as it scrolls.
+FIRST_PAGE = 64
 
 COLUMNS = (
     ("Title", "title"),
@@ -31,7 +34,11 @@ SuspectRole = Qt.ItemDataRole.UserRole + 3
 
 class SourcesTableModel(RecordTableModel):
     """Rows arrive a page at a time as the view scrolls, so a library of 100,000
-    sources opens at once; sorting re-queries core instead of sorting in memory."""
+    sources opens at once; sorting re-queries core instead of sorting in memory.
+
+    Nothing is read until the first question (a view's rowCount, `total`...), so the
+    order and filters set while the window is built cost no query of their own.
+    """
 
     HEADERS = tuple(name for name, _key in COLUMNS)
 
@@ -43,7 +50,7 @@ class SourcesTableModel(RecordTableModel):
         self._order = "created"
         self._descending = False
         self._filters = SearchFilters()
-        self.reload()
+        self._stale = True
 
     # -- loading -------------------------------------------------------------------
 
@@ -54,9 +61,17 @@ class SourcesTableModel(RecordTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._total = self._library.sources.count(filters=self._filters)
-        self._rows = self._page(0)
+        self._load()
         self.endResetModel()
+
+    def _load(self) -> None:
+        self._stale = False
+        self._total = self._library.sources.count(filters=self._filters)
+        self._rows = self._page(0, min(FIRST_PAGE, PAGE_SIZE))
+
+    def _ensure_loaded(self) -> None:
+        if self._stale:
+            self._load()
 
     def set_filters(self, filters: SearchFilters | None) -> None:
         self._filters = filters or SearchFilters()
@@ -70,21 +85,35 @@ class SourcesTableModel(RecordTableModel):
     def filters(self) -> SearchFilters:
         return self._filters
 
-    def _page(self, offset: int) -> list[SourceSummary]:
+    def _page(self, offset: int, limit: int | None = None) -> list[SourceSummary]:
         return self._library.sources.list(
             filters=self._filters,
             order=self._order,
             descending=self._descending,
-            limit=PAGE_SIZE,
+            limit=limit or PAGE_SIZE,
             offset=offset,
         )
 
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        self._ensure_loaded()
+        return super().rowCount(parent)
+
+    def record_at(self, row: int):
+        self._ensure_loaded()
+        return super().record_at(row)
+
+    def row_of(self, record_id: int) -> int | None:
+        self._ensure_loaded()
+        return super().row_of(record_id)
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        self._ensure_loaded()
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid():
             return
+        self._ensure_loaded()
         page = self._page(len(self._rows))
         if not page:
             self._total = len(self._rows)
@@ -111,6 +140,7 @@ class SourcesTableModel(RecordTableModel):
 
     @property
     def total(self) -> int:
+        self._ensure_loaded()
         return self._total
 
     def source_at(self, row: int) -> SourceSummary:
@@ -119,6 +149,7 @@ class SourcesTableModel(RecordTableModel):
     # -- Qt model API ----------------------------------------------------------------
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
+        self._ensure_loaded()
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         src = self._rows[index.row()]
@@ -153,11 +184,15 @@ class SourcesTableModel(RecordTableModel):
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][1]
-        if key is None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None or (key, descending) == (self._order, self._descending):
             return
-        self._order = key
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        self._order, self._descending = key, descending
+        if self._stale:  # nothing read yet: the first question reads it, in this order
+            self.beginResetModel()
+            self.endResetModel()
+        else:
+            self.reload()
 
 
 def format_published(src: SourceSummary) -> str:

@@ -1,0 +1,1 @@
+"""Programs whose start-up bench/bench_startup.py times, each in a fresh process."""

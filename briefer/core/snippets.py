@@ -1,0 +1,164 @@
+"""Snippets of search hits: the words around the first match, the matches marked.
+
+FTS5's snippet() re-reads and re-tokenises every shown row and scores each of its
+fragments, and for a prefix or an Arabic word (many terms) it costs a millisecond or
+more a row: at 200 hits it cost more than finding and ranking them. Here one compiled
+pattern, equivalent to the index's unicode61 tokens (case and Latin diacritics folded,
+Arabic harakat and tatweel skipped), finds the first match in the stored text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefer.core.schema import FOLDED_MARKS
+
+SNIPPET_WORDS = 20
+WORDS_BEFORE = 6
+_MARKS = "[" + re.escape(FOLDED_MARKS) + "]*"
+# unicode61 keeps letters and digits in tokens; everything else separates them.
+TOKEN = re.compile(r"[^\W_]+")
+_WORDS = re.compile(rf"[^\W_]+(?:[\W_]+[^\W_]+){{0,{SNIPPET_WORDS - 1}}}")
+_WORD_OR_MARK = "[^\\W_]|" + "[" + re.escape(FOLDED_MARKS) + "]"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One way a query word may appear: as typed (marks folded), its tokens in order;
+    the last token may be a prefix."""
+
+    text: str
+    tokens: tuple[str, ...]
+    prefix: bool = False
+
+
+def _base(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return decomposed[0] if decomposed else ch
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    """ASCII letter -> every Latin letter that remove_diacritics folds to it."""
+    found: dict[str, set[str]] = {}
+    for code in range(0x00C0, 0x0250):
+        ch = chr(code)
+        base = _base(ch).lower()
+        if ch.isalpha() and base.isascii() and base.isalpha():
+            found.setdefault(base, {base}).add(ch.lower())
+    return {k: "[" + "".join(sorted(v)) + "]" for k, v in found.items()}
+
+
+def _char_pattern(ch: str) -> str:
+    return _variants().get(_base(ch).lower(), re.escape(ch))
+
+
+def _token_pattern(token: str) -> str:
+    # Harakat and tatweel may stand between any two letters of the stored text.
+    return _MARKS.join(_char_pattern(ch) for ch in token)
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One pattern for many words sharing prefixes (the Arabic forms of a word share
+    their proclitics), tried letter by letter instead of word by word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        out = []
+        for ch, child in sorted(node.items()):
+            if not ch:
+                continue
+            if not child.keys() - {""}:
+                out.append(_char_pattern(ch))
+            elif "" in child:  # a word ends here and longer ones go on
+                out.append(_char_pattern(ch) + f"(?:{_MARKS}{emit(child)})?")
+            else:
+                out.append(_char_pattern(ch) + _MARKS + emit(child))
+        return out[0] if len(out) == 1 else "(?:" + "|".join(out) + ")"
+
+    return emit(trie)
+
+
+def _end(prefix: bool) -> str:
+    return f"(?:{_WORD_OR_MARK})*" if prefix else f"{_MARKS}(?![^\\W_])"
+
+
+@lru_cache(maxsize=64)
+def compile_terms(terms: tuple[Term, ...]) -> re.Pattern[str] | None:
+    """The pattern of every term; a match must also start a word (see _matches)."""
+    alternatives = []
+    for term in terms:
+        if len(term.tokens) > 1:  # phrases first, so a phrase wins over its first word
+            body = r"[\W_]+".join(_token_pattern(t) for t in term.tokens)
+            alternatives.append(body + _end(term.prefix))
+    for prefix in (False, True):
+        singles = [t.tokens[0] for t in terms if len(t.tokens) == 1 and t.prefix == prefix]
+        if singles:
+            alternatives.append(_trie_pattern(singles) + _end(prefix))
+    if not alternatives:
+        return None
+    # Case folding only where a term has cased letters: it slows the regex engine down
+    # on every other script (Arabic terms matched twice as fast without it).
+    cased = any(ch != ch.swapcase() for t in terms for ch in t.text)
+    return re.compile("|".join(alternatives), re.IGNORECASE if cased else 0)
+
+
+def _matches(pattern: re.Pattern[str], text: str, pos: int = 0):
+    """Matches that start a word. The pattern has no look-behind for that, which would
+    keep the regex engine from skipping straight to letters that can start a match."""
+    while True:
+        found = pattern.search(text, pos)
+        if found is None:
+            return
+        start = found.start()
+        if start and text[start - 1].isalnum():
+            pos = start + 1
+            continue
+        yield found
+        pos = max(found.end(), start + 1)
+
+
+def make_snippet(
+    pattern: re.Pattern[str] | None, texts: Sequence[str]
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The first of `texts` with a match, cut to SNIPPET_WORDS words around its first
+    match, with the matches in that window as (start, end) spans of the snippet."""
+    for text in texts:
+        found = next(_matches(pattern, text), None) if pattern is not None and text else None
+        if found is not None:
+            return _window(pattern, text, found.start())
+    first = next((t for t in texts if t), "")
+    return _window(None, first, 0)
+
+
+def _window(pattern, text: str, at: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+    before = [m.start() for m in TOKEN.finditer(text, max(0, at - 400), at)]
+    start = before[-WORDS_BEFORE] if len(before) >= WORDS_BEFORE else (before[0] if before else at)
+    if start < 400 and len(before) < WORDS_BEFORE:
+        start = 0
+    words = _WORDS.search(text, start)
+    end = words.end() if words is not None else start
+    if end <= at:
+        end = min(len(text), at + 200)
+    # Keep trailing punctuation of the last word (a full stop reads better).
+    while end < len(text) and not text[end].isspace() and not text[end].isalnum():
+        end += 1
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
+    piece = " ".join(text[start:end].split())
+    snippet = lead + piece + tail
+    spans: list[tuple[int, int]] = []
+    if pattern is not None:
+        offset = len(lead)
+        for m in _matches(pattern, piece):
+            spans.append((offset + m.start(), offset + m.end()))
+    return snippet, tuple(spans)

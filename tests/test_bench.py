@@ -1,0 +1,48 @@
+"""The benchmarks run (at a tiny size): figures are not checked, only that they come."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import bench_import, bench_library, bench_startup, corpus
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFER_BENCH_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_generated_news_is_realistic():
+    gen = corpus.Generator()
+    articles = [gen.article(n) for n in range(1, 301)]
+    lengths = [len(a.body.split()) for a in articles]
+    assert min(lengths) >= 250 and max(lengths) <= 700
+    assert {a.language for a in articles} == {"en", "ar", "ckb"}
+    assert len(gen.english.words) >= 40_000 and gen.english.words[0] == "the"
+    assert gen.article(7) == corpus.Generator().article(7)  # the same every run
+
+
+def test_library_benchmark_runs_tiny(cache, capsys):
+    assert bench_library.main(["--sizes", "tiny", "--rounds", "1", "--no-report"]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "tiny: 200 sources" in out and "`mi*`" in out and "raw bm25" in out
+    assert list(cache.glob("library-tiny-*.briefer"))
+
+
+def test_import_benchmark_runs_tiny(capsys):
+    assert bench_import.main(["--pages", "8", "--rounds", "1", "--no-report"]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "8 imported, 0 duplicates, 0 failed" in out and "trafilatura.extract" in out
+
+
+def test_startup_benchmark_runs_tiny(cache, capsys):
+    assert bench_startup.main(["--size", "tiny", "--runs", "1", "--no-report"]) in (0, 1)
+    assert "Ratio of each run to the baseline" in capsys.readouterr().out
+
+
+def test_saved_pages_are_real_size():
+    from bench.pages import make_page
+
+    sizes = [len(make_page(n).encode()) for n in (1, 2, 3)]
+    assert all(100_000 <= s <= 200_000 for s in sizes)
