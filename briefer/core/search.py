@@ -4,7 +4,7 @@ Whatever the analyst types is a valid query: every word is quoted, so FTS5 opera
 and punctuation are searched as text. Two deliberate forms remain: `word*` for a prefix
 and "an exact phrase" in double quotes.
 
-Arabic: the index holds words without harakat and tatweel (core/schema.py, format 5),
+Arabic: the index holds words without harakat and tatweel (core/schema.py, format 7),
 and so does the query; a word written in Arabic letters also finds itself with and
 without its proclitics (و ف ب ك ل ال and their combinations, see arabic_forms).
 """
