@@ -50,7 +50,7 @@ def _lines_to_paragraphs(text: str) -> list[str]:
 
 def parse_pdf_bytes(data: bytes) -> Article:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
@@ -73,7 +73,12 @@ def parse_pdf_bytes(data: bytes) -> Article:
         author = str(info.get("/Author") or "").strip()
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+    except LimitReachedError:  # a flate bomb, a cycle, an absurd declared size
+        raise IngestError(
+            "PDF expands beyond the reader's limits (a decompression bomb or a loop); "
+            "not imported"
+        ) from None
+    except (PyPdfError, PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             RecursionError, OSError) as exc:
         raise IngestError(f"not a readable PDF ({type(exc).__name__})") from None
     if sum(ch.isalnum() for p in paragraphs for ch in p) < 10:
