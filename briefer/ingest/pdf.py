@@ -10,6 +10,7 @@ import io
 import logging
 import re
 
+from briefer.ingest import budget
 from briefer.ingest.errors import IngestError
 from briefer.ingest.metadata import Article, article_from_text
 
@@ -66,7 +67,8 @@ def parse_pdf_bytes(data: bytes) -> Article:
         if len(pages) > MAX_PAGES:
             raise IngestError(f"PDF has {len(pages)} pages (the limit is {MAX_PAGES})")
         paragraphs: list[str] = []
-        for page in pages:
+        for number, page in enumerate(pages, 1):
+            budget.next_page(number)  # a page has its own CPU budget, the file another
             paragraphs.extend(_lines_to_paragraphs(page.extract_text() or ""))
         info = reader.metadata or {}
         title = str(info.get("/Title") or "").strip()
