@@ -28,6 +28,7 @@ from briefer.core.records import CheckReport
 from briefer.gui.dialogs.damaged_library import DamagedLibraryDialog
 from briefer.gui.dialogs.lock_dialog import ask_read_only
 from briefer.gui.dialogs.restore_backup import RestoreBackupDialog
+from briefer.gui.shutdown import close_on_terminate
 
 BACKUP_TICK_MS = 60_000
 
@@ -360,6 +361,7 @@ def run(path: Path) -> int:
     window.attach_session(LibrarySession(library, window))
     window.show()
     window.session.start()
+    close_on_terminate(app, window)  # SIGTERM: flush, close, release the lock
     try:
         return app.exec()
     finally:
