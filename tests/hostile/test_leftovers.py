@@ -21,6 +21,7 @@ from tests.hostile.pdfs import build_pdf, text_ops
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("kill_child.py")
+CANCEL_CHILD = Path(__file__).with_name("cancel_child.py")
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 
 
@@ -97,3 +98,31 @@ def test_kill_loop_leaves_nothing(tmp_path):
         where = tmp_path / f"round{round_}"
         where.mkdir()
         assert kill_mid_import(where, "qt" if round_ % 2 else "", files=24) == []
+
+
+def cancel_mid_file(tmp_path: Path, *extra: str) -> dict:
+    import json
+
+    folder = heavy_folder(tmp_path, 10)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(CANCEL_CHILD), str(tmp_path / "lib.briefer"), str(folder), *extra],
+        capture_output=True,
+        env=env,
+        start_new_session=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    return json.loads(done.stdout)
+
+
+def test_a_cancelled_pooled_import_stops_its_workers_mid_file(tmp_path):
+    outcome = cancel_mid_file(tmp_path)
+    assert outcome["cancelled"] and outcome["not_processed"] == 10
+    assert outcome["workers"] == []
+
+
+def test_a_cancelled_window_import_stops_its_workers_mid_file(tmp_path):
+    outcome = cancel_mid_file(tmp_path, "qt")
+    assert outcome["cancelled"] and outcome["not_processed"] == 10
+    assert outcome["workers"] == []
