@@ -572,7 +572,7 @@ def _cmd_check(path: Path, args) -> int:
 def _cmd_backup(path: Path, args) -> int:
     from briefer.core import backups
 
-    target = _output(args, path) if args.output else None
+    target = _output(args, path).absolute() if args.output else None
     print(_shown(str(backups.make_backup(path.absolute(), target))))
     return EXIT_OK
 
