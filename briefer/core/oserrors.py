@@ -38,5 +38,8 @@ def os_error_line(exc: OSError) -> str:
         return f"{what}; {todo}"
     name = os.fsdecode(name) if isinstance(name, bytes) else str(name)
     if exc.errno in _FOLDER_ERRORS and not os.path.lexists(name):
+        folder, base = os.path.split(os.path.abspath(name))
+        if base.startswith("."):  # a temp file of an atomic write: the folder matters
+            return f"cannot create a file in the folder {folder}: {what}; {todo}"
         return f"cannot create {name}: {what}; {todo}"
     return f"{name}: {what}; {todo}"
