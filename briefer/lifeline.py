@@ -20,6 +20,12 @@ import time
 
 PR_SET_PDEATHSIG = 1
 WATCH_SECONDS = 1.0
+_in_worker = False
+
+
+def in_worker() -> bool:
+    """Whether this process is an import worker (armed by worker_initializer)."""
+    return _in_worker
 
 
 def _prctl_deathsig() -> bool:
@@ -59,6 +65,8 @@ def worker_initializer(parent: int | None) -> None:
     parent: the pid of a forking parent; None for a worker made by the fork server,
     whose parent is the server (itself tied to the window).
     """
+    global _in_worker
+    _in_worker = True
     die_with_parent(parent)
     # A worker never takes the analyst's Ctrl-C: the parent stops it.
     with contextlib.suppress(ValueError, OSError):

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import threading
 import time
 from collections.abc import Callable, Iterator
 
+from briefer import lifeline
 from briefer.ingest.errors import IngestError
 
 # Generous: a real 300-page report parses in a few seconds of CPU.
@@ -120,6 +122,9 @@ class Budget:
 
 
 _current = threading.local()
+# At most one full collection a second before a parse in a process that is no worker.
+COLLECT_SECONDS = 1.0
+_last_collect = 0.0
 
 
 def current() -> Budget | None:
@@ -139,6 +144,12 @@ def budgeted(
     Past the budget the body is stopped and IngestError says why; a cancel raises
     ParseCancelled out of here, for the importer to stop the batch.
     """
+    global _last_collect
+    if not lifeline.in_worker() and time.monotonic() - _last_collect > COLLECT_SECONDS:
+        # The exception lands wherever the thread is, a finaliser run by the collector
+        # too; collect the garbage that is not the reader's first (a worker has none).
+        gc.collect()
+        _last_collect = time.monotonic()
     budget = Budget(total, page, should_cancel)
     outer = current()
     _current.budget = budget
