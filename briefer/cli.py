@@ -11,12 +11,14 @@ import dataclasses
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-from briefer.core.errors import BrieferError, InvalidInput
+from briefer.core.errors import BrieferError
+from briefer.core.oserrors import os_error_line
 from briefer.core.paths import default_library_path, resolve_library_path
 from briefer.core.records import grade_letter, reliability_text
 
@@ -32,6 +34,31 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(f"{message} (see `{self.prog} --help`)")
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer: every row id fits
+MAX_LIMIT = 100_000
+
+
+def _whole(low: int, high: int, what: str = ""):
+    """An argparse type: a whole number from low to high, refused in one line."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"{text!r}: use {what or 'a whole number'} from {low} to {high}"
+            )
+        return value
+
+    parse.__name__ = what or "number"
+    return parse
+
+
+ID = _whole(1, MAX_ID, "an id")
+
+
 def _library_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--library",
@@ -43,6 +70,14 @@ def _library_option(parser: argparse.ArgumentParser) -> None:
 
 def _json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def _follow_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--follow",
+        action="store_true",
+        help="when the output is a symbolic link, write the file it points to",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     _json_option(p)
 
     p = command("excerpts", "list excerpts of a source or a tag")
-    p.add_argument("--source", type=int, metavar="ID")
+    p.add_argument("--source", type=ID, metavar="ID")
     p.add_argument("--tag", metavar="T")
     _json_option(p)
 
@@ -99,11 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
     _json_option(q)
     q = brief.add_parser("add", help="add text or an excerpt to a section of a brief")
     _library_option(q)
-    q.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    q.add_argument("brief_id", type=ID, metavar="BRIEF_ID")
     q.add_argument("--section", required=True, metavar="NAME")
     what = q.add_mutually_exclusive_group(required=True)
     what.add_argument("--text", metavar="TEXT")
-    what.add_argument("--excerpt", type=int, metavar="ID")
+    what.add_argument("--excerpt", type=ID, metavar="ID")
     q.add_argument("--paraphrase", action="store_true", help="cite the excerpt without quoting it")
     q = brief.add_parser(
         "set", help="set a brief's status, version and date (as the title block prints them)"
@@ -120,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("show", "show one item")
     p.add_argument("kind", choices=["source", "excerpt", "brief"])
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=ID)
     _json_option(p)
 
     p = command("original", "the original file of a source as imported: describe it, "
@@ -133,11 +168,11 @@ def build_parser() -> argparse.ArgumentParser:
     _json_option(p)
 
     p = command("excerpt", "cut an excerpt from a source; prints its id")
-    p.add_argument("source_id", type=int, metavar="SOURCE_ID")
+    p.add_argument("source_id", type=ID, metavar="SOURCE_ID")
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--quote", metavar="TEXT", help="the words to cut, as they stand")
     where.add_argument("--span", metavar="START:END", help="character offsets into the body")
-    p.add_argument("--credibility", type=int, default=6, metavar="1-6")
+    p.add_argument("--credibility", type=_whole(1, 6), default=6, metavar="1-6")
     p.add_argument("--tag", action="append", default=[], metavar="T")
     p.add_argument("--comment", default="", metavar="C")
     p.add_argument(
@@ -146,17 +181,17 @@ def build_parser() -> argparse.ArgumentParser:
     _json_option(p)
 
     p = command("grade", "set a source's reliability (Admiralty A to F, or ungraded)")
-    p.add_argument("source_id", type=int, metavar="SOURCE_ID")
+    p.add_argument("source_id", type=ID, metavar="SOURCE_ID")
     p.add_argument("grade", metavar="A-F|ungraded")
 
     p = command("tag", "tag a source or an excerpt")
     p.add_argument("kind", choices=["source", "excerpt"])
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=ID)
     p.add_argument("tags", nargs="+", metavar="TAG")
 
     p = command("search", "search sources and excerpts")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--limit", type=_whole(1, MAX_LIMIT), default=20, metavar="N")
     _json_option(p)
 
     p = command(
@@ -164,8 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
         "export a brief to Word (.docx) or PDF (.pdf, through LibreOffice); prints the path "
         "and a summary",
     )
-    p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    p.add_argument("brief_id", type=ID, metavar="BRIEF_ID")
     p.add_argument("-o", "--output", required=True, metavar="FILE.docx|FILE.pdf")
+    _follow_option(p)
     p.add_argument(
         "--template",
         metavar="NAME",
@@ -199,15 +235,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write the backup here (never overwrites)"
     )
+    _follow_option(p)
 
     p = command("restore", "replace the library with a backup; the current file is kept aside")
     p.add_argument("backup", metavar="BACKUP")
 
     _lint_parser(command("lint", "check a brief against ICD 203/206 tradecraft; exit 1 if open"))
     p = command("portion", "set a paragraph's portion mark; the brief's marking rolls up")
-    p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    p.add_argument("brief_id", type=ID, metavar="BRIEF_ID")
     p.add_argument("section", metavar="SECTION")
-    p.add_argument("paragraph", type=int, metavar="PARAGRAPH")
+    p.add_argument("paragraph", type=_whole(1, MAX_ID, "a paragraph number"), metavar="PARAGRAPH")
     p.add_argument("mark", metavar="MARK", help="U, C, S, TS or a TLP label; - clears it")
     return parser
 
@@ -281,11 +318,11 @@ def _cmd_import(lib, args) -> int:
     else:
         for r in report.results:
             if r.status == "imported":
-                print(f"imported {r.source_id}\t{r.path}\t{r.title}")
+                print(f"imported {r.source_id}\t{_shown(r.path)}\t{_shown(r.title)}")
             elif r.status == "duplicate":
-                print(f"duplicate {r.path}: {r.message}")
+                print(f"duplicate {_shown(r.path)}: {_shown(r.message)}")
             else:
-                print(f"failed {r.path}: {r.message}", file=sys.stderr)
+                print(f"failed {_shown(r.path)}: {_shown(r.message)}", file=sys.stderr)
         print(report.summary(), file=sys.stderr)
     return EXIT_OK if report.ok else EXIT_FAIL
 
@@ -304,7 +341,8 @@ def _cmd_sources(lib, args) -> int:
         if s.published_ambiguous:
             published += "?"
         grade = grade_letter(s.reliability)
-        print(f"{s.id}\t{grade}\t{published}\t{s.outlet or '—'}\t{s.title}")
+        outlet = _shown(s.outlet or "—")
+        print(f"{s.id}\t{grade}\t{published}\t{outlet}\t{_shown(s.title)}")
     return EXIT_OK
 
 
@@ -316,8 +354,9 @@ def _cmd_excerpts(lib, args) -> int:
         _emit_json([_excerpt_json(e) for e in rows])
         return EXIT_OK
     for e in rows:
-        tags = f"\t[{', '.join(e.tags)}]" if e.tags else ""
-        print(f"{e.id}\t{e.grade}\tsource {e.source_id}\t{_one_line(e.text, 80)}{tags}")
+        tags = f"\t[{_shown(', '.join(e.tags))}]" if e.tags else ""
+        text = _shown(_one_line(e.text, 80))
+        print(f"{e.id}\t{e.grade}\tsource {e.source_id}\t{text}{tags}")
     return EXIT_OK
 
 
@@ -327,7 +366,7 @@ def _cmd_tags(lib, args) -> int:
         _emit_json(rows)
         return EXIT_OK
     for t in rows:
-        print(f"{t.name}\t{t.source_count} sources\t{t.excerpt_count} excerpts")
+        print(f"{_shown(t.name)}\t{t.source_count} sources\t{t.excerpt_count} excerpts")
     return EXIT_OK
 
 
@@ -346,8 +385,9 @@ def _cmd_briefs(lib, args) -> int:
         _emit_json(rows)
         return EXIT_OK
     for b in rows:
-        marking = f"\t{b.marking}" if b.marking else ""
-        print(f"{b.id}\t{b.status}\t{b.modified.astimezone():%Y-%m-%d %H:%M}\t{b.title}{marking}")
+        marking = f"\t{_shown(b.marking)}" if b.marking else ""
+        when = f"{b.modified.astimezone():%Y-%m-%d %H:%M}"
+        print(f"{b.id}\t{b.status}\t{when}\t{_shown(b.title)}{marking}")
     return EXIT_OK
 
 
@@ -357,7 +397,7 @@ def _cmd_brief(lib, args) -> int:
 
         templates, problems = structure_templates()
         for problem in problems:
-            print(f"briefer: {problem}", file=sys.stderr)
+            print(f"briefer: {_shown(problem)}", file=sys.stderr)
         if args.json:
             _emit_json(
                 [
@@ -374,7 +414,7 @@ def _cmd_brief(lib, args) -> int:
         else:
             for t in templates:
                 sections = ", ".join(title for _, title in _sections(t.document))
-                print(f"{t.name}\t{sections}")
+                print(f"{_shown(t.name)}\t{_shown(sections)}")
         return EXIT_OK
     if args.brief_command == "new":
         brief = lib.briefs.create(
@@ -445,9 +485,9 @@ def _show_brief(lib, args) -> int:
     ]
     for key, value in lines:
         if value:
-            print(f"{key + ':':13}{value}")
+            print(f"{key + ':':13}{_shown(value)}")
     print()
-    print(document.plain_text(brief.body))
+    print(_shown_block(document.plain_text(brief.body)))
     return EXIT_OK
 
 
@@ -490,14 +530,14 @@ def _cmd_show(lib, args) -> int:
         if args.json:
             _emit_json(_excerpt_json(ex))
         else:
-            print(f"excerpt {ex.id} of source {ex.source_id} ({ex.source_title})")
-            print(f"grade: {ex.grade}  span: {ex.start}:{ex.end}  {ex.locator}")
+            print(f"excerpt {ex.id} of source {ex.source_id} ({_shown(ex.source_title)})")
+            print(f"grade: {ex.grade}  span: {ex.start}:{ex.end}  {_shown(ex.locator)}")
             if ex.tags:
-                print(f"tags: {', '.join(ex.tags)}")
+                print(f"tags: {_shown(', '.join(ex.tags))}")
             if ex.comment:
-                print(f"comment: {ex.comment}")
+                print(f"comment: {_shown(ex.comment)}")
             print()
-            print(ex.text)
+            print(_shown_block(ex.text))
         return EXIT_OK
     from briefer.core.suspect import reasons
 
@@ -526,9 +566,9 @@ def _cmd_show(lib, args) -> int:
     ]
     for key, value in lines:
         if value:
-            print(f"{key + ':':13}{value}")
+            print(f"{key + ':':13}{_shown(value)}")
     print()
-    print(src.body)
+    print(_shown_block(src.body))
     return EXIT_OK
 
 
@@ -574,8 +614,6 @@ def _cmd_tag(lib, args) -> int:
 
 
 def _cmd_search(lib, args) -> int:
-    if args.limit < 1:
-        raise InvalidInput("--limit: use a whole number of at least 1")
     hits = lib.search(args.query, limit=args.limit)
     if args.json:
         _emit_json(
@@ -593,7 +631,8 @@ def _cmd_search(lib, args) -> int:
         )
         return EXIT_OK
     for h in hits:
-        print(f"{h.kind} {h.id}\t{h.title}\t{_one_line(_marked(h.snippet, h.highlights), 120)}")
+        snippet = _one_line(_marked(h.snippet, h.highlights), 120)
+        print(f"{h.kind} {h.id}\t{_shown(h.title)}\t{_shown(snippet)}")
     if not hits:
         print("no matches", file=sys.stderr)
     return EXIT_OK
@@ -626,10 +665,10 @@ def _cmd_check(path: Path, args) -> int:
         damage.clear_damage(path)
     if not damaged and report.ok:
         _print_suspects(path)
-        print(f"{path}: ok")
+        print(f"{_shown(path)}: ok")
         return EXIT_OK
     for problem in report.problems:
-        print(problem)
+        print(_shown(problem))
     hint = ""
     if damaged:
         newest = backups.newest_valid_backup(path)
@@ -640,7 +679,8 @@ def _cmd_check(path: Path, args) -> int:
             if newest
             else "; no valid backup was found"
         )
-    print(f"briefer: {path}: {len(report.problems)} problem(s) found{hint}", file=sys.stderr)
+    found = f"{len(report.problems)} problem(s) found"
+    print(f"briefer: {_shown(path)}: {found}{_shown(hint)}", file=sys.stderr)
     return EXIT_FAIL
 
 
@@ -663,8 +703,8 @@ def _print_suspects(path: Path) -> None:  # `briefer sources --suspect` lists th
 def _cmd_backup(path: Path, args) -> int:
     from briefer.core import backups
 
-    target = Path(args.output).absolute() if args.output else None
-    print(backups.make_backup(path.absolute(), target))
+    target = _output(args, path).absolute() if args.output else None
+    print(_shown(str(backups.make_backup(path.absolute(), target))))
     return EXIT_OK
 
 
@@ -673,10 +713,18 @@ def _cmd_restore(path: Path, args) -> int:
     from briefer.core import backups
 
     kept = backups.restore(path.absolute(), Path(args.backup))
-    print(f"restored {path} from {args.backup}")
+    print(f"restored {_shown(path)} from {_shown(args.backup)}")
     if kept:
-        print(f"briefer: the file it replaced is kept as {kept}", file=sys.stderr)
+        print(f"briefer: the file it replaced is kept as {_shown(kept)}", file=sys.stderr)
     return EXIT_OK
+
+
+def _output(args, library: Path) -> Path:
+    """The -o path to write: a regular file or a new one (see core/targets.py)."""
+    from briefer.core.targets import check_target
+
+    wanted = Path(args.output).expanduser()
+    return check_target(wanted, follow=args.follow, library=library.absolute())
 
 
 def _cmd_export(lib, args) -> int:
@@ -686,7 +734,7 @@ def _cmd_export(lib, args) -> int:
     for suspect in cited_suspects(lib, args.brief_id):
         print(f"briefer: warning: the brief cites {suspect.describe()}; check it before "
               f"sending (`briefer show source {suspect.id}`)", file=sys.stderr)
-    output = Path(args.output).expanduser()
+    output = _output(args, lib.path)
     write = export_pdf if output.suffix.lower() == ".pdf" else export_brief
     result = write(
         lib,
@@ -702,8 +750,8 @@ def _cmd_export(lib, args) -> int:
     if args.json:
         _emit_json(result.as_json())
     else:
-        print(result.path)
-        print(result.summary(), file=sys.stderr)
+        print(_shown(result.path))
+        print(_shown(result.summary()), file=sys.stderr)
     return EXIT_OK
 
 
@@ -711,12 +759,15 @@ def _cmd_export(lib, args) -> int:
 
 
 def _lint_parser(p: argparse.ArgumentParser) -> None:
-    p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    p.add_argument("brief_id", type=ID, metavar="BRIEF_ID")
     _json_option(p)
     act = p.add_mutually_exclusive_group()
-    act.add_argument("--dismiss", type=int, metavar="N", help="dismiss finding N (with --reason)")
-    act.add_argument("--undismiss", type=int, metavar="N", help="bring back finding N")
-    act.add_argument("--fix", type=int, metavar="N", help="apply finding N's one-click fix")
+    finding = _whole(1, MAX_ID, "a finding number")
+    act.add_argument(
+        "--dismiss", type=finding, metavar="N", help="dismiss finding N (with --reason)"
+    )
+    act.add_argument("--undismiss", type=finding, metavar="N", help="bring back finding N")
+    act.add_argument("--fix", type=finding, metavar="N", help="apply finding N's one-click fix")
     act.add_argument("--support", action="store_true", help="which excerpts support each paragraph")
     act.add_argument("--circular", action="store_true", help="possible circular reporting")
     act.add_argument("--summary", action="store_true", help="draft the source summary statement")
@@ -843,6 +894,44 @@ def _marked(snippet: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+# Characters a terminal acts on: C0/C1 controls, DEL, and the bidirectional overrides
+# that reorder what follows them. Lone surrogates are undecodable bytes of a file name.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(ch: str) -> str:
+    if ch in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[ch]
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _shown(value: object) -> str:
+    """Text for the terminal: a path or title whose controls are printed escaped.
+
+    A file name may hold newlines, escape sequences or undecodable bytes; printed raw
+    they forge lines of output or drive the terminal. Every path and title goes
+    through here.
+    """
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(
+        _escaped(ch)
+        if ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs")
+        else ch
+        for ch in text
+    )
+
+
+def _shown_block(text: str) -> str:
+    """Several lines of text (a body) with each line's controls escaped."""
+    return "\n".join(_shown(line) for line in text.split("\n"))
+
+
 def _one_line(value: str, width: int) -> str:
     flat = " ".join(value.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
@@ -870,6 +959,56 @@ COMMANDS = {
 }
 
 
+# Options of `briefer search`; any other word starting with "-" is the query.
+_SEARCH_VALUED = ("--limit", "--library")
+_SEARCH_FLAGS = ("--json", "--help", "-h")
+
+
+def _search_option(word: str) -> str | None:
+    """The search option `word` names (a unique prefix of a long one counts), else None."""
+    name = word.split("=", 1)[0]
+    if name in _SEARCH_FLAGS or name in _SEARCH_VALUED:
+        return name
+    if not name.startswith("--") or len(name) < 3:
+        return None
+    known = [o for o in (*_SEARCH_VALUED, *_SEARCH_FLAGS) if o.startswith(name)]
+    return known[0] if len(known) == 1 else None
+
+
+def _query_last(argv: list[str]) -> list[str]:
+    """argv with the query of `briefer search` moved behind `--`.
+
+    argparse takes `-militia` for an unknown option; the words after `search` that are
+    not its options are its query, whatever they start with.
+    """
+    at, i = None, 0
+    while i < len(argv):  # find the command word past the global options
+        word = argv[i]
+        if word == "--library":
+            i += 2
+            continue
+        if not word.startswith("-"):
+            at = i
+            break
+        i += 1
+    if at is None or argv[at] != "search":
+        return argv
+    options, query = [], []
+    rest = iter(argv[at + 1 :])
+    for word in rest:
+        if word == "--":
+            query.extend(rest)
+            break
+        name = _search_option(word)
+        if name is None:
+            query.append(word)
+            continue
+        options.append(word)
+        if name in _SEARCH_VALUED and "=" not in word:
+            options.append(next(rest, ""))
+    return [*argv[: at + 1], *options, "--", *query]
+
+
 def _library_path(args) -> Path:
     explicit = getattr(args, "library", None)
     path = resolve_library_path(explicit)
@@ -887,7 +1026,7 @@ def _run_gui(path: Path) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(_query_last(argv))
         if args.self_test:
             from briefer.selftest import main as self_test
 
@@ -907,7 +1046,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                       file=sys.stderr)  # fmt: skip
             return code
     except (BrieferError, CliError) as exc:
-        print(f"briefer: {exc}", file=sys.stderr)
+        print(f"briefer: {_shown(exc)}", file=sys.stderr)
         return EXIT_FAIL
     except KeyboardInterrupt:
         print("briefer: interrupted", file=sys.stderr)
@@ -916,11 +1055,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into `head` and the like: not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # the system refused: say which file and what to do
+        if os.environ.get("BRIEFER_DEBUG"):
+            raise
+        print(f"briefer: {_shown(os_error_line(exc))}", file=sys.stderr)
+        return EXIT_FAIL
     except Exception as exc:  # the one place a surprise is turned into a line
         if os.environ.get("BRIEFER_DEBUG"):
             raise
         print(
-            f"briefer: unexpected error: {type(exc).__name__}: {exc} "
+            f"briefer: unexpected error: {type(exc).__name__}: {_shown(exc)} "
             "(run with BRIEFER_DEBUG=1 for details)",
             file=sys.stderr,
         )

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from briefer.core.targets import check_target
 from briefer.export.errors import ExportError
 
 FILE_MODE = 0o600
@@ -20,7 +21,7 @@ FILE_MODE = 0o600
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     """Call write(fh) on a temp file in path's folder, then move it over path."""
-    path = Path(path)
+    path = check_target(path)  # a regular file or a new one, never a device or a library
     folder = path.parent
     if path.is_dir():
         raise ExportError(f"{path}: is a folder; choose a file name ending in .docx")

@@ -33,6 +33,7 @@ from briefer.gui.dialogs.no_library import NoLibraryDialog
 from briefer.gui.dialogs.restore_backup import RestoreBackupDialog
 from briefer.gui.icons import app_icon
 from briefer.resources import APP_ID
+from briefer.gui.shutdown import close_on_terminate
 
 BACKUP_TICK_MS = 60_000
 log = logging.getLogger("briefer.session")
@@ -444,6 +445,7 @@ def run(path: Path) -> int:
     # The background check reads the whole file: start it once the window is painted,
     # not while it is being drawn.
     after_first_paint(window, window.session.start)
+    close_on_terminate(app, window)  # SIGTERM: flush, close, release the lock
     try:
         return app.exec()
     finally:

@@ -15,15 +15,18 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefer import lifeline
 from briefer.core.errors import BrieferError, Duplicate
 from briefer.core.records import NewSource
 from briefer.ingest import dates
+from briefer.ingest.budget import ParseCancelled
 from briefer.ingest.errors import IngestError
 from briefer.ingest.metadata import detect_language
 from briefer.ingest.parse import (
@@ -43,6 +46,8 @@ POOL_MIN_FILES = 8
 # on memory for huge batches (a few MB).
 IN_FLIGHT_PER_WORKER = 128
 PASTE_PATH = "pasted text"
+# How often a wait for a worker's result looks at the cancel button.
+POLL_SECONDS = 0.1
 # Parsed sources written per commit: one fsync for many, and progress still moves.
 BATCH_SIZE = 64
 BATCH_SECONDS = 0.5
@@ -139,14 +144,19 @@ def collect(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
     return found
 
 
-def _parse_job(path: str, today: date) -> tuple[NewSource | None, str]:
+def _parse_job(
+    path: str, today: date, should_cancel: Callable[[], bool] | None = None
+) -> tuple[NewSource | None, str]:
     """Worker entry point: never raises, so one bad file cannot stop a batch.
 
     The language is left to the writing process (see _with_language): one langid model
-    loaded there instead of one per worker.
+    loaded there instead of one per worker. Only a cancel (ParseCancelled, polled from
+    should_cancel while the file is read) gets out.
     """
     try:
-        return parse_path(path, today=today, guess_language=False), ""
+        return parse_path(
+            path, today=today, guess_language=False, should_cancel=should_cancel
+        ), ""
     except IngestError as exc:
         return None, _one_line(str(exc))
     except Exception as exc:  # a reader's own bug must not end the batch
@@ -174,7 +184,47 @@ def _context(*, allow_fork: bool = True):
         from briefer.ingest import parse  # noqa: F401
 
         return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # The server ties itself to this process and loads the readers once (lifeline.py).
+    context.set_forkserver_preload(
+        ["briefer.forkserver_preload", f"briefer-parent={os.getpid()}"]
+    )
+    return context
+
+
+def _new_pool(workers: int, context) -> ProcessPoolExecutor:
+    """Workers that die with their parent (lifeline.py), even when it is SIGKILLed."""
+    parent = os.getpid() if context.get_start_method() == "fork" else None
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=lifeline.worker_initializer,
+        initargs=(parent,),
+    )
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the workers now, mid-file: a cancelled import leaves nothing running."""
+    processes = dict(getattr(pool, "_processes", None) or {})
+    for process in processes.values():
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for process in processes.values():
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.join(5)
+
+
+def _result(future: Future, should_cancel: Callable[[], bool]):
+    """The future's result, or None as soon as the import is cancelled."""
+    while True:
+        try:
+            return future.result(timeout=POLL_SECONDS)
+        except FuturesTimeout:
+            if should_cancel():
+                return None
 
 
 @contextlib.contextmanager
@@ -201,7 +251,11 @@ def _parsed_here(
     for path in files:
         if should_cancel():
             return
-        yield (path, *_parse_job(path, today))
+        try:
+            parsed = _parse_job(path, today, should_cancel)
+        except ParseCancelled:  # cancelled while this file was being read
+            return
+        yield (path, *parsed)
 
 
 def _parsed_in_order(
@@ -214,7 +268,7 @@ def _parsed_in_order(
         return
     context = _context()
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        pool = _new_pool(workers, context)
     except (OSError, ValueError, NotImplementedError):
         # No worker processes on this system (sandbox, frozen app): parse in this one.
         yield from _parsed_here(files, today, should_cancel)
@@ -236,7 +290,10 @@ def _parsed_in_order(
                     return
                 path, future = pending.pop(0)
                 try:
-                    yield (path, *future.result())
+                    parsed = _result(future, should_cancel)
+                    if parsed is None:  # cancelled mid-file
+                        return
+                    yield (path, *parsed)
                 except BrokenProcessPool:
                     # A worker died (a reader crashed, or workers cannot start here): retry
                     # once with fresh workers, then parse what is left in this process.
@@ -246,13 +303,14 @@ def _parsed_in_order(
                         yield from _parsed_here(retry, today, should_cancel)
                         return
                     broken = True
-                    pool = ProcessPoolExecutor(
-                        max_workers=workers, mp_context=_context(allow_fork=False)
-                    )
+                    pool = _new_pool(workers, _context(allow_fork=False))
                     queue = iter(retry)
                     pending = []
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            if should_cancel() or pending:  # cancelled, or the reader stopped early
+                _stop_workers(pool)
+            else:
+                pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _with_language(new: NewSource) -> NewSource:

@@ -6,11 +6,13 @@ These functions touch no library, so worker processes can run them.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from briefer.core.records import NewSource, OriginalFile
 from briefer.ingest import dates
+from briefer.ingest.budget import budgeted
 from briefer.ingest.errors import IngestError
 from briefer.ingest.limits import check_file_size, check_size
 from briefer.ingest.metadata import Article, finish
@@ -84,12 +86,18 @@ def parse_bytes(
     today: date | None = None,
     convention: dates.Convention | None = None,
     guess_language: bool = True,
+    should_cancel: Callable[[], bool] | None = None,
 ) -> NewSource:
-    """Parse the bytes of a file named `filename`; raise IngestError with a one-line reason."""
+    """Parse the bytes of a file named `filename`; raise IngestError with a one-line reason.
+
+    The reader runs under a CPU budget (budget.py); should_cancel is polled meanwhile,
+    and a cancel raises budget.ParseCancelled.
+    """
     fmt, media_type = _format_of(filename)
     check_size(len(data))
     try:
-        article = _read(data, fmt)
+        with budgeted(should_cancel):
+            article = _read(data, fmt)
     except IngestError:
         raise
     except RecursionError:
@@ -105,7 +113,8 @@ def parse_bytes(
 
 
 def parse_path(path: str | os.PathLike, *, today: date | None = None,
-               guess_language: bool = True) -> NewSource:
+               guess_language: bool = True,
+               should_cancel: Callable[[], bool] | None = None) -> NewSource:
     """Parse one file, refusing unknown types and oversized files before reading them."""
     path = os.fspath(path)
     _format_of(path)
@@ -118,7 +127,8 @@ def parse_path(path: str | os.PathLike, *, today: date | None = None,
     except OSError as exc:
         raise IngestError(f"cannot read the file ({exc.strerror or type(exc).__name__})") \
             from None
-    return parse_bytes(data, path, today=today, guess_language=guess_language)
+    return parse_bytes(data, path, today=today, guess_language=guess_language,
+                       should_cancel=should_cancel)
 
 
 def parse_paste(text: str, html: str | None = None, *, today: date | None = None,

@@ -10,6 +10,7 @@ import io
 import logging
 import re
 
+from briefer.ingest import budget
 from briefer.ingest.errors import IngestError
 from briefer.ingest.metadata import Article, article_from_text
 
@@ -50,7 +51,7 @@ def _lines_to_paragraphs(text: str) -> list[str]:
 
 def parse_pdf_bytes(data: bytes) -> Article:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
@@ -66,14 +67,20 @@ def parse_pdf_bytes(data: bytes) -> Article:
         if len(pages) > MAX_PAGES:
             raise IngestError(f"PDF has {len(pages)} pages (the limit is {MAX_PAGES})")
         paragraphs: list[str] = []
-        for page in pages:
+        for number, page in enumerate(pages, 1):
+            budget.next_page(number)  # a page has its own CPU budget, the file another
             paragraphs.extend(_lines_to_paragraphs(page.extract_text() or ""))
         info = reader.metadata or {}
         title = str(info.get("/Title") or "").strip()
         author = str(info.get("/Author") or "").strip()
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+    except LimitReachedError:  # a flate bomb, a cycle, an absurd declared size
+        raise IngestError(
+            "PDF expands beyond the reader's limits (a decompression bomb or a loop); "
+            "not imported"
+        ) from None
+    except (PyPdfError, PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             RecursionError, OSError) as exc:
         raise IngestError(f"not a readable PDF ({type(exc).__name__})") from None
     if sum(ch.isalnum() for p in paragraphs for ch in p) < 10:
