@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-from briefer.core.errors import BrieferError
+from briefer.core.errors import BrieferError, InvalidInput
 from briefer.core.oserrors import os_error_line
 from briefer.core.paths import default_library_path, resolve_library_path
 from briefer.core.records import grade_letter, reliability_text

@@ -32,8 +32,8 @@ from briefer.gui.dialogs.lock_dialog import ask_read_only
 from briefer.gui.dialogs.no_library import NoLibraryDialog
 from briefer.gui.dialogs.restore_backup import RestoreBackupDialog
 from briefer.gui.icons import app_icon
-from briefer.resources import APP_ID
 from briefer.gui.shutdown import close_on_terminate
+from briefer.resources import APP_ID
 
 BACKUP_TICK_MS = 60_000
 log = logging.getLogger("briefer.session")
