@@ -144,9 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
         "set", help="set a brief's status, version and date (as the title block prints them)"
     )
     _library_option(q)
-    q.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    q.add_argument("brief_id", type=ID, metavar="BRIEF_ID")
     q.add_argument("--status", choices=["draft", "in review", "final"])
-    q.add_argument("--version", dest="doc_version", type=int, metavar="N")
+    q.add_argument(
+        "--version", dest="doc_version", type=_whole(1, 1_000_000, "a version"), metavar="N"
+    )
     q.add_argument("--date", dest="doc_date", metavar="YYYY-MM-DD")
     _json_option(q)
     q = brief.add_parser("templates", help="list the brief templates")
@@ -160,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("original", "the original file of a source as imported: describe it, "
                 "print its text, or save it with -o")
-    p.add_argument("id", type=int, metavar="SOURCE_ID")
+    p.add_argument("id", type=ID, metavar="SOURCE_ID")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write the original bytes to FILE (a new file, mode 0600)")
     p.add_argument("--text", action="store_true",
