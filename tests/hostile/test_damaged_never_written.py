@@ -57,8 +57,12 @@ def test_no_command_writes_a_library_check_found_damaged(filled, tmp_path, capsy
         lib = ["--library", str(path)]
         if main([*lib, "check"]) == 0:
             continue
+        out = capsys.readouterr().out
+        if damage.damage_record(path) is None:
+            # Only problems a rebuild mends (a search index): not damage, still writable.
+            assert all(not damage.is_damage(p) for p in out.splitlines() if p), out
+            continue
         found += 1
-        assert damage.damage_record(path) is not None
         before = digest(path)
         for command in (
             ["import", str(article)],
