@@ -1101,6 +1101,7 @@ class MainWindow(QMainWindow):
             )
             return
         export_brief_interactively(self, self.library, tab.brief_id)
+        tab.refresh_release()  # an export as final raised the version
 
     def export_current_brief_pdf(self) -> None:
         """File > Export to PDF…: the export dialog with PDF chosen (issue 13)."""
@@ -1111,6 +1112,7 @@ class MainWindow(QMainWindow):
             self.show_error("Export to PDF", "Open a brief that can be saved first.")
             return
         export_brief_interactively(self, self.library, tab.brief_id, pdf=True)
+        tab.refresh_release()  # an export as final raised the version
 
     def choose_files_to_import(self) -> None:
         from briefer.ingest import SUPPORTED_EXTENSIONS
