@@ -1,4 +1,4 @@
-"""The small editor for an excerpt's credibility (1 to 6), tags and comment."""
+"""The small editor for an excerpt's credibility (1 to 6), speaker, tags and comment."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
 )
 
@@ -26,6 +27,7 @@ class ExcerptChoice:
     credibility: int
     tags: tuple[str, ...]
     comment: str
+    speaker: str = ""
 
 
 def credibility_combo() -> QComboBox:
@@ -46,6 +48,7 @@ class ExcerptEditor(QDialog):
         credibility: int = 6,
         tags: Sequence[str] = (),
         comment: str = "",
+        speaker: str = "",
         title: str = "New excerpt",
         parent=None,
     ):
@@ -61,6 +64,11 @@ class ExcerptEditor(QDialog):
         self.credibility = credibility_combo()
         self.credibility.setCurrentIndex(self.credibility.findData(credibility))
         self.credibility.setToolTip("How credible is this piece of information?")
+        # Prefilled with who the article says is quoted ("…, said X"); the export
+        # ends the block quote with "— <speaker>", so a wrong guess must be fixable.
+        self.speaker = QLineEdit(speaker)
+        self.speaker.setPlaceholderText("Who is quoted (leave empty if no one)")
+        self.speaker.setToolTip("Printed after the block quote as “— Speaker”")
         self.tags = TagField()
         self.tags.set_known_tags(known_tags)
         self.tags.set_tags(tags)
@@ -74,6 +82,7 @@ class ExcerptEditor(QDialog):
         form = QFormLayout(self)
         form.addRow(self.quote_label)
         form.addRow("&Credibility", self.credibility)
+        form.addRow("S&peaker", self.speaker)
         form.addRow("&Tags", self.tags)
         form.addRow("Co&mment", self.comment)
         form.addRow(self.buttons)
@@ -86,4 +95,5 @@ class ExcerptEditor(QDialog):
             credibility=int(self.credibility.currentData()),
             tags=tuple(self.tags.tags()),
             comment=self.comment.toPlainText().strip(),
+            speaker=" ".join(self.speaker.text().split()),
         )

@@ -33,6 +33,7 @@ from briefer.core.library import Library
 from briefer.core.logfile import log_folder
 from briefer.core.paths import data_dir
 from briefer.core.records import ExcerptRecord, SearchFilters
+from briefer.core.speaker import speaker_near
 from briefer.gui import unsaved
 from briefer.gui.about import open_about
 from briefer.gui.editor.actions import BriefActions
@@ -907,7 +908,10 @@ class MainWindow(QMainWindow):
             return
         start, end = span
         text = tab.source.body[start:end]
-        editor = ExcerptEditor(text, known_tags=self._known_tags(), parent=self)
+        editor = ExcerptEditor(
+            text, known_tags=self._known_tags(),
+            speaker=speaker_near(tab.source.body, start, end), parent=self,
+        )  # fmt: skip
         editor.accepted.connect(
             lambda: self._create_excerpt(tab.source_id, start, end, text, editor)
         )
@@ -920,7 +924,7 @@ class MainWindow(QMainWindow):
             "New excerpt",
             lambda: self.library.excerpts.add(
                 source_id, start, end, text=text, credibility=choice.credibility,
-                comment=choice.comment, tags=choice.tags,
+                comment=choice.comment, tags=choice.tags, speaker=choice.speaker,
             ),
         )  # fmt: skip
         if created is None:
@@ -935,7 +939,8 @@ class MainWindow(QMainWindow):
             return
         editor = ExcerptEditor(
             excerpt.text, known_tags=self._known_tags(), credibility=excerpt.credibility,
-            tags=excerpt.tags, comment=excerpt.comment, title="Edit excerpt", parent=self,
+            tags=excerpt.tags, comment=excerpt.comment, speaker=excerpt.speaker,
+            title="Edit excerpt", parent=self,
         )  # fmt: skip
         editor.accepted.connect(lambda: self._update_excerpt(excerpt, editor))
         self.excerpt_editor = editor
@@ -950,7 +955,8 @@ class MainWindow(QMainWindow):
 
         def change() -> bool:
             self.library.excerpts.update(
-                excerpt.id, credibility=choice.credibility, comment=choice.comment
+                excerpt.id, credibility=choice.credibility, comment=choice.comment,
+                speaker=choice.speaker,
             )
             if added:
                 self.library.tags.tag_excerpts([excerpt.id], added)
@@ -1095,6 +1101,7 @@ class MainWindow(QMainWindow):
             )
             return
         export_brief_interactively(self, self.library, tab.brief_id)
+        tab.refresh_release()  # an export as final raised the version
 
     def export_current_brief_pdf(self) -> None:
         """File > Export to PDF…: the export dialog with PDF chosen (issue 13)."""
@@ -1105,6 +1112,7 @@ class MainWindow(QMainWindow):
             self.show_error("Export to PDF", "Open a brief that can be saved first.")
             return
         export_brief_interactively(self, self.library, tab.brief_id, pdf=True)
+        tab.refresh_release()  # an export as final raised the version
 
     def choose_files_to_import(self) -> None:
         from briefer.ingest import SUPPORTED_EXTENSIONS

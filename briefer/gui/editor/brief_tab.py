@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -123,6 +124,20 @@ class BriefTab(QWidget):
         self.status_box = QComboBox()
         for status in BRIEF_STATUSES:
             self.status_box.addItem(STATUS_LABELS.get(status, status), status)
+        # The title block prints "Version N (status)" and the date; the version goes
+        # up with Save Version and with an export as final, never by typing.
+        self.version_label = QLabel()
+        self.version_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.version_label.setToolTip(
+            "The brief's version, printed in the title block; Save Version or an "
+            "export as final raises it"
+        )
+        self.date_field = QLineEdit()
+        self.date_field.setPlaceholderText("No date")
+        self.date_field.setToolTip(
+            "The date printed in the title block, as YYYY-MM-DD; empty for no date"
+        )
+        self.date_field.setMaximumWidth(120)
         self.save_state = QLabel()
         self.save_state.setTextFormat(Qt.TextFormat.PlainText)
         self.message_bar = MessageBar()
@@ -141,6 +156,9 @@ class BriefTab(QWidget):
         row.addWidget(self.marking_box, 2)
         row.addWidget(QLabel("Status"))
         row.addWidget(self.status_box, 1)
+        row.addWidget(self.version_label)
+        row.addWidget(QLabel("Date"))
+        row.addWidget(self.date_field)
         top = QHBoxLayout()
         top.addWidget(self.title_field, 1)
         top.addWidget(self.save_state)
@@ -171,6 +189,8 @@ class BriefTab(QWidget):
         for field in (self.title_field, self.subject_field, self.author_field):
             field.textEdited.connect(self._edited)
             field.editingFinished.connect(self.save_now)
+        self.date_field.textEdited.connect(self._edited)
+        self.date_field.editingFinished.connect(self._date_finished)
         self.marking_box.currentTextChanged.connect(self._marking_edited)
         self.marking_box.lineEdit().editingFinished.connect(self.save_now)
         self.status_box.currentIndexChanged.connect(lambda _i: self._edited())
@@ -197,16 +217,18 @@ class BriefTab(QWidget):
         self.detail = detail
         self.version = detail.version
         for widget in (self.title_field, self.subject_field, self.author_field,
-                       self.marking_box, self.status_box):  # fmt: skip
+                       self.marking_box, self.status_box, self.date_field):  # fmt: skip
             widget.blockSignals(True)
         self.title_field.setText(detail.title)
         self.subject_field.setText(detail.subject)
         self.author_field.setText(detail.author)
         self.marking_box.setCurrentText(detail.marking)
         self.status_box.setCurrentIndex(max(0, self.status_box.findData(detail.status)))
+        self.date_field.setText(_iso(detail.doc_date))
         for widget in (self.title_field, self.subject_field, self.author_field,
-                       self.marking_box, self.status_box):  # fmt: skip
+                       self.marking_box, self.status_box, self.date_field):  # fmt: skip
             widget.blockSignals(False)
+        self._show_version(detail)
         self._show_marking(detail.marking)
         self.editor.set_body(detail.body)
         self._last_body = detail.body  # canonical already: core stores the normal form
@@ -224,7 +246,8 @@ class BriefTab(QWidget):
     def _show_read_only(self) -> None:
         self.editor.setReadOnly(True)
         self.toolbar.setEnabled(False)
-        for field in (self.title_field, self.subject_field, self.author_field):
+        for field in (self.title_field, self.subject_field, self.author_field,
+                      self.date_field):  # fmt: skip
             field.setReadOnly(True)
         self.marking_box.setEnabled(False)
         self.status_box.setEnabled(False)
@@ -258,7 +281,64 @@ class BriefTab(QWidget):
             "author": self.author_field.text(),
             "marking": normalize_marking(self.marking_box.currentText()),
             "status": self.status_box.currentData(),
+            "date": self._date_or_last(),
         }
+
+    def _date_or_last(self) -> str:
+        """What is typed in the date field, while it is not yet a date the last one."""
+        typed = self._typed_date()
+        return self._last_meta.get("date", "") if typed is None else typed
+
+    def _typed_date(self) -> str | None:
+        """The date field as ISO text, "" for no date, None when it is not a date."""
+        text = self.date_field.text().strip()
+        if not text:
+            return ""
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
+
+    def _date_finished(self) -> None:
+        typed = self._typed_date()
+        if typed is None:
+            self.message_bar.show_message(
+                f"Date: “{self.date_field.text().strip()}” is not a date; type it as "
+                "YYYY-MM-DD (for example 2026-11-30), or leave it empty for no date"
+            )
+            return
+        if typed != self.date_field.text():
+            self.date_field.setText(typed)
+        if self.message_bar.text().startswith("Date:"):
+            self.message_bar.hide()
+        self.save_now()
+
+    def _show_version(self, detail: BriefDetail) -> None:
+        self.version_label.setText(f"Version {detail.doc_version}")
+
+    def refresh_release(self) -> None:
+        """Read the version, status and date again (an export as final changed them);
+        a field being edited here keeps what was typed."""
+        if self.version is None:
+            return
+        self.worker.submit(
+            "Open brief",
+            lambda _p, _c: self.library.briefs.get(self.brief_id),
+            on_done=self._release_read,
+            on_failed=self.message_bar.show_message,
+        )
+
+    def _release_read(self, detail: BriefDetail) -> None:
+        self._show_version(detail)
+        if self.meta()["status"] == self._last_meta.get("status"):
+            self.status_box.blockSignals(True)
+            self.status_box.setCurrentIndex(max(0, self.status_box.findData(detail.status)))
+            self.status_box.blockSignals(False)
+            self._last_meta["status"] = detail.status
+        if self.meta()["date"] == self._last_meta.get("date") and self._typed_date() is not None:
+            self.date_field.setText(_iso(detail.doc_date))
+            self._last_meta["date"] = _iso(detail.doc_date)
+        self.details_changed.emit()
 
     def _marking_edited(self, text: str) -> None:
         self._show_marking(normalize_marking(text))
@@ -304,6 +384,7 @@ class BriefTab(QWidget):
         body = self.editor.body()
         meta = self.meta()
         changed_meta = {k: v for k, v in meta.items() if v != self._last_meta.get(k)}
+        new_date = changed_meta.pop("date", None)
         if not meta["title"]:
             changed_meta.pop("title", None)
             self.message_bar.show_message(
@@ -321,10 +402,15 @@ class BriefTab(QWidget):
             detail = None
             if changed_meta:
                 detail = briefs.update(brief_id, **changed_meta)
+            if new_date is not None:
+                on = date.fromisoformat(new_date) if new_date else None
+                detail = briefs.set_release(brief_id, on=on, clear_date=on is None)
             if body_changed:
                 detail = briefs.save_body(brief_id, body, expected_version=version)
             if snapshot is not None:
                 briefs.save_revision(brief_id, snapshot, new_version=note is not None)
+                if note is not None:  # the version went up: show it
+                    detail = briefs.get(brief_id)
             return detail
 
         self._saving = True
@@ -347,6 +433,7 @@ class BriefTab(QWidget):
         if detail is not None:
             self.detail = detail
             self.version = detail.version
+            self._show_version(detail)
         if self.message_bar.text().startswith("Not saved"):
             self.message_bar.hide()
         self._flag_placeholders(body)
@@ -468,3 +555,7 @@ class BriefTab(QWidget):
 
     def replace(self) -> None:
         self.find_bar.open(replace=True)
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
