@@ -47,6 +47,20 @@ def library_path(tmp_path) -> Path:
 
 
 @pytest.fixture
+def cli(library_path, capsys):
+    """Run a command on the test library; check its exit code; return (out, err)."""
+    from briefer.cli import main
+
+    def run(*args: str, expect: int = 0):
+        code = main(["--library", str(library_path), *args])
+        out, err = capsys.readouterr()
+        assert code == expect, (code, out, err)
+        return out, err
+
+    return run
+
+
+@pytest.fixture
 def library(library_path):
     lib = Library.open(library_path)
     yield lib

@@ -16,17 +16,6 @@ from tests.conftest import SAMPLE, make_source
 
 
 @pytest.fixture
-def cli(library_path, capsys):
-    def run(*args: str, expect: int = 0):
-        code = main(["--library", str(library_path), *args])
-        out, err = capsys.readouterr()
-        assert code == expect, (code, out, err)
-        return out, err
-
-    return run
-
-
-@pytest.fixture
 def seeded(library_path):
     with Library.open(library_path) as lib:
         src = make_source(

@@ -7,21 +7,9 @@ import json
 
 import pytest
 
-from briefer.cli import main
 from briefer.core import document
 from briefer.core.library import Library
 from tests.conftest import make_source
-
-
-@pytest.fixture
-def cli(library_path, capsys):
-    def run(*args: str, expect: int = 0):
-        code = main(["--library", str(library_path), *args])
-        out, err = capsys.readouterr()
-        assert code == expect, (code, out, err)
-        return out, err
-
-    return run
 
 
 @pytest.fixture
