@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.excerpts_panel = ExcerptsPanel()
         self.excerpts_panel.setObjectName("excerpts_panel")
+        self.excerpts_panel.source_lookup = self._citation_source
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("workbench_splitter")
         self.splitter.addWidget(self.navigator)
@@ -421,6 +422,13 @@ class MainWindow(QMainWindow):
             self.library_page.show_hits(self._search_outcome.query, self._search_outcome.hits)
         else:
             self.library_page.show_table()
+
+    def _citation_source(self, source_id: int):
+        """The source of a copied citation; None (a shorter citation) if it is gone."""
+        try:
+            return self.library.sources.get(source_id)
+        except BrieferError:
+            return None
 
     def _tag_colours(self) -> dict[str, str] | None:
         if not self.tag_colours_action.isChecked():
