@@ -228,7 +228,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(icon("redo"))
         self.cut_excerpt_action = self._action("Cut &Excerpt…", "Ctrl+E", "excerpt")
-        self.cut_excerpt_action.setToolTip("Make an excerpt of the selected words (Ctrl+E)")
+        self.cut_excerpt_action.setToolTip(
+            "Make an excerpt of the selected words, whole words (Ctrl+E; "
+            "with Shift: exactly as selected)"
+        )
+        self.cut_exact_action = self._action("Cut Excerpt E&xactly as Selected…", "Ctrl+Shift+E")
         self.find_action = self._action("&Find…", keys.Find, "search")
         self.delete_source_action = self._action("Delete &Source", None, "delete")
 
@@ -271,6 +275,7 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("&Edit")
         panel = self.excerpts_panel
         for item in (self.undo_action, self.redo_action, None, self.cut_excerpt_action,
+                     self.cut_exact_action,
                      panel.edit_action, panel.copy_action, panel.delete_action, None,
                      self.delete_source_action, None, self.find_action):  # fmt: skip
             self.edit_menu.addAction(item) if item else self.edit_menu.addSeparator()
@@ -293,7 +298,8 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.open_log_folder_action)
         self.help_menu.addAction(self.about_action)
         self.reader_actions = [
-            self.cut_excerpt_action, panel.edit_action, panel.delete_action,
+            self.cut_excerpt_action, self.cut_exact_action, panel.edit_action,
+            panel.delete_action,
         ]  # fmt: skip
 
     def _build_toolbar(self) -> None:
@@ -311,7 +317,7 @@ class MainWindow(QMainWindow):
         page, panel, brief = self.library_page, self.excerpts_panel, self.brief_actions
         self.write_gate.add_actions(
             self.import_files_action, self.import_folder_action, self.paste_article_action,
-            self.undo_action, self.redo_action, self.cut_excerpt_action,
+            self.undo_action, self.redo_action, self.cut_excerpt_action, self.cut_exact_action,
             self.delete_source_action, self.manage_tags_action, self.rebuild_index_action,
             panel.edit_action, panel.delete_action, page.delete_action, brief.new_brief,
             brief.save, brief.save_version, brief.insert_excerpt, brief.replace,
@@ -336,7 +342,8 @@ class MainWindow(QMainWindow):
         page.first_run.paste_article.connect(self.paste_article)
         page.first_run.open_sample.connect(self.open_sample_library)
         # Edit
-        self.cut_excerpt_action.triggered.connect(self.cut_excerpt)
+        self.cut_excerpt_action.triggered.connect(lambda: self.cut_excerpt())
+        self.cut_exact_action.triggered.connect(lambda: self.cut_excerpt(exact=True))
         self.find_action.triggered.connect(self.find)
         self.delete_source_action.triggered.connect(self.delete_selected_sources)
         # View
@@ -905,11 +912,15 @@ class MainWindow(QMainWindow):
 
     # -- excerpts ------------------------------------------------------------------
 
-    def cut_excerpt(self) -> None:
+    def cut_excerpt(self, exact: bool = False) -> None:
         """Ctrl+E: the selected words of the reader become an excerpt, graded in a
-        small editor."""
+        small editor. Words cut by the selection are completed or dropped; with Shift
+        held (Ctrl+Shift+E, Shift+click) the excerpt is exactly the selection."""
+        exact = exact or bool(
+            QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
+        )
         tab = self.current_source_tab()
-        span = tab.reader.selection_span() if tab else None
+        span = tab.reader.selection_span(exact=exact) if tab else None
         if tab is None or span is None:
             self.statusBar().showMessage("Select words in an open source, then press Ctrl+E", 6000)
             return

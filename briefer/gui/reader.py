@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from briefer.core.records import ExcerptRecord, SourceDetail
-from briefer.core.textutil import is_rtl
+from briefer.core.textutil import is_rtl, snap_to_words
 from briefer.export.references import full_citation, segments_html, segments_text
 from briefer.gui.clipboard import copy_rich
 from briefer.gui.textpos import OffsetMap
@@ -114,15 +114,18 @@ class ReaderView(QTextEdit):
 
     # -- selection and offsets -----------------------------------------------------
 
-    def selection_span(self) -> tuple[int, int] | None:
+    def selection_span(self, *, exact: bool = False) -> tuple[int, int] | None:
         """The selected words as code-point offsets into the body, outer white space
-        trimmed; None when nothing but white space is selected."""
+        trimmed; None when nothing but white space is selected. Words cut by the
+        selection are completed or dropped (core.textutil.snap_to_words) unless exact."""
         cursor = self.textCursor()
         if not cursor.hasSelection() or self.source is None:
             return None
         start = self._map.from_utf16(cursor.selectionStart())
         end = self._map.from_utf16(cursor.selectionEnd())
         body = self.source.body
+        if not exact:
+            start, end = snap_to_words(body, start, end)
         while start < end and body[start].isspace():
             start += 1
         while end > start and body[end - 1].isspace():
