@@ -276,6 +276,7 @@ def _cmd_import(lib, args) -> int:
                 "imported": report.imported,
                 "duplicates": report.duplicates,
                 "failed": report.failed,
+                "skipped": report.skipped,
             }
         )
     else:
@@ -284,6 +285,8 @@ def _cmd_import(lib, args) -> int:
                 print(f"imported {r.source_id}\t{r.path}\t{r.title}")
             elif r.status == "duplicate":
                 print(f"duplicate {r.path}: {r.message}")
+            elif r.status == "skipped":
+                print(f"skipped {r.path}", file=sys.stderr)
             else:
                 print(f"failed {r.path}: {r.message}", file=sys.stderr)
         print(report.summary(), file=sys.stderr)

@@ -35,6 +35,7 @@ from briefer.core.paths import data_dir
 from briefer.core.records import ExcerptRecord, SearchFilters
 from briefer.gui import unsaved
 from briefer.gui.about import open_about
+from briefer.gui.dialogs.import_report import ImportReportDialog
 from briefer.gui.editor.actions import BriefActions
 from briefer.gui.editor.brief_tab import BriefTab
 from briefer.gui.editor.new_brief_dialog import NewBriefDialog
@@ -1191,18 +1192,7 @@ class MainWindow(QMainWindow):
         if len(report.results) == 1 and len(imported) == 1:
             self.open_source(imported[0].source_id)
         else:
-            lines = [
-                f"{Path(r.path).name}: {r.message}"
-                for r in report.results
-                if r.status != "imported"
-            ]
-            box = QMessageBox(self)
-            box.setWindowTitle("Import finished")
-            box.setIcon(QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText(summary)
-            if lines:
-                box.setDetailedText("\n".join(lines))
+            box = ImportReportDialog(report, self)
             box.open()
             self.last_report_box = box
         self.statusBar().showMessage(f"Import: {summary}", 10_000)
