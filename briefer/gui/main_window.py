@@ -231,9 +231,9 @@ class MainWindow(QMainWindow):
         self.cut_excerpt_action = self._action("Cut &Excerpt…", "Ctrl+E", "excerpt")
         self.cut_excerpt_action.setToolTip(
             "Make an excerpt of the selected words, whole words (Ctrl+E; "
-            "with Shift: exactly as selected)"
+            "Shift+click or Ctrl+Alt+E: exactly as selected)"
         )
-        self.cut_exact_action = self._action("Cut Excerpt E&xactly as Selected…", "Ctrl+Shift+E")
+        self.cut_exact_action = self._action("Cut Excerpt E&xactly as Selected…", "Ctrl+Alt+E")
         self.find_action = self._action("&Find…", keys.Find, "search")
         self.delete_source_action = self._action("Delete &Source", None, "delete")
 
@@ -916,7 +916,8 @@ class MainWindow(QMainWindow):
     def cut_excerpt(self, exact: bool = False) -> None:
         """Ctrl+E: the selected words of the reader become an excerpt, graded in a
         small editor. Words cut by the selection are completed or dropped; with Shift
-        held (Ctrl+Shift+E, Shift+click) the excerpt is exactly the selection."""
+        held (a Shift+click on the button or menu item) or by Ctrl+Alt+E the excerpt is
+        exactly the selection (Ctrl+Shift+E is Export to Word)."""
         exact = exact or bool(
             QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
         )
@@ -1114,7 +1115,7 @@ class MainWindow(QMainWindow):
                 "Export to Word", "The brief could not be saved; export waits until it is."
             )
             return
-        export_brief_interactively(self, self.library, tab.brief_id)
+        export_brief_interactively(self, self.library, tab.brief_id, settings=self.settings)
 
     def export_current_brief_pdf(self) -> None:
         """File > Export to PDF…: the export dialog with PDF chosen (issue 13)."""
@@ -1124,7 +1125,9 @@ class MainWindow(QMainWindow):
         if tab is None or not tab.flush():
             self.show_error("Export to PDF", "Open a brief that can be saved first.")
             return
-        export_brief_interactively(self, self.library, tab.brief_id, pdf=True)
+        export_brief_interactively(
+            self, self.library, tab.brief_id, pdf=True, settings=self.settings
+        )
 
     def choose_files_to_import(self) -> None:
         from briefer.ingest import SUPPORTED_EXTENSIONS
