@@ -57,6 +57,7 @@ from briefer.gui.undo_commands import (
     DeleteTagCommand,
     EditSourceCommand,
 )
+from briefer.gui.undo_router import UndoRouter
 from briefer.gui.worker import CoreWorker
 
 SAMPLE_LIBRARY_NAME = "sample.briefer"
@@ -222,12 +223,11 @@ class MainWindow(QMainWindow):
         self.close_tab_action = self._action("&Close Tab", keys.Close, "close")
         self.quit_action = self._action("&Quit", keys.Quit)
 
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.undo_action.setIcon(icon("undo"))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        # Fixed texts; UndoRouter enables them and names the item in the tooltip.
+        self.undo_action = self._action("&Undo", "Ctrl+Z", "undo")
+        self.redo_action = self._action("&Redo", "Ctrl+Shift+Z", "redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(icon("redo"))
+        self.undo_router = UndoRouter(self.undo_stack, self.undo_action, self.redo_action, self)
         self.cut_excerpt_action = self._action("Cut &Excerpt…", "Ctrl+E", "excerpt")
         self.cut_excerpt_action.setToolTip(
             "Make an excerpt of the selected words, whole words (Ctrl+E; "
@@ -584,8 +584,7 @@ class MainWindow(QMainWindow):
             self._tab_changed(self.tabs.currentIndex())
             self.excerpts_panel._update_actions()
             self.library_page._update_actions()
-            self.undo_action.setEnabled(self.undo_stack.canUndo())
-            self.redo_action.setEnabled(self.undo_stack.canRedo())
+            self.undo_router.update()
 
     def reopen_writable(self) -> Library | None:
         """Reopen Writable: take the writer lock of the library shown read-only. The
