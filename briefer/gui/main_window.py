@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QSplitter,
@@ -48,6 +49,7 @@ from briefer.gui.models.search_model import HitRole
 from briefer.gui.navigator import Navigator
 from briefer.gui.pdf_action import pdf_export_action
 from briefer.gui.read_only import ReadOnlyMode, WriteGate
+from briefer.gui.recent_menu import RecentLibraries
 from briefer.gui.search_bar import Searcher, SearchOutcome
 from briefer.gui.source_tab import SourceTab
 from briefer.gui.tag_manager import TagManager
@@ -197,6 +199,8 @@ class MainWindow(QMainWindow):
         self._wire()
         self._update_title()
         self.refresh()
+        self.recent_libraries.add(library.path)
+        self.library_changed.connect(lambda lib: self.recent_libraries.add(lib.path))
         self._restore_state()
         self._show_library_mode(library)
 
@@ -273,6 +277,11 @@ class MainWindow(QMainWindow):
                      self.quit_action):  # fmt: skip
             self.file_menu.addAction(item) if item else self.file_menu.addSeparator()
         self.file_menu.insertAction(self.close_tab_action, self.export_pdf_action)
+        self.open_recent_menu = QMenu("Open &Recent", self)
+        self.file_menu.insertMenu(self.open_sample_action, self.open_recent_menu)
+        self.recent_libraries = RecentLibraries(
+            self.settings, self.open_recent_menu, self.open_recent_library, self
+        )
         self.edit_menu = bar.addMenu("&Edit")
         panel = self.excerpts_panel
         for item in (self.undo_action, self.redo_action, None, self.cut_excerpt_action,
@@ -1268,6 +1277,11 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         if name and self.save_all_tabs():
             self.open_other_library(Path(name), create=False)
+
+    def open_recent_library(self, path: Path) -> None:
+        """File › Open Recent: another library in this window, as Open Library… does."""
+        if self.save_all_tabs():
+            self.open_other_library(Path(path), create=False)
 
     def open_sample_library(self) -> None:
         """A separate library in the user data folder holding the bundled article."""
