@@ -315,6 +315,7 @@ def _cmd_import(lib, args) -> int:
                 "imported": report.imported,
                 "duplicates": report.duplicates,
                 "failed": report.failed,
+                "skipped": report.skipped,
             }
         )
     else:
@@ -323,6 +324,8 @@ def _cmd_import(lib, args) -> int:
                 print(f"imported {r.source_id}\t{_shown(r.path)}\t{_shown(r.title)}")
             elif r.status == "duplicate":
                 print(f"duplicate {_shown(r.path)}: {_shown(r.message)}")
+            elif r.status == "skipped":
+                print(f"skipped {_shown(r.path)}", file=sys.stderr)
             else:
                 print(f"failed {_shown(r.path)}: {_shown(r.message)}", file=sys.stderr)
         print(report.summary(), file=sys.stderr)

@@ -122,3 +122,60 @@ def is_rtl(text: str) -> bool:
         if kind == "L":
             return False
     return False
+
+
+# Characters inside a word: letters, digits, combining marks (Arabic vowel signs), and
+# an apostrophe or hyphen between two of them ("don't", "al-Sudani").
+_JOINERS = "'’-‐"
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    if not 0 <= i < len(text):
+        return False
+    ch = text[i]
+    if ch.isalnum() or unicodedata.category(ch).startswith("M"):
+        return True
+    return (
+        ch in _JOINERS
+        and 0 < i < len(text) - 1
+        and (text[i - 1].isalnum() or unicodedata.category(text[i - 1]).startswith("M"))
+        and text[i + 1].isalnum()
+    )
+
+
+def _word_around(text: str, i: int) -> tuple[int, int]:
+    """The word holding the character at i (i must be a word character)."""
+    start = end = i
+    while start > 0 and _is_word_char(text, start - 1):
+        start -= 1
+    while end < len(text) and _is_word_char(text, end):
+        end += 1
+    return start, end
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection [start, end) made to hold whole words, outer white space trimmed.
+
+    A word cut by either end is kept whole when at least half of its letters were
+    selected and dropped otherwise, so an overshoot of a letter or two ("Thursday. T")
+    and a drag started a letter early both give what the analyst meant. A selection
+    inside one word gives that word. Returns (start, end), empty (start == end) only
+    when nothing but white space was selected.
+    """
+    start, end = max(0, start), min(len(text), end)
+    if start >= end:
+        return start, start
+    if _is_word_char(text, start) and _is_word_char(text, start - 1):
+        w_start, w_end = _word_around(text, start)
+        if w_end >= end:  # both ends in one word: that word
+            return w_start, w_end
+        start = w_start if 2 * (w_end - start) >= w_end - w_start else w_end
+    if _is_word_char(text, end - 1) and _is_word_char(text, end):
+        w_start, w_end = _word_around(text, end - 1)
+        most = 2 * (end - w_start) >= w_end - w_start
+        end = w_end if most or w_start <= start else w_start
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -6,6 +6,7 @@ a real hyperlink while keeping the words plain data that tests can read.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from briefer.core.records import RELIABILITY, ExcerptRecord, SourceSummary
@@ -48,8 +49,11 @@ def _published(source: SourceSummary) -> str:
     return f"{text} (date uncertain)" if text and source.published_ambiguous else text
 
 
-def footnote_reference(excerpt: ExcerptRecord, source: SourceSummary) -> list[Segment]:
-    """Outlet, author, “title”, date, URL, accessed date, then the grade code: [B2]."""
+def footnote_reference(
+    excerpt: ExcerptRecord, source: SourceSummary, *, locator: bool = False
+) -> list[Segment]:
+    """Outlet, author, “title”, date, URL, accessed date, (the excerpt's locator when
+    asked), then the grade code: [B2]."""
     parts: list[Segment] = []
     words = [
         source.outlet,
@@ -64,8 +68,32 @@ def footnote_reference(excerpt: ExcerptRecord, source: SourceSummary) -> list[Se
         lead = ""
     accessed = format_date(source.accessed)
     tail = f", accessed {accessed}" if accessed else ""
+    if locator and excerpt.locator:
+        tail += f", {excerpt.locator}"
+        if not lead and not source.url:
+            tail = tail.removeprefix(", ")
     parts.append((f"{lead}{tail} [{excerpt.grade}].", None))
     return [(text, url) for text, url in parts if text]
+
+
+def full_citation(excerpt: ExcerptRecord, source: SourceSummary) -> list[Segment]:
+    """What Copy puts on the clipboard: “the quote” — then the footnote's reference
+    with the locator, so a pasted excerpt says everything a footnote would."""
+    quote = " ".join(excerpt.text.split())
+    return [(f"“{quote}” — ", None), *footnote_reference(excerpt, source, locator=True)]
+
+
+def segments_text(segments: list[Segment]) -> str:
+    return "".join(text for text, _ in segments)
+
+
+def segments_html(segments: list[Segment]) -> str:
+    """The segments as one HTML paragraph, URLs as links (for Word and mail)."""
+    out = []
+    for text, url in segments:
+        words = html.escape(text, quote=False)
+        out.append(f'<a href="{html.escape(url)}">{words}</a>' if url else words)
+    return "<p>" + "".join(out) + "</p>"
 
 
 def missing_reference(excerpt_id: int) -> list[Segment]:

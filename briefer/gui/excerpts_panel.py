@@ -6,10 +6,10 @@ tagging and deleting act on every selected row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.core.records import ExcerptRecord
+from briefer.core.records import ExcerptRecord, SourceSummary
+from briefer.export.references import full_citation, segments_html, segments_text
+from briefer.gui.clipboard import copy_rich
 from briefer.gui.icons import icon
 from briefer.gui.models.excerpts_model import (
     GRADE,
@@ -47,6 +49,8 @@ class ExcerptsPanel(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.model = ExcerptsModel(self)
+        # The window sets this: a source id to its summary, for full citations.
+        self.source_lookup: Callable[[int], SourceSummary | None] | None = None
         self.view = QTreeView()
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
@@ -146,13 +150,22 @@ class ExcerptsPanel(QWidget):
     # -- actions -------------------------------------------------------------------
 
     def copy_citations(self) -> None:
-        """Citations as plain text. (A QMimeData handed to the clipboard from Python
-        crashes PySide 6.12 at exit, so the excerpt ids travel by drag only.)"""
+        """Full citations as plain text and as HTML (Word, mail). The excerpt ids
+        travel by drag only (gui/clipboard.py says why the clipboard gets no more)."""
         if self.selected():
-            QGuiApplication.clipboard().setText(self.citation_text())
+            copy_rich(self.citation_text(), self.citation_html())
+
+    def _segments(self, excerpt: ExcerptRecord):
+        source = self.source_lookup(excerpt.source_id) if self.source_lookup else None
+        if source is None:
+            return [(format_citation(excerpt), None)]
+        return full_citation(excerpt, source)
 
     def citation_text(self) -> str:
-        return "\n".join(format_citation(e) for e in self.selected())
+        return "\n".join(segments_text(self._segments(e)) for e in self.selected())
+
+    def citation_html(self) -> str:
+        return "\n".join(segments_html(self._segments(e)) for e in self.selected())
 
     def _update_actions(self) -> None:
         count = len(self.view.selectionModel().selectedRows())

@@ -11,10 +11,11 @@ long brief; everything it does goes through briefer.export, which the CLI shares
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,12 +54,33 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 WORD, PDF = "docx", "pdf"
 
 
+def default_folder() -> Path:
+    """Documents when that folder exists, else the home folder: never a missing one."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
+def folder_key(library_path: Path) -> str:
+    """The settings key of a library's last export folder (one per library file)."""
+    digest = hashlib.sha1(str(Path(library_path).absolute()).encode()).hexdigest()[:12]
+    return f"export/last_folder/{digest}"
+
+
 class ExportDialog(QDialog):
     def __init__(
-        self, library, brief_id: int, parent: QWidget | None = None, *, pdf: bool = False
+        self,
+        library,
+        brief_id: int,
+        parent: QWidget | None = None,
+        *,
+        pdf: bool = False,
+        settings: QSettings | None = None,
     ):
         super().__init__(parent)
         self.library = library
+        self.settings = settings if settings is not None else QSettings()
         self.brief_id = brief_id
         self.brief = library.briefs.get(brief_id)
         self.result: ExportResult | None = None
@@ -231,9 +253,13 @@ class ExportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
 
     def _default_path(self) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        """The brief's title in the folder this library last exported to (while it
+        exists), else in Documents or home."""
+        remembered = self.settings.value(folder_key(self.library.path)) or ""
+        folder = Path(remembered) if remembered and Path(remembered).is_dir() else None
         name = _UNSAFE.sub(" ", self.brief.title).strip() or "brief"
-        return Path(folder or Path.home()) / f"{name}.{PDF if self._start_pdf else WORD}"
+        ending = PDF if self._start_pdf else WORD
+        return (folder or default_folder()) / f"{name}.{ending}"
 
     @property
     def file_format(self) -> str:
@@ -358,6 +384,7 @@ class ExportDialog(QDialog):
     def _done(self, result: ExportResult) -> None:
         self._job = None
         self.result = result
+        self.settings.setValue(folder_key(self.library.path), str(Path(result.path).parent))
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.status_label.setText(f"Exported. {result.summary()}")
@@ -394,10 +421,15 @@ class ExportDialog(QDialog):
 
 
 def export_brief_interactively(
-    parent: QWidget | None, library, brief_id: int, *, pdf: bool = False
+    parent: QWidget | None,
+    library,
+    brief_id: int,
+    *,
+    pdf: bool = False,
+    settings: QSettings | None = None,
 ) -> Path | None:
     """Show the dialog; the path of the exported file, or None when nothing was written."""
-    dialog = ExportDialog(library, brief_id, parent, pdf=pdf)
+    dialog = ExportDialog(library, brief_id, parent, pdf=pdf, settings=settings)
     try:
         dialog.exec()
         return dialog.exported_path

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QSplitter,
@@ -36,6 +37,7 @@ from briefer.core.records import ExcerptRecord, SearchFilters
 from briefer.core.speaker import speaker_near
 from briefer.gui import unsaved
 from briefer.gui.about import open_about
+from briefer.gui.dialogs.import_report import ImportReportDialog
 from briefer.gui.editor.actions import BriefActions
 from briefer.gui.editor.brief_tab import BriefTab
 from briefer.gui.editor.new_brief_dialog import NewBriefDialog
@@ -48,6 +50,7 @@ from briefer.gui.models.search_model import HitRole
 from briefer.gui.navigator import Navigator
 from briefer.gui.pdf_action import pdf_export_action
 from briefer.gui.read_only import ReadOnlyMode, WriteGate
+from briefer.gui.recent_menu import RecentLibraries
 from briefer.gui.search_bar import Searcher, SearchOutcome
 from briefer.gui.source_tab import SourceTab
 from briefer.gui.tag_manager import TagManager
@@ -57,6 +60,7 @@ from briefer.gui.undo_commands import (
     DeleteTagCommand,
     EditSourceCommand,
 )
+from briefer.gui.undo_router import UndoRouter
 from briefer.gui.worker import CoreWorker
 
 SAMPLE_LIBRARY_NAME = "sample.briefer"
@@ -157,6 +161,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.excerpts_panel = ExcerptsPanel()
         self.excerpts_panel.setObjectName("excerpts_panel")
+        self.excerpts_panel.source_lookup = self._citation_source
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("workbench_splitter")
         self.splitter.addWidget(self.navigator)
@@ -195,6 +200,8 @@ class MainWindow(QMainWindow):
         self._wire()
         self._update_title()
         self.refresh()
+        self.recent_libraries.add(library.path)
+        self.library_changed.connect(lambda lib: self.recent_libraries.add(lib.path))
         self._restore_state()
         self._show_library_mode(library)
 
@@ -221,14 +228,17 @@ class MainWindow(QMainWindow):
         self.close_tab_action = self._action("&Close Tab", keys.Close, "close")
         self.quit_action = self._action("&Quit", keys.Quit)
 
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.undo_action.setIcon(icon("undo"))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        # Fixed texts; UndoRouter enables them and names the item in the tooltip.
+        self.undo_action = self._action("&Undo", "Ctrl+Z", "undo")
+        self.redo_action = self._action("&Redo", "Ctrl+Shift+Z", "redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(icon("redo"))
+        self.undo_router = UndoRouter(self.undo_stack, self.undo_action, self.redo_action, self)
         self.cut_excerpt_action = self._action("Cut &Excerpt…", "Ctrl+E", "excerpt")
-        self.cut_excerpt_action.setToolTip("Make an excerpt of the selected words (Ctrl+E)")
+        self.cut_excerpt_action.setToolTip(
+            "Make an excerpt of the selected words, whole words (Ctrl+E; "
+            "Shift+click or Ctrl+Alt+E: exactly as selected)"
+        )
+        self.cut_exact_action = self._action("Cut Excerpt E&xactly as Selected…", "Ctrl+Alt+E")
         self.find_action = self._action("&Find…", keys.Find, "search")
         self.delete_source_action = self._action("Delete &Source", None, "delete")
 
@@ -268,9 +278,15 @@ class MainWindow(QMainWindow):
                      self.quit_action):  # fmt: skip
             self.file_menu.addAction(item) if item else self.file_menu.addSeparator()
         self.file_menu.insertAction(self.close_tab_action, self.export_pdf_action)
+        self.open_recent_menu = QMenu("Open &Recent", self)
+        self.file_menu.insertMenu(self.open_sample_action, self.open_recent_menu)
+        self.recent_libraries = RecentLibraries(
+            self.settings, self.open_recent_menu, self.open_recent_library, self
+        )
         self.edit_menu = bar.addMenu("&Edit")
         panel = self.excerpts_panel
         for item in (self.undo_action, self.redo_action, None, self.cut_excerpt_action,
+                     self.cut_exact_action,
                      panel.edit_action, panel.copy_action, panel.delete_action, None,
                      self.delete_source_action, None, self.find_action):  # fmt: skip
             self.edit_menu.addAction(item) if item else self.edit_menu.addSeparator()
@@ -293,7 +309,8 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.open_log_folder_action)
         self.help_menu.addAction(self.about_action)
         self.reader_actions = [
-            self.cut_excerpt_action, panel.edit_action, panel.delete_action,
+            self.cut_excerpt_action, self.cut_exact_action, panel.edit_action,
+            panel.delete_action,
         ]  # fmt: skip
 
     def _build_toolbar(self) -> None:
@@ -311,7 +328,7 @@ class MainWindow(QMainWindow):
         page, panel, brief = self.library_page, self.excerpts_panel, self.brief_actions
         self.write_gate.add_actions(
             self.import_files_action, self.import_folder_action, self.paste_article_action,
-            self.undo_action, self.redo_action, self.cut_excerpt_action,
+            self.undo_action, self.redo_action, self.cut_excerpt_action, self.cut_exact_action,
             self.delete_source_action, self.manage_tags_action, self.rebuild_index_action,
             panel.edit_action, panel.delete_action, page.delete_action, brief.new_brief,
             brief.save, brief.save_version, brief.insert_excerpt, brief.replace,
@@ -336,7 +353,8 @@ class MainWindow(QMainWindow):
         page.first_run.paste_article.connect(self.paste_article)
         page.first_run.open_sample.connect(self.open_sample_library)
         # Edit
-        self.cut_excerpt_action.triggered.connect(self.cut_excerpt)
+        self.cut_excerpt_action.triggered.connect(lambda: self.cut_excerpt())
+        self.cut_exact_action.triggered.connect(lambda: self.cut_excerpt(exact=True))
         self.find_action.triggered.connect(self.find)
         self.delete_source_action.triggered.connect(self.delete_selected_sources)
         # View
@@ -422,6 +440,13 @@ class MainWindow(QMainWindow):
             self.library_page.show_hits(self._search_outcome.query, self._search_outcome.hits)
         else:
             self.library_page.show_table()
+
+    def _citation_source(self, source_id: int):
+        """The source of a copied citation; None (a shorter citation) if it is gone."""
+        try:
+            return self.library.sources.get(source_id)
+        except BrieferError:
+            return None
 
     def _tag_colours(self) -> dict[str, str] | None:
         if not self.tag_colours_action.isChecked():
@@ -569,8 +594,7 @@ class MainWindow(QMainWindow):
             self._tab_changed(self.tabs.currentIndex())
             self.excerpts_panel._update_actions()
             self.library_page._update_actions()
-            self.undo_action.setEnabled(self.undo_stack.canUndo())
-            self.redo_action.setEnabled(self.undo_stack.canRedo())
+            self.undo_router.update()
 
     def reopen_writable(self) -> Library | None:
         """Reopen Writable: take the writer lock of the library shown read-only. The
@@ -898,11 +922,16 @@ class MainWindow(QMainWindow):
 
     # -- excerpts ------------------------------------------------------------------
 
-    def cut_excerpt(self) -> None:
+    def cut_excerpt(self, exact: bool = False) -> None:
         """Ctrl+E: the selected words of the reader become an excerpt, graded in a
-        small editor."""
+        small editor. Words cut by the selection are completed or dropped; with Shift
+        held (a Shift+click on the button or menu item) or by Ctrl+Alt+E the excerpt is
+        exactly the selection (Ctrl+Shift+E is Export to Word)."""
+        exact = exact or bool(
+            QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
+        )
         tab = self.current_source_tab()
-        span = tab.reader.selection_span() if tab else None
+        span = tab.reader.selection_span(exact=exact) if tab else None
         if tab is None or span is None:
             self.statusBar().showMessage("Select words in an open source, then press Ctrl+E", 6000)
             return
@@ -1100,7 +1129,7 @@ class MainWindow(QMainWindow):
                 "Export to Word", "The brief could not be saved; export waits until it is."
             )
             return
-        export_brief_interactively(self, self.library, tab.brief_id)
+        export_brief_interactively(self, self.library, tab.brief_id, settings=self.settings)
         tab.refresh_release()  # an export as final raised the version
 
     def export_current_brief_pdf(self) -> None:
@@ -1111,7 +1140,9 @@ class MainWindow(QMainWindow):
         if tab is None or not tab.flush():
             self.show_error("Export to PDF", "Open a brief that can be saved first.")
             return
-        export_brief_interactively(self, self.library, tab.brief_id, pdf=True)
+        export_brief_interactively(
+            self, self.library, tab.brief_id, pdf=True, settings=self.settings
+        )
         tab.refresh_release()  # an export as final raised the version
 
     def choose_files_to_import(self) -> None:
@@ -1180,18 +1211,7 @@ class MainWindow(QMainWindow):
         if len(report.results) == 1 and len(imported) == 1:
             self.open_source(imported[0].source_id)
         else:
-            lines = [
-                f"{Path(r.path).name}: {r.message}"
-                for r in report.results
-                if r.status != "imported"
-            ]
-            box = QMessageBox(self)
-            box.setWindowTitle("Import finished")
-            box.setIcon(QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText(summary)
-            if lines:
-                box.setDetailedText("\n".join(lines))
+            box = ImportReportDialog(report, self)
             box.open()
             self.last_report_box = box
         self.statusBar().showMessage(f"Import: {summary}", 10_000)
@@ -1265,6 +1285,11 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         if name and self.save_all_tabs():
             self.open_other_library(Path(name), create=False)
+
+    def open_recent_library(self, path: Path) -> None:
+        """File › Open Recent: another library in this window, as Open Library… does."""
+        if self.save_all_tabs():
+            self.open_other_library(Path(path), create=False)
 
     def open_sample_library(self) -> None:
         """A separate library in the user data folder holding the bundled article."""

@@ -10,11 +10,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
 from PySide6.QtWidgets import QTextEdit
 
 from briefer.core.records import ExcerptRecord, SourceDetail
-from briefer.core.textutil import is_rtl
+from briefer.core.textutil import is_rtl, snap_to_words
+from briefer.export.references import full_citation, segments_html, segments_text
+from briefer.gui.clipboard import copy_rich
 from briefer.gui.textpos import OffsetMap
 
 # Credibility 1 (confirmed) to 6 (cannot be judged): green through red to grey.
@@ -105,15 +114,18 @@ class ReaderView(QTextEdit):
 
     # -- selection and offsets -----------------------------------------------------
 
-    def selection_span(self) -> tuple[int, int] | None:
+    def selection_span(self, *, exact: bool = False) -> tuple[int, int] | None:
         """The selected words as code-point offsets into the body, outer white space
-        trimmed; None when nothing but white space is selected."""
+        trimmed; None when nothing but white space is selected. Words cut by the
+        selection are completed or dropped (core.textutil.snap_to_words) unless exact."""
         cursor = self.textCursor()
         if not cursor.hasSelection() or self.source is None:
             return None
         start = self._map.from_utf16(cursor.selectionStart())
         end = self._map.from_utf16(cursor.selectionEnd())
         body = self.source.body
+        if not exact:
+            start, end = snap_to_words(body, start, end)
         while start < end and body[start].isspace():
             start += 1
         while end > start and body[end - 1].isspace():
@@ -142,6 +154,22 @@ class ReaderView(QTextEdit):
         inside = [e for e in self.excerpts if e.start <= index < e.end]
         # The innermost (shortest) excerpt wins where they overlap.
         return min(inside, key=lambda e: e.end - e.start, default=None)
+
+    def copy_excerpt_citation(self) -> bool:
+        """Ctrl+C with nothing selected, the cursor in a highlight: that excerpt's full
+        citation, as plain text and HTML. With words selected Ctrl+C copies the words."""
+        found = self.excerpt_at(self.textCursor().position())
+        if found is None or self.source is None or self.textCursor().hasSelection():
+            return False
+        segments = full_citation(found, self.source)
+        copy_rich(segments_text(segments), segments_html(segments))
+        return True
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy) and self.copy_excerpt_citation():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def contextMenuEvent(self, event) -> None:
         """Right-click on a highlight selects its excerpt first, so Edit and Delete in

@@ -48,6 +48,8 @@ IN_FLIGHT_PER_WORKER = 128
 PASTE_PATH = "pasted text"
 # How often a wait for a worker's result looks at the cancel button.
 POLL_SECONDS = 0.1
+# The reason collect() gives a folder's file of a kind Briefer does not read.
+SKIPPED = "skipped: not a kind of file Briefer reads"
 # Parsed sources written per commit: one fsync for many, and progress still moves.
 BATCH_SIZE = 64
 BATCH_SECONDS = 0.5
@@ -60,7 +62,9 @@ class ImportResult:
     """What became of one file or paste."""
 
     path: str
-    status: str  # 'imported' | 'duplicate' | 'failed' | 'needs_title' (a paste only)
+    # 'imported' | 'duplicate' | 'failed' | 'skipped' (a folder's file of a kind Briefer
+    # does not read) | 'needs_title' (a paste only)
+    status: str
     source_id: int | None
     message: str
     title: str = ""
@@ -93,6 +97,10 @@ class ImportReport:
         return self._count("failed")
 
     @property
+    def skipped(self) -> int:
+        return self._count("skipped")
+
+    @property
     def replaced_bytes(self) -> int:
         return sum(r.replaced_bytes for r in self.results if r.status == "imported")
 
@@ -103,6 +111,8 @@ class ImportReport:
     def summary(self) -> str:
         dup = "duplicate" if self.duplicates == 1 else "duplicates"
         line = f"{self.imported} imported, {self.duplicates} {dup}, {self.failed} failed"
+        if self.skipped:
+            line += f", {self.skipped} skipped"
         if self.replaced_bytes:
             files = sum(1 for r in self.results if r.replaced_bytes and r.status == "imported")
             line += (f"; {self.replaced_bytes} undecodable "
@@ -119,10 +129,11 @@ def _one_line(text: str, limit: int = 300) -> str:
 
 
 def collect(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
-    """Files to import as (path, error): folders recurse, skipping hidden and unsupported files.
+    """Files to import as (path, error): folders recurse, skipping hidden files.
 
     A file named explicitly is always listed, so an unsupported or missing one is reported;
-    inside folders only supported files are picked up.
+    a folder's files of other kinds are listed with the error SKIPPED, so the report
+    names them without calling them failures.
     """
     found: list[tuple[str, str]] = []
     for raw in paths:
@@ -131,12 +142,12 @@ def collect(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if (
-                        name.startswith(".")
-                        or Path(name).suffix.lower() not in SUPPORTED_EXTENSIONS
-                    ):
+                    # Hidden files, and libraries with their journals, locks and
+                    # backups, are not sources: passed over without a word.
+                    if name.startswith(".") or ".briefer" in name.lower():
                         continue
-                    found.append((os.path.join(root, name), ""))
+                    supported = Path(name).suffix.lower() in SUPPORTED_EXTENSIONS
+                    found.append((os.path.join(root, name), "" if supported else SKIPPED))
         elif not os.path.exists(path):
             found.append((path, "no such file or folder"))
         else:
@@ -452,7 +463,8 @@ def import_paths(
     for path, error in entries:
         ordered.append(path)
         if error:
-            results[path] = ImportResult(path, "failed", None, error)
+            status = "skipped" if error == SKIPPED else "failed"
+            results[path] = ImportResult(path, status, None, error)
         else:
             to_parse.append(path)
     done = 0

@@ -73,7 +73,9 @@ def test_undo_puts_the_old_grade_back_and_redo_sets_it_again(qtbot, window, libr
     source, tab = opened
     grade(tab.details, "A")
     assert tab.flush()
-    assert window.undo_action.text().startswith("&Undo Edit grade")
+    # A fixed text (issue 12): the item is named in the tooltip.
+    assert window.undo_action.text() == "&Undo"
+    assert window.undo_action.toolTip().startswith("Undo Edit grade")
     window.undo_action.trigger()
     window.worker.wait(10_000)
     qtbot.waitUntil(lambda: library.sources.get(source.id).reliability is None, timeout=5_000)

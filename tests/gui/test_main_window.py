@@ -45,5 +45,5 @@ def test_failed_import_is_reported_not_raised(qtbot, library, tmp_path):
     qtbot.waitUntil(lambda: hasattr(window, "last_report_box"), timeout=20_000)
     box = window.last_report_box
     assert "1 failed" in box.text()
-    assert "empty.txt" in box.detailedText()
+    assert "empty.txt" in box.details.text()  # named in the message itself
     assert library.sources.count() == 0

@@ -43,7 +43,8 @@ def ro_window(qtbot, other_briefer, settings, monkeypatch):
 def writes(window):
     return [
         window.import_files_action, window.import_folder_action, window.paste_article_action,
-        window.cut_excerpt_action, window.new_brief_action, window.manage_tags_action,
+        window.cut_excerpt_action, window.cut_exact_action, window.new_brief_action,
+        window.manage_tags_action,
         window.delete_source_action, window.rebuild_index_action, window.brief_actions.save,
         window.brief_actions.insert_excerpt,
     ]  # fmt: skip

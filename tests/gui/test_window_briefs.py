@@ -96,7 +96,7 @@ def test_export_acts_on_the_brief_in_front(qtbot, window, library, monkeypatch):
     calls = []
     monkeypatch.setattr(
         export_dialog, "export_brief_interactively",
-        lambda parent, lib, brief_id: calls.append((parent, lib, brief_id)),
+        lambda parent, lib, brief_id, settings=None: calls.append((parent, lib, brief_id)),
     )  # fmt: skip
     brief = library.briefs.create("To export")
     tab = window.open_brief(brief.id)
@@ -127,7 +127,7 @@ def test_file_menu_exports_the_brief_in_front_to_pdf(qtbot, window, library, mon
     calls = []
     monkeypatch.setattr(
         export_dialog, "export_brief_interactively",
-        lambda parent, lib, brief_id, pdf=False: calls.append((brief_id, pdf)),
+        lambda parent, lib, brief_id, pdf=False, settings=None: calls.append((brief_id, pdf)),
     )  # fmt: skip
     action = window.export_pdf_action
     assert action in window.file_menu.actions()

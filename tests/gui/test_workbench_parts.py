@@ -260,7 +260,9 @@ def test_copy_as_citation(qtbot, window, library, add_source):
     window.excerpts_panel.select_excerpt(excerpt.id)
     window.excerpts_panel.copy_action.trigger()
     text = QGuiApplication.clipboard().text()
-    assert text == "“Body” — Rudaw, “Briefing”, para. 1 [C3]"
+    # The full citation (issue 12): the footnote's reference, accessed date included.
+    assert text.startswith("“Body” — Rudaw, “Briefing”, accessed ")
+    assert text.endswith(", para. 1 [C3].")
 
 
 def test_sources_model_filters_by_reliability_outlet_and_dates(library, add_source, qapp):

@@ -90,7 +90,8 @@ def test_a_mixed_batch_goes_on_past_failures(library, tmp_path):
 
 
 def test_folders_recurse_and_skip_hidden_and_unsupported(library, tmp_path):
-    (tmp_path / "sub").mkdir()
+    tmp_path = tmp_path / "folder"  # not the library's folder
+    (tmp_path / "sub").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()
     (tmp_path / "a.txt").write_text(story(1), encoding="utf-8")
     (tmp_path / "sub" / "b.TXT").write_text(story(2), encoding="utf-8")
@@ -98,9 +99,12 @@ def test_folders_recurse_and_skip_hidden_and_unsupported(library, tmp_path):
     (tmp_path / ".hidden" / "c.txt").write_text(story(4), encoding="utf-8")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     report = import_paths(library, tmp_path)
-    assert sorted(r.path for r in report.results) == [
-        str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.TXT")]
-    assert report.imported == 2
+    # Unsupported files are listed as skipped (issue 12), hidden ones not at all.
+    assert sorted((r.path, r.status) for r in report.results) == [
+        (str(tmp_path / "a.txt"), "imported"), (str(tmp_path / "photo.jpg"), "skipped"),
+        (str(tmp_path / "sub" / "b.TXT"), "imported")]
+    assert report.imported == 2 and report.skipped == 1 and report.ok
+    assert report.summary() == "2 imported, 0 duplicates, 0 failed, 1 skipped"
 
 
 def test_tags_progress_and_pool(library, tmp_path):

@@ -270,6 +270,9 @@ class BriefEditor(QTextEdit):
         self._loading_body = True  # markers are laid out with their numbers already
         self.index.settle()
         self._loading_body = False
+        # Settling left a step on the undo stack: Ctrl+Z right after opening a brief
+        # must have nothing to undo (the window's Undo shows this state).
+        doc.clearUndoRedoStacks()
         self.store.need(self.index.ids())
 
     def _adopt(self, doc: QTextDocument) -> None:
