@@ -107,21 +107,6 @@ def connections_open(path: str | os.PathLike[str]) -> bool:
         return held is not None and (held.holders > 1 or held.connections() > 0)
 
 
-def is_held(path: str | os.PathLike[str]) -> bool:
-    """True when path is a library file this process holds, or its -wal/-shm/-journal."""
-    if not _held:
-        return False
-    name = os.fspath(path)
-    if isinstance(name, bytes):
-        name = os.fsdecode(name)
-    for suffix in SIDE_SUFFIXES:
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    key = _identity(name)
-    return key is not None and key in _held
-
-
 def _open_connections_on(path: str | os.PathLike[str]) -> bool:
     name = os.fsdecode(os.fspath(path))
     for suffix in SIDE_SUFFIXES:
@@ -141,11 +126,6 @@ def read_head(path: Path, size: int = 100) -> bytes:
             return os.pread(held.fd, size, 0)
         with open(path, "rb") as fh:
             return fh.read(size)
-
-
-def held_paths() -> list[str]:
-    with _lock:
-        return [h.path for h in _held.values()]
 
 
 # -- the guard -----------------------------------------------------------------------
