@@ -125,6 +125,44 @@ def match_expression(groups: list[tuple[Term, ...]]) -> str | None:
     return (" AND " if any(len(g) > 1 for g in groups) else " ").join(parts)
 
 
+def _vocabulary(session: Session, kind: str, words: list[str]) -> set[str]:
+    """Those of `words` that are terms of the table's index, looked up in one query.
+
+    The vocabulary is an fts5vocab table over the FTS index, created in the connection's
+    TEMP schema on first use (the library file is not changed; read-only files too).
+    """
+    fts = _TABLES[kind][0]
+    vocab = f"temp.{fts}_vocab"
+    session.execute(
+        text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocab} USING fts5vocab(main, {fts}, row)")
+    )
+    rows = session.execute(
+        text(f"SELECT term FROM {vocab} WHERE term IN :words").bindparams(
+            bindparam("words", expanding=True)
+        ),
+        {"words": words},
+    )
+    return {term for (term,) in rows}
+
+
+def prune_forms(
+    groups: list[tuple[Term, ...]], present: Callable[[list[str]], set[str]]
+) -> list[tuple[Term, ...]]:
+    """Each Arabic word's forms cut to those in the index (`present`), the user's own
+    form always kept: an OR of ~45 forms, most of which are no word, costs FTS5 one
+    index lookup each, and a MATCH of the present ones finds the same rows."""
+    expanded = [g for g in groups if len(g) > 1 and not g[0].prefix]
+    if not expanded:
+        return groups
+    found = present(sorted({t.text for g in expanded for t in g}))
+    return [
+        (g[0], *(t for t in g[1:] if t.text in found))
+        if len(g) > 1 and not g[0].prefix
+        else g
+        for g in groups
+    ]
+
+
 def build_match_query(query: str) -> str | None:
     """An FTS5 MATCH expression for any user string, or None when nothing is searchable."""
     return match_expression(parse_query(query))
@@ -310,15 +348,20 @@ def run_search(
     With `cancelled`, raises SearchCancelled soon after it returns true.
     """
     groups = parse_query(query)
-    match = match_expression(groups)
-    if match is None or limit <= 0:
+    if not groups or limit <= 0:
         return []
     filters = filters or SearchFilters()
     ranked: list[tuple[float, str, int]] = []
+    shown: dict[int, set[Term]] = {i: {g[0]} for i, g in enumerate(groups)}
     with _interruptible(session, cancelled):
-        if "source" in kinds:
-            ranked += _source_ranked(session, match, filters, limit)
-        if "excerpt" in kinds:
-            ranked += _excerpt_ranked(session, match, filters, limit)
+        for kind, ranker in (("source", _source_ranked), ("excerpt", _excerpt_ranked)):
+            if kind not in kinds:
+                continue
+            pruned = prune_forms(groups, lambda w, k=kind: _vocabulary(session, k, w))
+            for i, group in enumerate(pruned):
+                shown[i].update(group)
+            ranked += ranker(session, match_expression(pruned), filters, limit)
         ranked.sort()
-        return _hits(session, ranked[:limit], groups)
+        # Snippets mark the forms found in either table, in the parsed order.
+        marked = [tuple(t for t in g if t in shown[i]) for i, g in enumerate(groups)]
+        return _hits(session, ranked[:limit], marked)
