@@ -238,7 +238,9 @@ def _ranked(
 
     rows = rank(where + " AND f.rowid >= :floor") if floor is not None else rank(where)
     if floor is not None and where and len(rows) < limit:
-        rows = rank(where)
+        # Fewer than `limit` rows from the floor up pass the filters: those are all of
+        # them, so only the older matches are ranked again, and the two lists merged.
+        rows = sorted([*rows, *rank(where + " AND f.rowid < :floor")])[:limit]
     return [(float(score), kind, rowid) for score, rowid in rows]
 
 
