@@ -6,7 +6,8 @@ and "an exact phrase" in double quotes.
 
 Arabic: the index holds words without harakat and tatweel (core/schema.py, format 7),
 and so does the query; a word written in Arabic letters also finds itself with and
-without its proclitics (و ف ب ك ل ال and their combinations, see arabic_forms).
+without its proclitics (و ف ب ك ل ال and their combinations, see arabic_forms);
+only the forms the index holds are searched (prune_forms).
 """
 
 from __future__ import annotations
