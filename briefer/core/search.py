@@ -6,7 +6,8 @@ and "an exact phrase" in double quotes.
 
 Arabic: the index holds words without harakat and tatweel (core/schema.py, format 7),
 and so does the query; a word written in Arabic letters also finds itself with and
-without its proclitics (و ف ب ك ل ال and their combinations, see arabic_forms).
+without its proclitics (و ف ب ك ل ال and their combinations, see arabic_forms);
+only the forms the index holds are searched (prune_forms).
 """
 
 from __future__ import annotations
@@ -125,6 +126,42 @@ def match_expression(groups: list[tuple[Term, ...]]) -> str | None:
     return (" AND " if any(len(g) > 1 for g in groups) else " ").join(parts)
 
 
+def _vocabulary(session: Session, kind: str, words: list[str]) -> set[str]:
+    """Those of `words` that are terms of the table's index, looked up in one query.
+
+    Each word is one term lookup in the FTS index (`EXISTS`, stopping at its first
+    row). An fts5vocab table would need creating per connection inside the read
+    transaction, which rolls it back: its schema change cost more (4 ms a table at
+    20,000 sources) than these lookups (~2 ms for 45 words).
+    """
+    fts = _TABLES[kind][0]
+    sql = " UNION ALL ".join(
+        [f"SELECT ? WHERE EXISTS (SELECT 1 FROM {fts} WHERE {fts} MATCH ?)"] * len(words)
+    )
+    params = tuple(x for w in words for x in (w, _quoted(w)))
+    # Straight to the driver: SQLAlchemy's compiling of ~90 named parameters cost more
+    # than the lookups.
+    return {term for (term,) in session.connection().exec_driver_sql(sql, params)}
+
+
+def prune_forms(
+    groups: list[tuple[Term, ...]], present: Callable[[list[str]], set[str]]
+) -> list[tuple[Term, ...]]:
+    """Each Arabic word's forms cut to those in the index (`present`), the user's own
+    form always kept: an OR of ~45 forms, most of which are no word, costs FTS5 one
+    index lookup each, and a MATCH of the present ones finds the same rows."""
+    expanded = [g for g in groups if len(g) > 1 and not g[0].prefix]
+    if not expanded:
+        return groups
+    found = present(sorted({t.text for g in expanded for t in g}))
+    return [
+        (g[0], *(t for t in g[1:] if t.text in found))
+        if len(g) > 1 and not g[0].prefix
+        else g
+        for g in groups
+    ]
+
+
 def build_match_query(query: str) -> str | None:
     """An FTS5 MATCH expression for any user string, or None when nothing is searchable."""
     return match_expression(parse_query(query))
@@ -202,7 +239,9 @@ def _ranked(
 
     rows = rank(where + " AND f.rowid >= :floor") if floor is not None else rank(where)
     if floor is not None and where and len(rows) < limit:
-        rows = rank(where)
+        # Fewer than `limit` rows from the floor up pass the filters: those are all of
+        # them, so only the older matches are ranked again, and the two lists merged.
+        rows = sorted([*rows, *rank(where + " AND f.rowid < :floor")])[:limit]
     return [(float(score), kind, rowid) for score, rowid in rows]
 
 
@@ -310,15 +349,20 @@ def run_search(
     With `cancelled`, raises SearchCancelled soon after it returns true.
     """
     groups = parse_query(query)
-    match = match_expression(groups)
-    if match is None or limit <= 0:
+    if not groups or limit <= 0:
         return []
     filters = filters or SearchFilters()
     ranked: list[tuple[float, str, int]] = []
+    shown: dict[int, set[Term]] = {i: {g[0]} for i, g in enumerate(groups)}
     with _interruptible(session, cancelled):
-        if "source" in kinds:
-            ranked += _source_ranked(session, match, filters, limit)
-        if "excerpt" in kinds:
-            ranked += _excerpt_ranked(session, match, filters, limit)
+        for kind, ranker in (("source", _source_ranked), ("excerpt", _excerpt_ranked)):
+            if kind not in kinds:
+                continue
+            pruned = prune_forms(groups, lambda w, k=kind: _vocabulary(session, k, w))
+            for i, group in enumerate(pruned):
+                shown[i].update(group)
+            ranked += ranker(session, match_expression(pruned), filters, limit)
         ranked.sort()
-        return _hits(session, ranked[:limit], groups)
+        # Snippets mark the forms found in either table, in the parsed order.
+        marked = [tuple(t for t in g if t in shown[i]) for i, g in enumerate(groups)]
+        return _hits(session, ranked[:limit], marked)

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from briefer.core.schema import FOLDED_MARKS
 
@@ -141,9 +142,11 @@ def make_snippet(
 
 
 def _window(pattern, text: str, at: int) -> tuple[str, tuple[tuple[int, int], ...]]:
-    before = [m.start() for m in TOKEN.finditer(text, max(0, at - 400), at)]
-    start = before[-WORDS_BEFORE] if len(before) >= WORDS_BEFORE else (before[0] if before else at)
-    if start < 400 and len(before) < WORDS_BEFORE:
+    # The last WORDS_BEFORE words before the match, read backwards from it (the text
+    # reversed): only those are found, not every word of the 400 characters before.
+    back = list(islice(TOKEN.finditer(text[max(0, at - 400) : at][::-1]), WORDS_BEFORE))
+    start = at - back[-1].end() if back else at
+    if start < 400 and len(back) < WORDS_BEFORE:
         start = 0
     words = _WORDS.search(text, start)
     end = words.end() if words is not None else start

@@ -217,3 +217,31 @@ def test_an_unselective_word_ranks_its_newest_matches(tmp_path, monkeypatch):
         assert len(lib.search("common", kinds=("source",), limit=50)) == 30
     finally:
         lib.close()
+
+
+def test_a_filter_leaving_few_among_the_newest_ranks_them_with_the_older(tmp_path, monkeypatch):
+    """The rows above the cap that pass the filter are merged with the older ones:
+    the same hits, in the same order, as ranking every match (issue 16)."""
+    from briefer.core import search
+
+    lib = Library.open(tmp_path / "merge.briefer")
+    try:
+        for n in range(30):
+            lib.sources.add(
+                NewSource(
+                    title=f"Story {n}",
+                    body=f"{'common word ' * (1 + n % 4)} number {n}",
+                    outlet="X" if n % 7 == 0 else "Y",
+                )
+            )
+        x = SearchFilters(outlet="X")
+
+        def found():
+            return [h.id for h in lib.search("common", kinds=("source",), filters=x)]
+
+        monkeypatch.setattr(search, "RANKED_CANDIDATES", 1_000)
+        every = found()
+        monkeypatch.setattr(search, "RANKED_CANDIDATES", 5)
+        assert len(every) == 5 and found() == every
+    finally:
+        lib.close()

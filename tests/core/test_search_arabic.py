@@ -147,3 +147,30 @@ def test_every_form_is_marked_in_the_snippet():
         assert [snippet[a:b] for a, b in spans] == [form], form
     snippet, spans = make_snippet(pattern, ["قبل الجِسْرُ وجسور بعد"])
     assert [snippet[a:b] for a, b in spans] == ["الجِسْرُ"]
+
+
+def test_only_the_forms_in_the_index_are_searched(lib_ids, monkeypatch):
+    """An Arabic word's ~45 forms are cut to those the index holds (issue 16)."""
+    lib, ids = lib_ids
+    matches = []
+    ranked = search._ranked
+    monkeypatch.setattr(
+        search, "_ranked", lambda s, kind, match, *a: matches.append(match) or ranked(
+            s, kind, match, *a
+        )
+    )
+    assert sources(lib, "بالجسر") == {ids[k] for k in BRIDGE}
+    # The user's own form first, then the forms in the sources' texts; none other.
+    assert matches == ['("بالجسر" OR "جسر" OR "الجسر" OR "للجسر" OR "وبالجسر")']
+    matches.clear()
+    assert sources(lib, "جسور") == set()
+    assert matches == ['"جسور"']
+
+
+def test_a_read_only_library_prunes_forms_too(tmp_path):
+    path = tmp_path / "ro.briefer"
+    with Library.open(path) as lib:
+        ids = {k: lib.sources.add(NewSource(title=k, body=b)).id for k, b in BODIES.items()}
+    with Library.open(path, read_only=True) as ro:
+        found = {h.source_id for h in ro.search("والجسر", kinds=("source",))}
+    assert found == {ids[k] for k in BRIDGE}
