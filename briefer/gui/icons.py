@@ -1,14 +1,15 @@
 """SVG icons from resources/icons, drawn in the palette's text colour at the size asked.
 
-The SVGs use `currentColor`; rendering them on demand (not from a cached bitmap) keeps
-them sharp at any DPI and readable in dark mode.
+The SVGs use `currentColor`; each is rendered once per size, screen pixel ratio and
+palette colour and the bitmap kept, so icons stay sharp at any DPI and readable in dark
+mode without re-rendering the SVG on every paint.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
@@ -23,6 +24,47 @@ def _svg(name: str) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
+# Rendered bitmaps per (name, width, height, device pixel ratio, colour): an icon is
+# drawn once per size and palette colour, not on every paint (issue 16: a repaint of the
+# results list re-parsed and re-rendered each SVG in Python, 35-46 ms per keystroke).
+# The colour is in the key, so a palette change (dark mode) renders afresh.
+_RENDERED: dict[tuple[str, int, int, float, str], QPixmap] = {}
+_RENDERED_LIMIT = 512
+
+
+@cache
+def _renderer(name: str, colour: str) -> QSvgRenderer:
+    return QSvgRenderer(QByteArray(_svg(name).replace("currentColor", colour).encode()))
+
+
+def _colour(mode: QIcon.Mode) -> str:
+    group = (
+        QPalette.ColorGroup.Disabled
+        if mode == QIcon.Mode.Disabled
+        else (QPalette.ColorGroup.Active)
+    )
+    return QGuiApplication.palette().color(group, QPalette.ColorRole.WindowText).name()
+
+
+def _rendered(name: str, size: QSize, ratio: float, colour: str) -> QPixmap:
+    """The icon drawn at `size` device-independent pixels for a screen of `ratio`."""
+    width = max(1, round(size.width() * ratio))
+    height = max(1, round(size.height() * ratio))
+    key = (name, width, height, ratio, colour)
+    pixmap = _RENDERED.get(key)
+    if pixmap is None:
+        pixmap = QPixmap(width, height)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        _renderer(name, colour).render(painter, QRectF(0, 0, width, height))
+        painter.end()
+        pixmap.setDevicePixelRatio(ratio)
+        if len(_RENDERED) >= _RENDERED_LIMIT:
+            _RENDERED.clear()
+        _RENDERED[key] = pixmap
+    return pixmap
+
+
 class _PaletteSvgEngine(QIconEngine):
     """Renders an SVG with currentColor taken from the application palette."""
 
@@ -30,26 +72,14 @@ class _PaletteSvgEngine(QIconEngine):
         super().__init__()
         self._name = name
 
-    def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
-        palette = QGuiApplication.palette()
-        group = (
-            QPalette.ColorGroup.Disabled
-            if mode == QIcon.Mode.Disabled
-            else (QPalette.ColorGroup.Active)
-        )
-        colour = palette.color(group, QPalette.ColorRole.WindowText).name()
-        return QSvgRenderer(QByteArray(_svg(self._name).replace("currentColor", colour).encode()))
-
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state) -> None:
-        self._renderer(mode).render(painter, QRectF(rect))
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        pixmap = _rendered(self._name, rect.size(), ratio, _colour(mode))
+        painter.drawPixmap(rect, pixmap)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
-        painter.end()
-        return pixmap
+        return _rendered(self._name, size, 1.0, _colour(mode))
 
     def clone(self) -> QIconEngine:
         return _PaletteSvgEngine(self._name)

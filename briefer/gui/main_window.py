@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
@@ -34,14 +35,8 @@ from briefer.core.library import Library
 from briefer.core.logfile import log_folder
 from briefer.core.paths import data_dir
 from briefer.core.records import ExcerptRecord, SearchFilters
-from briefer.core.speaker import speaker_near
 from briefer.gui import unsaved
-from briefer.gui.about import open_about
-from briefer.gui.dialogs.import_report import ImportReportDialog
 from briefer.gui.editor.actions import BriefActions
-from briefer.gui.editor.brief_tab import BriefTab
-from briefer.gui.editor.new_brief_dialog import NewBriefDialog
-from briefer.gui.excerpt_editor import ExcerptEditor
 from briefer.gui.excerpts_panel import ExcerptsPanel
 from briefer.gui.icons import SAMPLE_ARTICLE, app_icon, icon
 from briefer.gui.library_page import LibraryPage
@@ -52,8 +47,6 @@ from briefer.gui.pdf_action import pdf_export_action
 from briefer.gui.read_only import ReadOnlyMode, WriteGate
 from briefer.gui.recent_menu import RecentLibraries
 from briefer.gui.search_bar import Searcher, SearchOutcome
-from briefer.gui.source_tab import SourceTab
-from briefer.gui.tag_manager import TagManager
 from briefer.gui.undo_commands import (
     DeleteExcerptsCommand,
     DeleteSourceCommand,
@@ -63,7 +56,27 @@ from briefer.gui.undo_commands import (
 from briefer.gui.undo_router import UndoRouter
 from briefer.gui.worker import CoreWorker
 
+# The editors, dialogs and tabs below load when first opened, not before the first
+# paint (issue 16): `_loaded` answers isinstance questions without importing them.
+if TYPE_CHECKING:
+    from briefer.gui.editor.brief_tab import BriefTab
+    from briefer.gui.excerpt_editor import ExcerptEditor
+    from briefer.gui.source_tab import SourceTab
+    from briefer.gui.tag_manager import TagManager
+
 SAMPLE_LIBRARY_NAME = "sample.briefer"
+_SOURCE_TAB = "briefer.gui.source_tab"
+_BRIEF_TAB = "briefer.gui.editor.brief_tab"
+
+
+def _loaded(module: str, name: str) -> type | None:
+    """The class if its module is imported already; before that no instance exists."""
+    return getattr(sys.modules.get(module), name, None)
+
+
+def _is_instance(widget: object, module: str, name: str) -> bool:
+    cls = _loaded(module, name)
+    return cls is not None and isinstance(widget, cls)
 HELP_TEXT = """Getting started
 • File › Import Files (Ctrl+I) or a folder (Ctrl+Shift+I), drop files on the window, or
   paste an article you copied in a browser (Ctrl+Shift+V).
@@ -118,7 +131,8 @@ class Workspace(QTabWidget):
             self.setTabText(index, f"● {text}" if unsaved else text)
 
     def source_tabs(self) -> list[SourceTab]:
-        return [w for w in map(self.widget, range(self.count())) if isinstance(w, SourceTab)]
+        return [w for w in map(self.widget, range(self.count()))
+                if _is_instance(w, _SOURCE_TAB, "SourceTab")]  # fmt: skip
 
     def source_tab(self, source_id: int) -> SourceTab | None:
         return next((t for t in self.source_tabs() if t.source_id == source_id), None)
@@ -657,7 +671,7 @@ class MainWindow(QMainWindow):
 
     def current_source_tab(self) -> SourceTab | None:
         widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, SourceTab) else None
+        return widget if _is_instance(widget, _SOURCE_TAB, "SourceTab") else None
 
     def open_source(self, source_id: int, *, quiet: bool = False) -> SourceTab | None:
         """Show a source in the reader, in its own tab (focused if already open)."""
@@ -670,6 +684,7 @@ class MainWindow(QMainWindow):
                 if not quiet:
                     self.show_error("Open source", str(exc))
                 return None
+            from briefer.gui.source_tab import SourceTab
             tab = SourceTab(source, excerpts)
             tab.details.set_read_only(self.library.read_only)
             tab.original_requested.connect(self.show_original)
@@ -937,6 +952,8 @@ class MainWindow(QMainWindow):
             return
         start, end = span
         text = tab.source.body[start:end]
+        from briefer.core.speaker import speaker_near
+        from briefer.gui.excerpt_editor import ExcerptEditor
         editor = ExcerptEditor(
             text, known_tags=self._known_tags(),
             speaker=speaker_near(tab.source.body, start, end), parent=self,
@@ -966,6 +983,7 @@ class MainWindow(QMainWindow):
         excerpt = self._try("Edit excerpt", lambda: self.library.excerpts.get(excerpt_id))
         if excerpt is None:
             return
+        from briefer.gui.excerpt_editor import ExcerptEditor
         editor = ExcerptEditor(
             excerpt.text, known_tags=self._known_tags(), credibility=excerpt.credibility,
             tags=excerpt.tags, comment=excerpt.comment, speaker=excerpt.speaker,
@@ -1046,6 +1064,7 @@ class MainWindow(QMainWindow):
     # -- tags ----------------------------------------------------------------------
 
     def open_tag_manager(self) -> None:
+        from briefer.gui.tag_manager import TagManager
         manager = TagManager(self.library, self)
         manager.delete_requested.connect(self.delete_tags)
         manager.tags_changed.connect(self.refresh)
@@ -1069,6 +1088,7 @@ class MainWindow(QMainWindow):
 
     def new_brief(self) -> None:
         """New Brief…: title, template and marking, then the brief opens in a tab."""
+        from briefer.gui.editor.new_brief_dialog import NewBriefDialog
         brief_id = NewBriefDialog.create_brief(self, self.library, self.worker)
         if brief_id is not None:
             self._refresh_navigator()
@@ -1076,16 +1096,17 @@ class MainWindow(QMainWindow):
 
     def brief_tabs(self) -> list[BriefTab]:
         return [w for w in map(self.tabs.widget, range(self.tabs.count()))
-                if isinstance(w, BriefTab)]  # fmt: skip
+                if _is_instance(w, _BRIEF_TAB, "BriefTab")]  # fmt: skip
 
     def current_brief_tab(self) -> BriefTab | None:
         widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, BriefTab) else None
+        return widget if _is_instance(widget, _BRIEF_TAB, "BriefTab") else None
 
     def open_brief(self, brief_id: int) -> BriefTab:
         """Show a brief in the editor, in its own tab (focused if already open)."""
         tab = next((t for t in self.brief_tabs() if t.brief_id == brief_id), None)
         if tab is None:
+            from briefer.gui.editor.brief_tab import BriefTab
             tab = BriefTab(self.library, self.worker, brief_id, self)
             tab.title_changed.connect(lambda title, t=tab: self._brief_title_changed(t, title))
             tab.details_changed.connect(self._refresh_navigator)
@@ -1211,6 +1232,7 @@ class MainWindow(QMainWindow):
         if len(report.results) == 1 and len(imported) == 1:
             self.open_source(imported[0].source_id)
         else:
+            from briefer.gui.dialogs.import_report import ImportReportDialog
             box = ImportReportDialog(report, self)
             box.open()
             self.last_report_box = box
@@ -1456,6 +1478,7 @@ class MainWindow(QMainWindow):
         self.help_box = box
 
     def show_about(self) -> None:
+        from briefer.gui.about import open_about
         self.about_box = open_about(self, self.library.path)
 
 

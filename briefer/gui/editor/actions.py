@@ -6,11 +6,15 @@ ambiguous) and tells these actions which tab is current.
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from briefer.gui.editor.brief_tab import BriefTab
+if TYPE_CHECKING:
+    from briefer.gui.editor.brief_tab import BriefTab
 
 
 class BriefActions(QObject):
@@ -52,7 +56,11 @@ class BriefActions(QObject):
 
     def set_tab(self, tab: BriefTab | None) -> None:
         """The brief in front (or None when another kind of tab is)."""
-        self._tab = tab if isinstance(tab, BriefTab) else None
+        # The brief tab's module loads when the first brief opens (issue 16): until
+        # then no tab can be a brief.
+        module = sys.modules.get("briefer.gui.editor.brief_tab")
+        brief_tab = getattr(module, "BriefTab", None)
+        self._tab = tab if brief_tab is not None and isinstance(tab, brief_tab) else None
         for action in self.tab_actions():
             action.setEnabled(self._tab is not None)
 
