@@ -10,8 +10,7 @@ briefer.export.references for citations at start-up, and importing the writer wi
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from briefer.lazy import lazy_names
 
 _HOME = {
     "ExportError": "errors",
@@ -34,15 +33,4 @@ _HOME = {
 __all__ = sorted(_HOME)
 
 
-def __getattr__(name: str) -> Any:
-    """Import the module that holds `name` the first time it is asked for, and keep it."""
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module 'briefer.export' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"briefer.export.{home}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_HOME))
+__getattr__, __dir__ = lazy_names(__name__, _HOME)

@@ -9,8 +9,7 @@ does not pull the whole editor in before the first paint (issue 16).
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from briefer.lazy import lazy_names
 
 _HOME = {
     "BriefActions": "actions",
@@ -24,15 +23,4 @@ _HOME = {
 __all__ = sorted(_HOME)
 
 
-def __getattr__(name: str) -> Any:
-    """Import the module that holds `name` the first time it is asked for, and keep it."""
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module 'briefer.gui.editor' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"briefer.gui.editor.{home}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_HOME))
+__getattr__, __dir__ = lazy_names(__name__, _HOME)
