@@ -15,11 +15,10 @@ from briefer.core.library import Library
 from briefer.core.logfile import log_folder, setup_logging
 from briefer.core.records import CheckReport
 from briefer.gui import app
-from briefer.gui.app import LibrarySession, open_library_at_start
+from briefer.gui.app import open_library_at_start
 from briefer.gui.dialogs.damaged_library import DamagedLibraryDialog
 from briefer.gui.dialogs.no_library import NoLibraryDialog
 from briefer.gui.dialogs.restore_backup import RestoreBackupDialog
-from briefer.gui.main_window import MainWindow
 from tests.conftest import make_source
 
 
@@ -41,19 +40,6 @@ def log_file(tmp_path):
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
         handler.close()
-
-
-@pytest.fixture
-def app_window(qtbot, tmp_path, settings):
-    library = Library.open(tmp_path / "main.briefer", lock=True)
-    window = MainWindow(library, settings=settings)
-    qtbot.addWidget(window)
-    window.attach_session(LibrarySession(library, window))
-    window.show()
-    yield window
-    window.worker.wait(10_000)
-    window.session.wait()
-    window.session.close()
 
 
 def test_a_failing_backup_shows_in_the_window_and_the_log(qtbot, app_window, log_file):

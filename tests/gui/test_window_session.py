@@ -13,8 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from briefer.core import backups
 from briefer.core.library import Library
 from briefer.core.lock import LibraryLocked
-from briefer.gui.app import LibrarySession
-from briefer.gui.main_window import MainWindow
 from tests.conftest import make_source
 
 
@@ -22,20 +20,6 @@ from tests.conftest import make_source
 def quiet_boxes(monkeypatch):
     for name in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, **k: None))
-
-
-@pytest.fixture
-def app_window(qtbot, tmp_path, settings):
-    """The window as briefer.gui.app.run builds it: locked library, attached session."""
-    library = Library.open(tmp_path / "main.briefer", lock=True)
-    window = MainWindow(library, settings=settings)
-    qtbot.addWidget(window)
-    window.attach_session(LibrarySession(library, window))
-    window.show()
-    yield window
-    window.worker.wait(10_000)
-    window.session.wait()
-    window.session.close()
 
 
 def menu_texts(window) -> list[str]:
