@@ -1,8 +1,10 @@
-"""Where the files Briefer ships are found: icons, the sample article, templates.
+"""Where the files Briefer ships are found: icons, the sample article, templates, the
+user guide.
 
-The top-level `resources/` and `templates/` of the repository are the source of truth.
-A build (the wheel's setup.py hook, the PyInstaller spec) copies the files named in
-SHIPPED into the package as `briefer/_data/resources/...` and `briefer/_data/templates/...`;
+The top-level `resources/`, `templates/` and `docs/guide/` of the repository are the
+source of truth. A build (the wheel's setup.py hook, the PyInstaller spec) copies the
+files named in SHIPPED into the package as `briefer/_data/resources/...`,
+`briefer/_data/templates/...` and `briefer/_data/docs/guide/...`;
 in a source checkout or an editable install there is no `_data`, and the top-level
 folders beside the package are used as they are. Found through importlib.resources, so
 the same call works in a checkout, an installed wheel and the frozen app. Imports no Qt.
@@ -29,6 +31,8 @@ SHIPPED: dict[str, tuple[str, ...]] = {
         "app/*.icns",
     ),
     "templates": ("briefs/*.json", "word/*.docx", "word/*.dotx"),
+    # The user guide the help window shows (Markdown, written once).
+    "docs/guide": ("*.md",),
 }
 
 SAMPLE_ARTICLE_NAME = "rudaw-2024-02-09-pentagon-strikes.txt"
@@ -51,6 +55,11 @@ def resource(*parts: str) -> Path:
 def templates_dir() -> Path:
     """The shipped templates/ folder (briefs/ and word/ under it)."""
     return _root() / "templates"
+
+
+def guide_dir() -> Path:
+    """The shipped user guide: one Markdown page per task (docs/guide/ in a checkout)."""
+    return _root() / "docs" / "guide"
 
 
 def sample_article() -> Path:

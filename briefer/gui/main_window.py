@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QInputDialog,
     QMainWindow,
@@ -77,26 +78,6 @@ def _loaded(module: str, name: str) -> type | None:
 def _is_instance(widget: object, module: str, name: str) -> bool:
     cls = _loaded(module, name)
     return cls is not None and isinstance(widget, cls)
-HELP_TEXT = """Getting started
-• File › Import Files (Ctrl+I) or a folder (Ctrl+Shift+I), drop files on the window, or
-  paste an article you copied in a browser (Ctrl+Shift+V).
-• Open a source with Enter or a double click; it opens in a tab beside the table.
-
-Cutting excerpts
-• Select words in the reader and press Ctrl+E: set credibility 1–6, tags and a comment.
-• Click a highlight to select its excerpt; Enter edits it, Delete removes it.
-• Ctrl+Z undoes a delete of a source, excerpt or tag; Ctrl+Shift+Z redoes it.
-
-Finding things
-• Ctrl+F searches as you type: words, prefix*, "an exact phrase". Filters narrow the
-  table by tag, outlet, date and reliability; Save Search keeps them in the navigator.
-
-Grades
-• Sources: A completely reliable, B usually reliable, C fairly reliable, D not usually
-  reliable, E unreliable, F reliability cannot be judged. A new source is Ungraded
-  (? in codes) until you grade it; details save as you leave each field.
-• Information: 1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable,
-  6 truth cannot be judged. An excerpt's grade joins both: B2."""
 
 
 class Workspace(QTabWidget):
@@ -1472,10 +1453,11 @@ class MainWindow(QMainWindow):
     # -- help ------------------------------------------------------------------------
 
     def show_help(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "Briefer Help", HELP_TEXT, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
-        self.help_box = box
+        """F1: the guide at the page for what has focus (gui/help_window.py)."""
+        from briefer.gui.help_window import context_of, menu_shortcuts, show_help
+
+        focused = QApplication.focusWidget()
+        show_help(context_of(focused), self, shortcuts=menu_shortcuts(self.menuBar()))
 
     def show_about(self) -> None:
         from briefer.gui.about import open_about

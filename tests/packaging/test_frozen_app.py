@@ -72,6 +72,7 @@ def test_the_frozen_app_carries_what_it_needs_and_not_more(app):
     assert {"libqxcb.so", "libqoffscreen.so", "libqwayland.so"} <= platforms
     assert (qt / "plugins" / "iconengines" / "libqsvgicon.so").is_file()
     assert (internal / "briefer" / "_data" / "templates" / "word" / "standard.docx").is_file()
+    assert (internal / "briefer" / "_data" / "docs" / "guide" / "export.md").is_file()
     assert (internal / "docx" / "templates" / "default.docx").is_file()
     assert (internal / "trafilatura" / "settings.cfg").is_file()
     assert list((internal / "py3langid" / "data").glob("model*"))

@@ -19,6 +19,7 @@ def test_a_checkout_finds_the_top_level_folders():
     assert resources.templates_dir() == ROOT / "templates"
     assert shipped_templates_dir() == ROOT / "templates"
     assert resources.sample_article().is_file()
+    assert resources.guide_dir() == ROOT / "docs" / "guide"
 
 
 def test_the_code_reads_its_templates_through_the_helper():
@@ -41,6 +42,7 @@ def test_every_data_file_of_the_top_level_folders_ships():
     assert on_disk - shipped == set()
     assert "templates/word/standard.docx" in shipped
     assert f"resources/samples/{resources.SAMPLE_ARTICLE_NAME}" in shipped
+    assert "docs/guide/import.md" in shipped
 
 
 def test_a_built_package_uses_its_own_copy(tmp_path, monkeypatch):

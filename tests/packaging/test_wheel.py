@@ -23,7 +23,7 @@ WHEELHOUSE = Path(
     os.environ.get("BRIEFER_WHEELHOUSE") or Path.home() / ".cache" / "briefer-wheelhouse"
 )
 SOURCES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "briefer", "resources",
-           "templates")
+           "templates", "docs")
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -91,6 +91,8 @@ def test_the_installed_wheel_reads_its_own_data(installed, tmp_path):
     assert templates == package.parent / "_data" / "templates"
     assert (templates / "word" / "standard.docx").is_file()
     assert (icons / "app.svg").is_file()
+    guide = package.parent / "_data" / "docs" / "guide"
+    assert (guide / "import.md").is_file() and (guide / "shortcuts.md").is_file()
 
 
 def test_the_window_entry_point_is_installed(installed):
