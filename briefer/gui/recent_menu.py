@@ -13,7 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QMenu
 
-KEY = "recent/libraries"
+from briefer.gui.settings import RECENT_LIBRARIES
+
 LIMIT = 8
 
 
@@ -27,20 +28,17 @@ class RecentLibraries(QObject):
         self.rebuild()
 
     def paths(self) -> list[str]:
-        value = self.settings.value(KEY) or []
-        if isinstance(value, str):  # an INI file gives back a list of one as a string
-            value = [value]
-        return [str(p) for p in value if p][:LIMIT]
+        return RECENT_LIBRARIES.get(self.settings)[:LIMIT]
 
     def add(self, path: Path) -> None:
         """Put a library at the top of the list (it was just opened)."""
         name = str(Path(path).absolute())
         paths = [name, *(p for p in self.paths() if p != name)][:LIMIT]
-        self.settings.setValue(KEY, paths)
+        RECENT_LIBRARIES.set(self.settings, paths)
         self.rebuild()
 
     def clear(self) -> None:
-        self.settings.remove(KEY)
+        RECENT_LIBRARIES.remove(self.settings)
         self.rebuild()
 
     def rebuild(self) -> None:
