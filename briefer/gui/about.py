@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer import __version__
+from briefer.gui.dialogs.base import BrieferDialog
 from briefer.gui.icons import app_icon
 from briefer.notices import notices_text
 
@@ -26,7 +26,7 @@ QT_NOTICE = (
 )
 
 
-class AboutDialog(QDialog):
+class AboutDialog(BrieferDialog):
     def __init__(self, library_path: Path | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("About Briefer")

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core.records import CREDIBILITY
+from briefer.gui.dialogs.base import BrieferDialog
 from briefer.gui.tag_field import TagField
 
 QUOTE_PREVIEW = 400
@@ -37,7 +37,7 @@ def credibility_combo() -> QComboBox:
     return combo
 
 
-class ExcerptEditor(QDialog):
+class ExcerptEditor(BrieferDialog):
     """Opened with open() (never exec) so the window and its tests keep running."""
 
     def __init__(

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.gui.dialogs.base import BrieferDialog
 from briefer.gui.help_pages import (
     START,
     Page,
@@ -109,7 +109,8 @@ class HelpBrowser(QTextBrowser):
         return None
 
 
-class HelpWindow(QDialog):
+class HelpWindow(BrieferDialog):
+    settings_name = "help"
 
     def __init__(
         self,
@@ -170,6 +171,11 @@ class HelpWindow(QDialog):
         self.page_list.currentItemChanged.connect(self._current_changed)
         self.search_field.textChanged.connect(self.search)
         self.browser.anchorClicked.connect(self._link)
+
+    def show_help(self) -> None:
+        """F1 in the guide itself: to its search field."""
+        self.search_field.setFocus()
+        self.search_field.selectAll()
 
     # -- pages ------------------------------------------------------------------------
 

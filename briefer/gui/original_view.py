@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefer.core.errors import BrieferError
 from briefer.core.records import OriginalRecord
+from briefer.gui.dialogs.base import BrieferDialog
 from briefer.ingest import original as originals
 
 
@@ -40,7 +40,7 @@ def _viewer(text: str, *, fixed: bool = False) -> QPlainTextEdit:
     return view
 
 
-class OriginalDialog(QDialog):
+class OriginalDialog(BrieferDialog):
     """The original of one source: its text, its markup, Save As, system viewer."""
 
     def __init__(self, record: OriginalRecord, title: str, parent: QWidget | None = None):

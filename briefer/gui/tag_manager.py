@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,13 +27,14 @@ from PySide6.QtWidgets import (
 from briefer.core.errors import BrieferError
 from briefer.core.library import Library
 from briefer.core.records import TagRecord
+from briefer.gui.dialogs.base import BrieferDialog
 from briefer.gui.icons import icon
 from briefer.gui.navigator import swatch
 
 COLUMNS = ("Tag", "Colour", "Sources", "Excerpts")
 
 
-class TagManager(QDialog):
+class TagManager(BrieferDialog):
     delete_requested = Signal(list)  # tag names
     tags_changed = Signal()
 

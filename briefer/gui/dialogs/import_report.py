@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
@@ -16,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from briefer.gui.dialogs.base import BrieferDialog
 
 FEW = 5
 # Failures first: they are what the analyst must act on.
@@ -36,7 +37,7 @@ def report_lines(report) -> list[str]:
     return lines
 
 
-class ImportReportDialog(QDialog):
+class ImportReportDialog(BrieferDialog):
     def __init__(self, report, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Import finished")
@@ -67,6 +68,8 @@ class ImportReportDialog(QDialog):
             self.list.addItems(self.lines)
             layout.addWidget(self.list, 1)
             self.resize(560, 380)
+        # The long report remembers the size the analyst gave it; the short one fits.
+        self.settings_name = "ImportReportDialog" if self.list else "ImportReportDialog.short"
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
@@ -18,10 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core.backups import BackupInfo
+from briefer.gui.dialogs.base import BrieferDialog
 from briefer.gui.dialogs.damaged_library import describe_backup
 
 
-class RestoreBackupDialog(QDialog):
+class RestoreBackupDialog(BrieferDialog):
     """Lists backups newest first; Restore is enabled once one is chosen."""
 
     def __init__(self, library_path: Path, found: list[BackupInfo], parent: QWidget | None = None):

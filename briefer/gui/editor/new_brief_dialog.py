@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,11 +15,12 @@ from PySide6.QtWidgets import (
 
 from briefer.core.markings import TLP_LABELS
 from briefer.core.templates import structure_templates
+from briefer.gui.dialogs.base import BrieferDialog
 
 BLANK = ""
 
 
-class NewBriefDialog(QDialog):
+class NewBriefDialog(BrieferDialog):
     def __init__(self, library, worker, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("New Brief")
