@@ -1,7 +1,10 @@
 """The excerpts panel: the excerpts of the open source, of a search or of a tag.
 
 Rows drag out as excerpt ids (the brief editor takes them) and plain-text citations;
-tagging and deleting act on every selected row.
+tagging and deleting act on every selected row. The columns fit their contents (the
+excerpt's words take the room left, the others are capped so that a long title does not
+push the rest out of the narrow panel); with no excerpt to show, the panel says how to
+make one instead of showing an empty grid.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -27,12 +31,32 @@ from briefer.export.references import full_citation, segments_html, segments_tex
 from briefer.gui.clipboard import copy_rich
 from briefer.gui.icons import icon
 from briefer.gui.models.excerpts_model import (
+    COMMENT,
+    DATE,
     GRADE,
+    SOURCE,
+    TAGS,
     TEXT,
     ExcerptsModel,
     format_citation,
 )
 from briefer.gui.tag_field import TagField
+
+# Widest a column sized to its contents may grow, in average characters; the excerpt's
+# own column takes the rest of the panel.
+CAPS = {TAGS: 14, COMMENT: 20, SOURCE: 16}
+# What the window's Cut Excerpt action is bound to (the actions table may say otherwise
+# through set_cut_shortcut; tests/gui/test_excerpts_panel.py compares the two).
+CUT_SHORTCUT = "Ctrl+E"
+
+
+def empty_hint(shortcut: str) -> str:
+    return (
+        "<p><b>No excerpts here yet.</b></p>"
+        "<p>To make one, open a source, select words in its text and press "
+        f"<b>{shortcut}</b>, or click <b>Cut Excerpt</b> in the toolbar.</p>"
+        "<p>Excerpts of the open source, of a search or of a tag show here.</p>"
+    )
 
 
 class ExcerptsPanel(QWidget):
@@ -63,10 +87,22 @@ class ExcerptsPanel(QWidget):
         self.view.setUniformRowHeights(False)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(GRADE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TEXT, 200)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 4)
+
+        self.empty_label = QLabel(empty_hint(CUT_SHORTCUT))
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_label.setMargin(8)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty_label)
+        self.stack.setCurrentWidget(self.empty_label)
 
         self.tag_field = TagField()
         self.tag_button = QPushButton(icon("tag"), "Tag")
@@ -99,7 +135,7 @@ class ExcerptsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.heading)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.stack, 1)
         layout.addLayout(tag_row)
         layout.addLayout(button_row)
 
@@ -111,7 +147,10 @@ class ExcerptsPanel(QWidget):
         self.view.doubleClicked.connect(lambda index: self._activate(index.row()))
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
+        self.model.modelReset.connect(self._fit_columns)
+        self.model.rowsInserted.connect(lambda *_: self._fit_columns())
         self._update_actions()
+        self._fit_columns()
 
     # -- content -------------------------------------------------------------------
 
@@ -122,6 +161,31 @@ class ExcerptsPanel(QWidget):
         self.model.set_excerpts(excerpts)
         for excerpt_id in kept:
             self.select_excerpt(excerpt_id, clear=False)
+
+    def set_cut_shortcut(self, shortcut: str) -> None:
+        """The keys of the window's Cut Excerpt, for the empty panel's hint."""
+        self.empty_label.setText(empty_hint(shortcut or CUT_SHORTCUT))
+
+    def is_empty(self) -> bool:
+        return self.stack.currentWidget() is self.empty_label
+
+    def _fit_columns(self) -> None:
+        """Show the hint when there is nothing; else fit each column to its contents,
+        within its cap, and leave the excerpt's words the rest."""
+        empty = self.model.rowCount() == 0
+        self.stack.setCurrentWidget(self.empty_label if empty else self.view)
+        if empty:
+            return
+        # Rows of one source (the open one) need not repeat its title and date: the
+        # heading names it, and the words get the room.
+        one_source = len({e.source_id for e in self.model.excerpts()}) == 1
+        self.view.setColumnHidden(SOURCE, one_source)
+        self.view.setColumnHidden(DATE, one_source)
+        header = self.view.header()
+        char = self.fontMetrics().averageCharWidth()
+        for column, cap in CAPS.items():
+            self.view.resizeColumnToContents(column)
+            header.resizeSection(column, min(header.sectionSize(column), cap * char))
 
     def select_excerpt(self, excerpt_id: int, *, clear: bool = True) -> bool:
         row = self.model.row_of(excerpt_id)

@@ -11,8 +11,10 @@ from briefer.core.records import CREDIBILITY, ExcerptRecord, reliability_text
 from briefer.gui.models.record_table import Index, RecordTableModel
 
 EXCERPT_MIME = "application/x-briefer-excerpt"
-COLUMNS = ("Grade", "Excerpt", "Source", "Date", "Tags")
-GRADE, TEXT, SOURCE, DATE, TAGS = range(len(COLUMNS))
+# Tags and comment come right after the words: they are what the analyst added, and
+# the panel is narrow (the source and date are the same on every row of a source).
+COLUMNS = ("Grade", "Excerpt", "Tags", "Comment", "Source", "Date")
+GRADE, TEXT, TAGS, COMMENT, SOURCE, DATE = range(len(COLUMNS))
 ExcerptIdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -101,6 +103,8 @@ class ExcerptsModel(RecordTableModel):
             if column == DATE:
                 published = ex.source_published
                 return f"{published:%d %b %Y}" if published else ""
+            if column == COMMENT:
+                return " ".join((ex.comment or "").split())
             return ", ".join(ex.tags)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == GRADE:
@@ -114,6 +118,12 @@ class ExcerptsModel(RecordTableModel):
                 )
                 comment = f"\n\n{ex.comment}" if ex.comment else ""
                 return ex.text + comment + lost
+            if column == COMMENT and ex.comment:
+                return ex.comment
+            if column == TAGS and ex.tags:
+                return ", ".join(ex.tags)
+            if column == SOURCE:
+                return ex.source_title
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

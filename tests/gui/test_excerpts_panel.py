@@ -1,0 +1,82 @@
+"""The excerpts panel shows tags and comment, fits its columns, and says how to make
+the first excerpt when it has none (issue 12, Excerpts panel)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from briefer.gui import excerpts_panel as panel_module
+from briefer.gui.excerpts_panel import ExcerptsPanel
+from briefer.gui.models.excerpts_model import COLUMNS, COMMENT, DATE, SOURCE, TAGS, TEXT
+
+BODY = "The strikes aimed to degrade the groups. Officials said more would follow soon."
+
+
+def shown_panel(qtbot) -> ExcerptsPanel:
+    panel = ExcerptsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(440, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_an_empty_panel_says_how_to_make_the_first_excerpt(qtbot):
+    panel = shown_panel(qtbot)
+    panel.show_excerpts("Excerpts — open or select a source", [])
+    assert panel.is_empty()
+    assert panel.empty_label.isVisible() and not panel.view.isVisible()
+    hint = panel.empty_label.text()
+    assert "select words" in hint and "<b>Ctrl+E</b>" in hint and "Cut Excerpt" in hint
+    # Nothing to scroll sideways: no grid at all, so no horizontal scroll bar.
+    assert not panel.view.horizontalScrollBar().isVisible()
+    assert panel.empty_label.sizeHint().width() <= panel.width()
+
+
+def test_the_hint_names_the_windows_real_shortcut(window):
+    keys = window.cut_excerpt_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    assert keys == panel_module.CUT_SHORTCUT
+    assert window.excerpts_panel.is_empty()
+    assert f"<b>{keys}</b>" in window.excerpts_panel.empty_label.text()
+    window.excerpts_panel.set_cut_shortcut("Ctrl+K")  # what an actions table may set
+    assert "<b>Ctrl+K</b>" in window.excerpts_panel.empty_label.text()
+
+
+def test_rows_show_tags_and_comment_and_columns_fit(qtbot, library, add_source):
+    src = add_source("Strikes", body=BODY)
+    one = library.excerpts.add(src.id, 4, 11, tags=["aims", "US strikes"],
+                               comment="The stated aim, in the spokesman's words")  # fmt: skip
+    two = library.excerpts.add(src.id, 41, 50)
+    panel = shown_panel(qtbot)
+    panel.show_excerpts("Excerpts of “Strikes”", library.excerpts.list(source_id=src.id))
+    assert not panel.is_empty() and panel.view.isVisible()
+    assert COLUMNS[TAGS] == "Tags" and COLUMNS[COMMENT] == "Comment"
+    model = panel.model
+    row = model.row_of(one.id)
+    assert model.data(model.index(row, TAGS)) == "aims, US strikes"
+    assert model.data(model.index(row, COMMENT)) == "The stated aim, in the spokesman's words"
+    assert model.data(model.index(model.row_of(two.id), COMMENT)) == ""
+    view, header = panel.view, panel.view.header()
+    assert not view.isColumnHidden(TAGS) and not view.isColumnHidden(COMMENT)
+    # One source: its title and date are in the heading, not on every row.
+    assert view.isColumnHidden(SOURCE) and view.isColumnHidden(DATE)
+    char = panel.fontMetrics().averageCharWidth()
+    assert header.sectionSize(TAGS) <= panel_module.CAPS[TAGS] * char
+    assert header.sectionSize(COMMENT) <= panel_module.CAPS[COMMENT] * char
+    assert header.sectionSize(TAGS) >= view.sizeHintForColumn(TAGS) or (
+        header.sectionSize(TAGS) == panel_module.CAPS[TAGS] * char)
+    # The words take the rest: everything fits, nothing scrolls sideways.
+    assert header.sectionSize(TEXT) > header.sectionSize(COMMENT)
+    assert header.length() <= view.viewport().width()
+    assert not view.horizontalScrollBar().isVisible()
+
+
+def test_rows_of_several_sources_show_source_and_date(qtbot, library, add_source):
+    a = add_source("First", body=BODY)
+    b = add_source("Second", body=BODY + " Another page.")
+    made = [library.excerpts.add(a.id, 4, 11), library.excerpts.add(b.id, 4, 11)]
+    panel = shown_panel(qtbot)
+    panel.show_excerpts("Excerpts matching “strikes”", made)
+    assert not panel.view.isColumnHidden(SOURCE) and not panel.view.isColumnHidden(DATE)
+    panel.show_excerpts("Excerpts — open or select a source", [])
+    assert panel.is_empty()
