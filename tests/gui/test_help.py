@@ -75,9 +75,12 @@ def test_search_keeps_the_pages_holding_every_word_and_marks_them(qtbot):
     assert window.visible_pages() == list(ORDER)
 
 
-def test_f1_opens_the_page_for_what_has_focus(window, qtbot):
+def test_f1_opens_the_page_for_what_has_focus(window, qtbot, library, add_source):
+    src = add_source("Strikes", body="The strikes aimed to degrade the groups.")
+    excerpt = library.excerpts.add(src.id, 4, 11)
     window.show()
     qtbot.waitExposed(window)
+    window.excerpts_panel.show_excerpts("Excerpts", [excerpt])
     window.excerpts_panel.view.setFocus()
     assert context_of(window.excerpts_panel.view) == "excerpts"
     window.help_action.trigger()
