@@ -36,7 +36,7 @@ from briefer.core.records import BriefDetail, ExcerptRecord, SourceSummary
 from briefer.export.atomic import write_atomically
 from briefer.export.blocks import empty_headings, has_content, next_is_source_list, words
 from briefer.export.footnotes import NotesPart
-from briefer.export.markings import write_headers_and_footers
+from briefer.export.markings import overall_marking, portion_prefix, write_headers_and_footers
 from briefer.export.ooxml import R_NS, sub, text_el, w
 from briefer.export.properties import planned_properties, scrub_package, set_properties
 from briefer.export.references import (
@@ -266,6 +266,7 @@ class _Builder:
         self.caveat_on = _caveat_switch(template.document) != "off"
         self.style = template.style_id
         self.brief = brief
+        self.marking = overall_marking(brief)
         self.excerpts = excerpts
         self.sources = sources
         self.clean = Sanitizer()
@@ -334,7 +335,7 @@ class _Builder:
         if brief.subject:
             p = self.paragraph("Subtitle", rtl=is_rtl(brief.subject))
             self.runs(p, [(brief.subject, None)], "subject")
-        caveat = SHARING_CAVEATS.get(tlp_label(brief.marking or "") or "")
+        caveat = SHARING_CAVEATS.get(tlp_label(self.marking) or "")
         if caveat and self.caveat_on:
             self.runs(self.paragraph("Sharing Caveat"), [(caveat, None)], "sharing caveat")
         details = [format_date(on_date)]
@@ -358,6 +359,7 @@ class _Builder:
                 quote = kind == "quote"
                 style = "Quote" if quote else ("BLUF" if section == "bluf" else None)
                 p = self.paragraph(style, rtl=rtl, align=align)
+                self.portion(p, block, where)
                 self.inlines(p, content, where, rtl, upright_rtl=quote)
                 if quote:
                     self.speaker(p, content, where)
@@ -367,6 +369,12 @@ class _Builder:
             self.table(block, where)
         elif kind == "source_list":
             self.source_list()
+
+    def portion(self, p: etree._Element, node: dict, where: str) -> None:
+        """The paragraph's portion mark, "(C) ", as its first run."""
+        prefix = portion_prefix(node)
+        if prefix:
+            self._text_runs(p, prefix, where, ())
 
     def speaker(self, p: etree._Element, content: list, where: str) -> None:
         """"— Speaker" ending a block quote, for the first quoted excerpt that names one."""
@@ -396,6 +404,7 @@ class _Builder:
             rtl = item.get("dir") == "rtl" or is_rtl(words(content))
             if has_content(content):
                 p = self.paragraph(style, rtl=rtl, num=num)
+                self.portion(p, item, at)
                 self.inlines(p, content, at, rtl)
             for m, child in enumerate(item.get("children") or []):
                 if isinstance(child, dict):
@@ -650,7 +659,7 @@ class _Builder:
         if self.sect is not None:
             self.notes.section_properties(self.sect)
             self.body.append(self.sect)
-        write_headers_and_footers(self.doc, self.brief.marking or "", self.style, self.clean)
+        write_headers_and_footers(self.doc, self.marking, self.style, self.clean)
         write_settings(
             self.doc,
             language=template_language(self.doc),
@@ -660,7 +669,7 @@ class _Builder:
         quiet = Sanitizer()  # the body already reported what these strings lost
         self.properties = planned_properties(
             title=quiet(brief.title, "title"),
-            marking=quiet(brief.marking or "", "marking"),
+            marking=quiet(self.marking, "marking"),
             author=self.clean(brief.author, "author") if include_author else "",
         )
         set_properties(self.doc, self.properties, when=datetime.now(UTC))

@@ -46,6 +46,7 @@ from briefer.export import (
     planned_properties,
     word_templates,
 )
+from briefer.export.markings import overall_marking
 from briefer.gui.worker import CoreWorker
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -83,6 +84,8 @@ class ExportDialog(QDialog):
         self.settings = settings if settings is not None else QSettings()
         self.brief_id = brief_id
         self.brief = library.briefs.get(brief_id)
+        # What the file will carry: the marking rolled up to the highest portion mark.
+        self.marking = overall_marking(self.brief)
         self.result: ExportResult | None = None
         self.pdf_problem = pdf_unavailable_reason()
         self._worker = CoreWorker(self)
@@ -132,7 +135,7 @@ class ExportDialog(QDialog):
         self.pdf_note.setWordWrap(True)
         self.pdf_note.setVisible(bool(self.pdf_problem))
 
-        marking = self.brief.marking
+        marking = self.marking
         self.marking_check = QCheckBox(
             f"The handling marking is right: {marking}"
             if marking
@@ -276,7 +279,7 @@ class ExportDialog(QDialog):
         """Exactly what the file's document properties will hold."""
         author = self.brief.author if self.author_check.isChecked() else ""
         return planned_properties(
-            title=self.brief.title, marking=self.brief.marking or "", author=author
+            title=self.brief.title, marking=self.marking, author=author
         )
 
     def _update_properties(self) -> None:
