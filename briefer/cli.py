@@ -229,6 +229,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--with-author", action="store_true", help="put the brief's author in the file properties"
     )
+    p.add_argument(
+        "--recipients",
+        default="",
+        metavar="TEXT",
+        help="to whom the file goes, kept in the export record (`briefer exports`)",
+    )
     _json_option(p)
 
     command("check", "check the library's integrity; exit 0 when sound")
@@ -751,12 +757,16 @@ def _cmd_export(lib, args) -> int:
         full_citations=args.full_citations,
         empty_sections=args.empty_sections,
         final=args.final,
+        recipients=args.recipients,
     )
     if args.json:
         _emit_json(result.as_json())
     else:
         print(_shown(result.path))
         print(_shown(result.summary()), file=sys.stderr)
+    if result.unrecorded:
+        print(f"briefer: warning: the export is not recorded: {_shown(result.unrecorded)}",
+              file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
 

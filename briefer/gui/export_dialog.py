@@ -177,6 +177,12 @@ class ExportDialog(QDialog):
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
 
+        self.recipients_edit = QLineEdit()
+        self.recipients_edit.setPlaceholderText("To whom it goes (kept in the export record)")
+        self.recipients_edit.setToolTip(
+            "Free text kept with the record of this export (the brief's History and "
+            "`briefer exports`); it is not written into the file"
+        )
         self.path_edit = QLineEdit(str(self._default_path()))
         self.browse_button = QPushButton("Choose…")
         path_row = QHBoxLayout()
@@ -196,6 +202,7 @@ class ExportDialog(QDialog):
         form.addRow("Date:", self.date_edit)
         form.addRow("Metadata:", self.author_check)
         form.addRow("Properties:", self.properties_label)
+        form.addRow("Recipients:", self.recipients_edit)
         form.addRow("Save as:", path_row)
 
         self.progress = QProgressBar()
@@ -314,6 +321,7 @@ class ExportDialog(QDialog):
             self.full_citations_check,
             self.empty_note_check,
             self.date_edit,
+            self.recipients_edit,
             self.path_edit,
             self.browse_button,
         ):
@@ -348,6 +356,7 @@ class ExportDialog(QDialog):
         final = self.final_check.isChecked() and self.final_check.isEnabled()
         chosen = self.date_edit.date().toPython()
         new_date = chosen if chosen != self.brief.doc_date else None
+        recipients = self.recipients_edit.text()
         library, brief_id = self.library, self.brief_id
         write = export_pdf if self.file_format == PDF else export_brief
 
@@ -365,6 +374,7 @@ class ExportDialog(QDialog):
                 empty_sections=empty_sections,
                 final=final,
                 progress=progress,
+                recipients=recipients,
             )
 
         self.result = None
@@ -391,6 +401,11 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.status_label.setText(f"Exported. {result.summary()}")
+        if result.unrecorded:
+            self.status_label.setText(
+                f"Exported, but not recorded in the library ({result.unrecorded}). "
+                f"{result.summary()}"
+            )
         self._update_buttons()
         self.open_button.setFocus()
 
