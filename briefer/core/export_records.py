@@ -190,7 +190,7 @@ class ExportRecordService:
         )
         with self._lib.write_session() as session:
             if session.get(Brief, new.brief_id) is None:
-                raise NotFound(f"brief {new.brief_id} does not exist")
+                raise NotFound(f"there is no brief {new.brief_id} in this library")
             session.add(row)
             session.flush()
             return _record(row)
@@ -201,7 +201,10 @@ class ExportRecordService:
             stmt = select(BriefExport)
             if brief_id is not None:
                 if session.get(Brief, brief_id) is None:
-                    raise NotFound(f"brief {brief_id} does not exist")
+                    raise NotFound(
+                        f"there is no brief {brief_id} in this library; `briefer exports` "
+                        "lists every export, those of deleted briefs too"
+                    )
                 stmt = stmt.where(BriefExport.brief_id == brief_id)
             stmt = stmt.order_by(col(BriefExport.exported).desc(), col(BriefExport.id).desc())
             return [_record(r) for r in session.exec(stmt)]
