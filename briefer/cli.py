@@ -229,6 +229,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--with-author", action="store_true", help="put the brief's author in the file properties"
     )
+    p.add_argument(
+        "--recipients",
+        default="",
+        metavar="TEXT",
+        help="to whom the file goes, kept in the export record (`briefer exports`)",
+    )
+    _json_option(p)
+
+    p = command("exports", "list the recorded exports, newest first (all, or one brief's)")
+    p.add_argument("brief_id", nargs="?", type=ID, metavar="BRIEF_ID")
+    _json_option(p)
+
+    p = command(
+        "verify",
+        "say which recorded export a file is, or that it was changed since; exit 0 when it "
+        "is one, 1 when changed or unknown, 2 on error",
+    )
+    p.add_argument("file", metavar="FILE.docx|FILE.pdf")
     _json_option(p)
 
     command("check", "check the library's integrity; exit 0 when sound")
@@ -751,13 +769,56 @@ def _cmd_export(lib, args) -> int:
         full_citations=args.full_citations,
         empty_sections=args.empty_sections,
         final=args.final,
+        recipients=args.recipients,
     )
     if args.json:
         _emit_json(result.as_json())
     else:
         print(_shown(result.path))
         print(_shown(result.summary()), file=sys.stderr)
+    if result.unrecorded:
+        print(f"briefer: warning: the export is not recorded: {_shown(result.unrecorded)}",
+              file=sys.stderr)  # fmt: skip
     return EXIT_OK
+
+
+# -- the export record: exports and verify ---------------------------------------------
+
+
+def _cmd_exports(lib, args) -> int:
+    rows = lib.exports.list(args.brief_id)
+    if args.json:
+        _emit_json([r.as_json() for r in rows])
+        return EXIT_OK
+    for r in rows:
+        brief = f"brief {r.brief_id}" if r.brief_id is not None else "deleted brief"
+        print(
+            f"{r.id}\t{r.exported.astimezone():%Y-%m-%d %H:%M}\t{brief} v{r.doc_version}\t"
+            f"{r.file_format}\t{_shown(r.marking or '-')}\t{_shown(r.recipients or '-')}\t"
+            f"{_shown(r.file_name)}"
+        )
+    if not rows:
+        print("no exports recorded" + (f" for brief {args.brief_id}" if args.brief_id else ""),
+              file=sys.stderr)  # fmt: skip
+    return EXIT_OK
+
+
+EXIT_VERIFY_ERROR = 2
+
+
+def _cmd_verify(lib, args) -> int:
+    from briefer.export.verify import MATCHED, verify_file
+
+    found = verify_file(lib, Path(args.file).expanduser())
+    if args.json:
+        _emit_json(found.as_json())
+    else:
+        for line in found.lines():
+            print(_shown(line))
+    return EXIT_OK if found.status == MATCHED else EXIT_FAIL
+
+
+_cmd_verify.error_exit = EXIT_VERIFY_ERROR  # type: ignore[attr-defined]
 
 
 # -- lint: analytic tradecraft (docs/TRADECRAFT.md) ---------------------------------
@@ -961,6 +1022,8 @@ COMMANDS = {
     "restore": _cmd_restore,
     "lint": _cmd_lint,
     "portion": _cmd_portion,
+    "exports": _cmd_exports,
+    "verify": _cmd_verify,
 }
 
 
@@ -978,6 +1041,20 @@ def _search_option(word: str) -> str | None:
         return None
     known = [o for o in (*_SEARCH_VALUED, *_SEARCH_FLAGS) if o.startswith(name)]
     return known[0] if len(known) == 1 else None
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command argv names (past the global options), or None."""
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--library":
+            i += 2
+            continue
+        if not word.startswith("-"):
+            return word
+        i += 1
+    return None
 
 
 def _query_last(argv: list[str]) -> list[str]:
@@ -1030,6 +1107,8 @@ def _run_gui(path: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # A command may exit with its own code on error (verify: 2, as 1 means "changed").
+    fail = getattr(COMMANDS.get(_command_word(argv) or ""), "error_exit", EXIT_FAIL)
     try:
         args = build_parser().parse_args(_query_last(argv))
         if args.self_test:
@@ -1052,7 +1131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return code
     except (BrieferError, CliError) as exc:
         print(f"briefer: {_shown(exc)}", file=sys.stderr)
-        return EXIT_FAIL
+        return fail
     except KeyboardInterrupt:
         print("briefer: interrupted", file=sys.stderr)
         return 130
@@ -1064,7 +1143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("BRIEFER_DEBUG"):
             raise
         print(f"briefer: {_shown(os_error_line(exc))}", file=sys.stderr)
-        return EXIT_FAIL
+        return fail
     except Exception as exc:  # the one place a surprise is turned into a line
         if os.environ.get("BRIEFER_DEBUG"):
             raise
@@ -1073,7 +1152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "(run with BRIEFER_DEBUG=1 for details)",
             file=sys.stderr,
         )
-        return EXIT_FAIL
+        return fail
 
 
 if __name__ == "__main__":

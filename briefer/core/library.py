@@ -75,6 +75,7 @@ class Library:
     ):
         from briefer.core.briefs import BriefService
         from briefer.core.excerpts import ExcerptService
+        from briefer.core.export_records import ExportRecordService
         from briefer.core.saved_searches import SavedSearchService
         from briefer.core.sources import SourceService
         from briefer.core.tags import TagService
@@ -116,6 +117,7 @@ class Library:
         self.briefs = BriefService(self)
         self.searches = SavedSearchService(self)
         self.tradecraft = TradecraftService(self)
+        self.exports = ExportRecordService(self)
         self._closed = False
 
     # -- opening -------------------------------------------------------------------

@@ -166,3 +166,25 @@ class FindingDismissal(SQLModel, table=True):
     text: str = ""
     reason: str
     created: datetime
+
+
+class BriefExport(SQLModel, table=True):
+    """One exported file: what it holds, its digest and to whom it went (format 8)."""
+
+    __tablename__ = "brief_export"
+
+    id: int | None = Field(default=None, primary_key=True)
+    brief_id: int | None = Field(default=None, foreign_key="brief.id", ondelete="SET NULL")
+    title: str = ""
+    doc_version: int
+    revision: int
+    status: str = ""
+    exported: datetime
+    file_name: str
+    file_format: str
+    sha256: str
+    size: int
+    template: str = ""
+    marking: str = ""
+    citations: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    recipients: str = ""

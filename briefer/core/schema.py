@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 # "BRFR": marks a SQLite file as a Briefer library (header offset 68).
 APPLICATION_ID = 0x42524652
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 SCHEMA_V1 = """
 CREATE TABLE library_meta (
@@ -318,6 +318,41 @@ def _v7_search_index(conn: sqlite3.Connection) -> None:
         conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
 
 
+def _v8_export_records(conn: sqlite3.Connection) -> None:
+    """What was sent, to whom: one row per exported file (core/export_records.py).
+
+    The row outlives its brief (brief_id is set NULL, the title is kept): it records a
+    file that exists outside the library. citations holds the excerpts the file cites
+    with their grade codes as they stood at export, [{"excerpt", "source", "grade"}].
+    sha256 finds the row of a file (`briefer verify`); exported, to the second, is the
+    file's created property, which finds the row of a .docx changed since.
+    """
+    conn.execute(
+        """
+        CREATE TABLE brief_export (
+            id INTEGER PRIMARY KEY,
+            brief_id INTEGER REFERENCES brief (id) ON DELETE SET NULL,
+            title TEXT NOT NULL DEFAULT '',
+            doc_version INTEGER NOT NULL,
+            revision INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT '',
+            exported DATETIME NOT NULL,
+            file_name TEXT NOT NULL,
+            file_format VARCHAR(4) NOT NULL CHECK (file_format IN ('docx', 'pdf')),
+            sha256 VARCHAR(64) NOT NULL,
+            size INTEGER NOT NULL,
+            template TEXT NOT NULL DEFAULT '',
+            marking TEXT NOT NULL DEFAULT '',
+            citations JSON NOT NULL DEFAULT '[]',
+            recipients TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    conn.execute("CREATE INDEX ix_brief_export_brief ON brief_export (brief_id, exported)")
+    conn.execute("CREATE INDEX ix_brief_export_sha256 ON brief_export (sha256)")
+    conn.execute("CREATE INDEX ix_brief_export_exported ON brief_export (exported)")
+
+
 # MIGRATIONS[n] turns a version n-1 library into version n. Append, never edit; each
 # runs inside one transaction, so use conn.execute, never executescript.
 MIGRATIONS: dict[int, Migration] = {
@@ -327,6 +362,7 @@ MIGRATIONS: dict[int, Migration] = {
     5: _v5_ungraded,
     6: _v6_brief_release_and_speaker,
     7: _v7_search_index,
+    8: _v8_export_records,
 }
 
 

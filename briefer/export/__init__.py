@@ -28,6 +28,8 @@ _HOME = {
     "word_templates": "templates",
     "ExportResult": "writer",
     "export_brief": "writer",
+    "Verification": "verify",
+    "verify_file": "verify",
 }
 
 __all__ = sorted(_HOME)

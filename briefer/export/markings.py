@@ -1,4 +1,5 @@
-"""The handling marking in the header and footer of every page, and page numbers.
+"""The handling marking in the header and footer of every page, page numbers, and the
+portion marks that start marked paragraphs.
 
 TLP 2.0 labels follow FIRST's rules: capitals, right-aligned, the label's colour on a
 black background (markings.TLP_COLOURS). A free-text marking (OFFICIAL-SENSITIVE) is
@@ -14,7 +15,22 @@ from docx.document import Document
 from lxml import etree
 
 from briefer.core.markings import TLP_COLOURS, tlp_label
+from briefer.core.records import BriefDetail
+from briefer.core.tradecraft import portions
 from briefer.export.ooxml import sub, text_el
+
+
+def overall_marking(brief: BriefDetail) -> str:
+    """The marking a file of this brief carries: the stored one, raised to the highest
+    portion mark when it is lower (a library an older tool wrote may hold that), so a
+    file is never marked below its most sensitive paragraph (docs/TRADECRAFT.md)."""
+    return portions.roll_up(brief.marking or "", brief.body or {})
+
+
+def portion_prefix(node: dict) -> str:
+    """The text a marked paragraph or list item starts with: "(C) ", "(TLP:AMBER) "."""
+    mark = node.get("portion") or ""
+    return f"{portions.display(mark)} " if isinstance(mark, str) and mark else ""
 
 
 def write_headers_and_footers(

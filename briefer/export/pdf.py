@@ -20,9 +20,11 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefer.core import export_records
 from briefer.core.libreoffice import NOT_FOUND, find_libreoffice, pdf_unavailable_reason
 from briefer.export.atomic import write_atomically
 from briefer.export.errors import ExportError
+from briefer.export.record import cannot_record, record_export
 from briefer.export.writer import ExportResult, export_brief
 
 if TYPE_CHECKING:
@@ -36,8 +38,11 @@ TIMEOUT_SECONDS = 300
 def export_pdf(
     library: Library, brief_id: int, path: str | Path, **options: Any
 ) -> ExportResult:
-    """Export the brief to .docx (export_brief's options) and lay it out as a PDF at path."""
+    """Export the brief to .docx (export_brief's options) and lay it out as a PDF at path;
+    the PDF is recorded (export/record.py) once it is in place."""
     path = Path(path)
+    recipients = export_records.recipients(options.pop("recipients", ""))
+    options.pop("record", None)
     soffice = find_libreoffice()
     if soffice is None:
         raise ExportError(NOT_FOUND)
@@ -45,7 +50,7 @@ def export_pdf(
     with tempfile.TemporaryDirectory(prefix="briefer-pdf-") as tmp:
         work = Path(tmp)
         docx_path = work / "brief.docx"
-        result = export_brief(library, brief_id, docx_path, **options)
+        result = export_brief(library, brief_id, docx_path, record=False, **options)
         progress(0, 1, "Laying out the PDF in LibreOffice")
         source = docx_path
         if result.note_kind == "endnotes":  # only endnotes need the ODF step
@@ -53,10 +58,12 @@ def export_pdf(
             source.write_bytes(endnotes_on_body_pages(source.read_bytes()))
         pdf = _convert(soffice, source, "pdf", work)
         data = pdf.read_bytes()
+    unrecorded = cannot_record(library)
     write_atomically(path, lambda fh: fh.write(data))
-    return dataclasses.replace(
+    result = dataclasses.replace(
         result, path=path, sha256=hashlib.sha256(data).hexdigest(), size=len(data)
     )
+    return record_export(library, result, "pdf", recipients, unrecorded=unrecorded)
 
 
 def _convert(soffice: Path, source: Path, kind: str, work: Path) -> Path:

@@ -8,14 +8,22 @@ unless the analyst chose one, none of python-docx's default strings and 2013 dat
 extended (app.xml) or custom properties, no thumbnail, customXml, macros, glossary or
 comments from a template, no attached-template path, and no external relationships but
 hyperlinks.
+
+What identifies an exported file is already there: its title and the second it was
+exported (the created property, also the export record's time), so `briefer verify`
+can name the export a changed file came from without any custom property.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
 
 from briefer.export.ooxml import remove_all, w
 
@@ -91,3 +99,50 @@ def scrub_package(document: Document) -> None:
         for attr in list(sect.attrib):
             if attr.startswith(w("rsid")):
                 del sect.attrib[attr]
+
+
+@dataclass(frozen=True, slots=True)
+class FileIdentity:
+    """What a .docx says about itself in its core properties: the brief's title, its
+    marking (category) and the second it was exported (created), which Word and
+    LibreOffice keep when they save the file again."""
+
+    title: str
+    category: str
+    created: datetime
+
+
+_CORE = "docProps/core.xml"
+_CORE_LIMIT = 1 << 20  # a core properties part is a few hundred bytes
+_NS = {
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+
+
+def read_identity(path: Path) -> FileIdentity | None:
+    """The identity a .docx carries, or None when the file is no Word package or says
+    nothing usable (no created date). Reads only the small core properties part."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(_CORE)
+            if info.file_size > _CORE_LIMIT:
+                return None
+            root = etree.fromstring(
+                archive.read(info), etree.XMLParser(resolve_entities=False, no_network=True)
+            )
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
+        return None
+
+    def text(tag: str) -> str:
+        found = root.find(tag, _NS)
+        return (found.text or "").strip() if found is not None else ""
+
+    try:
+        created = datetime.fromisoformat(text("dcterms:created").replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    return FileIdentity(text("dc:title"), text("cp:category"), created.astimezone(UTC))

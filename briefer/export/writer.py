@@ -28,17 +28,20 @@ from typing import TYPE_CHECKING, Any
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
+from briefer.core import export_records
 from briefer.core.bidi import direction_runs, is_rtl, rtl_language
 from briefer.core.briefs import cited_excerpts
 from briefer.core.document import placeholders
+from briefer.core.export_records import CitedExcerpt, ExportRecord
 from briefer.core.markings import tlp_label
 from briefer.core.records import BriefDetail, ExcerptRecord, SourceSummary
 from briefer.export.atomic import write_atomically
 from briefer.export.blocks import empty_headings, has_content, next_is_source_list, words
 from briefer.export.footnotes import NotesPart
-from briefer.export.markings import write_headers_and_footers
+from briefer.export.markings import overall_marking, portion_prefix, write_headers_and_footers
 from briefer.export.ooxml import R_NS, sub, text_el, w
 from briefer.export.properties import planned_properties, scrub_package, set_properties
+from briefer.export.record import cannot_record, record_export
 from briefer.export.references import (
     Segment,
     footnote_reference,
@@ -90,6 +93,18 @@ class ExportResult:
     properties: tuple[tuple[str, str], ...] = ()
     # Paraphrase placeholders the analyst has not written yet ("block 4").
     placeholders: tuple[str, ...] = ()
+    # What the export record keeps (core/export_records.py): the brief as exported.
+    brief_id: int = 0
+    title: str = ""
+    doc_version: int = 0
+    revision: int = 0
+    status: str = ""
+    marking: str = ""
+    exported: datetime | None = None  # to the second: the .docx's created property
+    citations: tuple[CitedExcerpt, ...] = ()
+    # The row written for this file, or why none could be (a read-only library).
+    record: ExportRecord | None = None
+    unrecorded: str = ""
 
     def summary(self) -> str:
         line = (
@@ -101,6 +116,10 @@ class ExportResult:
                 f"; {len(self.placeholders)} paraphrase placeholder(s) still to write "
                 f"({', '.join(self.placeholders)})"
             )
+        if self.record is not None:
+            line += f"; recorded as export {self.record.id}"
+        elif self.unrecorded:
+            line += f"; not recorded in the library: {self.unrecorded}"
         if self.dropped_characters:
             places = "; ".join(str(d) for d in self.dropped_characters[:10])
             more = len(self.dropped_characters) - 10
@@ -123,6 +142,11 @@ class ExportResult:
             "sha256": self.sha256,
             "properties": dict(self.properties),
             "placeholders": list(self.placeholders),
+            "marking": self.marking,
+            "version": self.doc_version,
+            "export": self.record.id if self.record is not None else None,
+            "recipients": self.record.recipients if self.record is not None else "",
+            "unrecorded": self.unrecorded,
         }
 
 
@@ -147,8 +171,10 @@ def export_brief(
     empty_sections: str = "omit",
     final: bool = False,
     progress: Progress | None = None,
+    recipients: str = "",
+    record: bool = True,
 ) -> ExportResult:
-    """Write brief_id to path (atomically, mode 0600) and say what was written.
+    """Write brief_id to path (atomically, mode 0600), record it, say what was written.
 
     template: a Word template name ("Standard", "Compact", a house template) or a path;
     endnotes: citations as endnotes instead of footnotes; include_author: put the
@@ -157,9 +183,16 @@ def export_brief(
     saved); full_citations: the full reference in every note (default: Chicago's short
     form when a source is cited again); empty_sections: "omit" leaves out a heading
     with nothing under it, "note" keeps it with "Nothing to report."; final: export as
-    final: a brief not yet final becomes final and its version goes up by one.
+    final: a brief not yet final becomes final and its version goes up by one;
+    recipients: to whom the file goes, kept in the export record; record: False for
+    the .docx export_pdf lays out (it records the PDF itself).
+
+    The export record is written once the file is in place (export/record.py); a
+    library that cannot be written (read-only, or held by a window while the command
+    line exports) still exports, and the result says why it was not recorded.
     """
     path = Path(path)
+    recipients = export_records.recipients(recipients)
     report = progress or (lambda done, total, label: None)
     report(0, 1, "Checking the template")
     loaded = load_template(find_word_template(template))
@@ -170,6 +203,7 @@ def export_brief(
         )
     report(0, 1, "Reading the sources")
     excerpts, sources = gather_citations(library, brief)
+    exported = library.now().replace(microsecond=0)
     data, rendered = render_brief(
         brief,
         excerpts,
@@ -181,10 +215,12 @@ def export_brief(
         full_citations=full_citations,
         empty_sections=empty_sections,
         progress=report,
+        exported=exported,
     )
     report(1, 1, "Writing the file")
+    unrecorded = cannot_record(library) if record else ""
     write_atomically(path, lambda fh: fh.write(data))
-    return ExportResult(
+    result = ExportResult(
         path=path,
         template=loaded.template.name,
         note_kind="endnotes" if endnotes else "footnotes",
@@ -195,7 +231,18 @@ def export_brief(
         size=len(data),
         properties=tuple(rendered.properties.items()),
         placeholders=tuple(placeholders(brief.body)),
+        brief_id=brief.id,
+        title=brief.title,
+        doc_version=brief.doc_version,
+        revision=brief.version,
+        status=brief.status,
+        marking=overall_marking(brief),
+        exported=exported,
+        citations=export_records.cited_with_grades(cited_excerpts(brief.body), excerpts),
     )
+    if not record:
+        return result
+    return record_export(library, result, "docx", recipients, unrecorded=unrecorded)
 
 
 def gather_citations(
@@ -221,8 +268,11 @@ def render_brief(
     full_citations: bool = False,
     empty_sections: str = "omit",
     progress: Progress | None = None,
+    exported: datetime | None = None,
 ) -> tuple[bytes, RenderReport]:
-    """The .docx bytes of a brief, built in the template's package (consumed)."""
+    """The .docx bytes of a brief, built in the template's package (consumed).
+
+    exported: the file's created and modified properties (default: now)."""
     if empty_sections not in EMPTY_SECTIONS:
         raise ValueError(f"empty_sections must be one of {EMPTY_SECTIONS}")
     builder = _Builder(
@@ -230,7 +280,7 @@ def render_brief(
     )
     builder.empty_note = empty_sections == "note"
     builder.build(brief_date or brief.doc_date or brief.modified.date(), progress)
-    builder.finish(include_author=include_author)
+    builder.finish(include_author=include_author, when=exported or datetime.now(UTC))
     out = io.BytesIO()
     builder.doc.save(out)
     report = RenderReport(
@@ -266,6 +316,7 @@ class _Builder:
         self.caveat_on = _caveat_switch(template.document) != "off"
         self.style = template.style_id
         self.brief = brief
+        self.marking = overall_marking(brief)
         self.excerpts = excerpts
         self.sources = sources
         self.clean = Sanitizer()
@@ -334,7 +385,7 @@ class _Builder:
         if brief.subject:
             p = self.paragraph("Subtitle", rtl=is_rtl(brief.subject))
             self.runs(p, [(brief.subject, None)], "subject")
-        caveat = SHARING_CAVEATS.get(tlp_label(brief.marking or "") or "")
+        caveat = SHARING_CAVEATS.get(tlp_label(self.marking) or "")
         if caveat and self.caveat_on:
             self.runs(self.paragraph("Sharing Caveat"), [(caveat, None)], "sharing caveat")
         details = [format_date(on_date)]
@@ -358,6 +409,7 @@ class _Builder:
                 quote = kind == "quote"
                 style = "Quote" if quote else ("BLUF" if section == "bluf" else None)
                 p = self.paragraph(style, rtl=rtl, align=align)
+                self.portion(p, block, where)
                 self.inlines(p, content, where, rtl, upright_rtl=quote)
                 if quote:
                     self.speaker(p, content, where)
@@ -367,6 +419,12 @@ class _Builder:
             self.table(block, where)
         elif kind == "source_list":
             self.source_list()
+
+    def portion(self, p: etree._Element, node: dict, where: str) -> None:
+        """The paragraph's portion mark, "(C) ", as its first run."""
+        prefix = portion_prefix(node)
+        if prefix:
+            self._text_runs(p, prefix, where, ())
 
     def speaker(self, p: etree._Element, content: list, where: str) -> None:
         """"— Speaker" ending a block quote, for the first quoted excerpt that names one."""
@@ -396,6 +454,7 @@ class _Builder:
             rtl = item.get("dir") == "rtl" or is_rtl(words(content))
             if has_content(content):
                 p = self.paragraph(style, rtl=rtl, num=num)
+                self.portion(p, item, at)
                 self.inlines(p, content, at, rtl)
             for m, child in enumerate(item.get("children") or []):
                 if isinstance(child, dict):
@@ -645,12 +704,12 @@ class _Builder:
 
     # -- finishing ----------------------------------------------------------------------
 
-    def finish(self, *, include_author: bool) -> None:
+    def finish(self, *, include_author: bool, when: datetime) -> None:
         self.body.extend(list(self.out))
         if self.sect is not None:
             self.notes.section_properties(self.sect)
             self.body.append(self.sect)
-        write_headers_and_footers(self.doc, self.brief.marking or "", self.style, self.clean)
+        write_headers_and_footers(self.doc, self.marking, self.style, self.clean)
         write_settings(
             self.doc,
             language=template_language(self.doc),
@@ -660,10 +719,10 @@ class _Builder:
         quiet = Sanitizer()  # the body already reported what these strings lost
         self.properties = planned_properties(
             title=quiet(brief.title, "title"),
-            marking=quiet(brief.marking or "", "marking"),
+            marking=quiet(self.marking, "marking"),
             author=self.clean(brief.author, "author") if include_author else "",
         )
-        set_properties(self.doc, self.properties, when=datetime.now(UTC))
+        set_properties(self.doc, self.properties, when=when)
         scrub_package(self.doc)
 
 

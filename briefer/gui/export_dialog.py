@@ -46,6 +46,7 @@ from briefer.export import (
     planned_properties,
     word_templates,
 )
+from briefer.export.markings import overall_marking
 from briefer.gui.worker import CoreWorker
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -83,6 +84,8 @@ class ExportDialog(QDialog):
         self.settings = settings if settings is not None else QSettings()
         self.brief_id = brief_id
         self.brief = library.briefs.get(brief_id)
+        # What the file will carry: the marking rolled up to the highest portion mark.
+        self.marking = overall_marking(self.brief)
         self.result: ExportResult | None = None
         self.pdf_problem = pdf_unavailable_reason()
         self._worker = CoreWorker(self)
@@ -132,7 +135,7 @@ class ExportDialog(QDialog):
         self.pdf_note.setWordWrap(True)
         self.pdf_note.setVisible(bool(self.pdf_problem))
 
-        marking = self.brief.marking
+        marking = self.marking
         self.marking_check = QCheckBox(
             f"The handling marking is right: {marking}"
             if marking
@@ -174,6 +177,12 @@ class ExportDialog(QDialog):
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
 
+        self.recipients_edit = QLineEdit()
+        self.recipients_edit.setPlaceholderText("To whom it goes (kept in the export record)")
+        self.recipients_edit.setToolTip(
+            "Free text kept with the record of this export (the brief's History and "
+            "`briefer exports`); it is not written into the file"
+        )
         self.path_edit = QLineEdit(str(self._default_path()))
         self.browse_button = QPushButton("Choose…")
         path_row = QHBoxLayout()
@@ -193,6 +202,7 @@ class ExportDialog(QDialog):
         form.addRow("Date:", self.date_edit)
         form.addRow("Metadata:", self.author_check)
         form.addRow("Properties:", self.properties_label)
+        form.addRow("Recipients:", self.recipients_edit)
         form.addRow("Save as:", path_row)
 
         self.progress = QProgressBar()
@@ -276,7 +286,7 @@ class ExportDialog(QDialog):
         """Exactly what the file's document properties will hold."""
         author = self.brief.author if self.author_check.isChecked() else ""
         return planned_properties(
-            title=self.brief.title, marking=self.brief.marking or "", author=author
+            title=self.brief.title, marking=self.marking, author=author
         )
 
     def _update_properties(self) -> None:
@@ -311,6 +321,7 @@ class ExportDialog(QDialog):
             self.full_citations_check,
             self.empty_note_check,
             self.date_edit,
+            self.recipients_edit,
             self.path_edit,
             self.browse_button,
         ):
@@ -345,6 +356,7 @@ class ExportDialog(QDialog):
         final = self.final_check.isChecked() and self.final_check.isEnabled()
         chosen = self.date_edit.date().toPython()
         new_date = chosen if chosen != self.brief.doc_date else None
+        recipients = self.recipients_edit.text()
         library, brief_id = self.library, self.brief_id
         write = export_pdf if self.file_format == PDF else export_brief
 
@@ -362,6 +374,7 @@ class ExportDialog(QDialog):
                 empty_sections=empty_sections,
                 final=final,
                 progress=progress,
+                recipients=recipients,
             )
 
         self.result = None
@@ -388,6 +401,11 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.status_label.setText(f"Exported. {result.summary()}")
+        if result.unrecorded:
+            self.status_label.setText(
+                f"Exported, but not recorded in the library ({result.unrecorded}). "
+                f"{result.summary()}"
+            )
         self._update_buttons()
         self.open_button.setFocus()
 
