@@ -11,7 +11,6 @@ long brief; everything it does goes through briefer.export, which the CLI shares
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -47,6 +45,8 @@ from briefer.export import (
     word_templates,
 )
 from briefer.export.markings import overall_marking
+from briefer.gui.dialogs.base import BrieferDialog
+from briefer.gui.settings import EXPORT_FOLDER
 from briefer.gui.worker import CoreWorker
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -63,13 +63,7 @@ def default_folder() -> Path:
     return Path.home()
 
 
-def folder_key(library_path: Path) -> str:
-    """The settings key of a library's last export folder (one per library file)."""
-    digest = hashlib.sha1(str(Path(library_path).absolute()).encode()).hexdigest()[:12]
-    return f"export/last_folder/{digest}"
-
-
-class ExportDialog(QDialog):
+class ExportDialog(BrieferDialog):
     def __init__(
         self,
         library,
@@ -79,7 +73,7 @@ class ExportDialog(QDialog):
         pdf: bool = False,
         settings: QSettings | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(parent, settings=settings)
         self.library = library
         self.settings = settings if settings is not None else QSettings()
         self.brief_id = brief_id
@@ -265,7 +259,7 @@ class ExportDialog(QDialog):
     def _default_path(self) -> Path:
         """The brief's title in the folder this library last exported to (while it
         exists), else in Documents or home."""
-        remembered = self.settings.value(folder_key(self.library.path)) or ""
+        remembered = EXPORT_FOLDER.get(self.settings, self.library.path)
         folder = Path(remembered) if remembered and Path(remembered).is_dir() else None
         name = _UNSAFE.sub(" ", self.brief.title).strip() or "brief"
         ending = PDF if self._start_pdf else WORD
@@ -397,7 +391,7 @@ class ExportDialog(QDialog):
     def _done(self, result: ExportResult) -> None:
         self._job = None
         self.result = result
-        self.settings.setValue(folder_key(self.library.path), str(Path(result.path).parent))
+        EXPORT_FOLDER.set(self.settings, str(Path(result.path).parent), self.library.path)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.status_label.setText(f"Exported. {result.summary()}")

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from briefer.core.export_records import ExportRecord
 from briefer.core.records import RevisionRecord
+from briefer.gui.dialogs.base import BrieferDialog
 from briefer.gui.editor.editor_widget import BriefEditor
 
 
@@ -66,7 +66,7 @@ def export_tooltip(record: ExportRecord) -> str:
     ])  # fmt: skip
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(BrieferDialog):
     restore_requested = Signal(int)  # revision id
 
     def __init__(self, library, worker, brief_id: int, parent: QWidget | None = None):
