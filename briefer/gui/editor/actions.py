@@ -42,6 +42,10 @@ class BriefActions(QObject):
         )
         self.find = make("&Find…", "Ctrl+F", "Find in this brief")
         self.replace = make("&Replace…", "Ctrl+H", "Find and replace in this brief")
+        self.tradecraft = make(
+            "&Tradecraft Checks", "F7", "Likelihood words, sourcing and portion marks in a panel"
+        )
+        self.tradecraft.setCheckable(True)
         self._wire()
         self.set_tab(None)
 
@@ -53,6 +57,9 @@ class BriefActions(QObject):
         self.insert_excerpt.triggered.connect(lambda: self._tab and self._tab.insert_excerpt())
         self.find.triggered.connect(lambda: self._tab and self._tab.find())
         self.replace.triggered.connect(lambda: self._tab and self._tab.replace())
+        self.tradecraft.triggered.connect(
+            lambda on: self._tab and self._tab.show_tradecraft(on)
+        )
 
     def set_tab(self, tab: BriefTab | None) -> None:
         """The brief in front (or None when another kind of tab is)."""
@@ -63,15 +70,24 @@ class BriefActions(QObject):
         self._tab = tab if brief_tab is not None and isinstance(tab, brief_tab) else None
         for action in self.tab_actions():
             action.setEnabled(self._tab is not None)
+        if self._tab is not None:
+            self.tradecraft.setChecked(self._tab.tradecraft_action.isChecked())
+            # Kept in step while this tab is in front (its own button, the panel's ✕).
+            self._tab.tradecraft_action.toggled.connect(self._tab_toggled)
+
+    def _tab_toggled(self, on: bool) -> None:
+        if self.sender() is (self._tab.tradecraft_action if self._tab else None):
+            self.tradecraft.setChecked(on)
 
     def tab_actions(self) -> list[QAction]:
         return [self.save, self.save_version, self.history, self.insert_excerpt, self.find,
-                self.replace]  # fmt: skip
+                self.replace, self.tradecraft]  # fmt: skip
 
     def actions(self) -> list[QAction | None]:
         """The Brief menu in order; None is a separator."""
         return [self.new_brief, None, self.save, self.save_version, self.history, None,
-                self.insert_excerpt, None, self.find, self.replace]  # fmt: skip
+                self.insert_excerpt, None, self.find, self.replace, None,
+                self.tradecraft]  # fmt: skip
 
     def fill_menu(self, menu: QMenu) -> None:
         for action in self.actions():

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -146,6 +147,20 @@ class BriefTab(QWidget):
         self.toolbar = self.editor.make_toolbar(self)
         self.find_bar = FindReplaceBar(self.editor)
         self.find_bar.hide()
+        # The tradecraft panel (ICD 203/206, portion marks) is made when first shown.
+        self.tradecraft_panel = None
+        self.tradecraft = None
+        self.tradecraft_action = QAction("Tradecraft", self)
+        self.tradecraft_action.setCheckable(True)
+        self.tradecraft_action.setToolTip(
+            "Check likelihood words, sourcing and portion marks (ICD 203/206) in a side panel"
+        )
+        self.tradecraft_button = QToolButton()
+        self.tradecraft_button.setDefaultAction(self.tradecraft_action)
+        self.tradecraft_button.setAutoRaise(True)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.editor)
 
         details = QFormLayout()
         details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -162,6 +177,7 @@ class BriefTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title_field, 1)
         top.addWidget(self.save_state)
+        top.addWidget(self.tradecraft_button)
         details.addRow(top)
         details.addRow(row)
         layout = QVBoxLayout(self)
@@ -170,7 +186,7 @@ class BriefTab(QWidget):
         layout.addLayout(details)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.toolbar)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.find_bar)
 
         self._autosave = QTimer(self)
@@ -195,6 +211,7 @@ class BriefTab(QWidget):
         self.marking_box.lineEdit().editingFinished.connect(self.save_now)
         self.status_box.currentIndexChanged.connect(lambda _i: self._edited())
         self._autosave.timeout.connect(self.save_now)
+        self.tradecraft_action.toggled.connect(self.show_tradecraft)
 
     # -- loading ----------------------------------------------------------------------
 
@@ -539,6 +556,30 @@ class BriefTab(QWidget):
     def _restored(self, detail: BriefDetail) -> None:
         self.show_detail(detail)
         self.saved.emit(detail.version)
+
+    # -- tradecraft -------------------------------------------------------------------
+
+    def show_tradecraft(self, on: bool = True) -> None:
+        """Show (or hide) the tradecraft panel beside the editor; its checks and
+        underlines run only while it shows."""
+        if on and self.tradecraft_panel is None:
+            from briefer.gui.editor.tradecraft_check import TradecraftCheck
+            from briefer.gui.editor.tradecraft_panel import TradecraftPanel
+
+            self.tradecraft_panel = TradecraftPanel()
+            self.tradecraft = TradecraftCheck(self, self.tradecraft_panel)
+            self.tradecraft_panel.close_requested.connect(lambda: self.show_tradecraft(False))
+            self.splitter.addWidget(self.tradecraft_panel)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+            width = max(self.width(), 900)
+            self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
+        if self.tradecraft_action.isChecked() != on:
+            self.tradecraft_action.setChecked(on)  # comes back here through toggled
+            return
+        if self.tradecraft_panel is not None:
+            self.tradecraft_panel.setVisible(on)
+            self.tradecraft.set_active(on)
 
     # -- commands for the Brief menu --------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
+    QColor,
     QDesktopServices,
     QFont,
     QKeySequence,
@@ -77,6 +78,10 @@ STYLES = (
 )
 
 
+FINDING_COLOUR = QColor(0xD0, 0x5A, 0x00)
+SOURCING_COLOUR = QColor(0x1A, 0x5F, 0xB4)
+
+
 def _object_positions(doc, start: int, end: int | None) -> list[int]:
     """UTF-16 positions of the object characters in [start, end)."""
     data = doc.toRawText().encode("utf-16-le")
@@ -113,6 +118,7 @@ class BriefEditor(QTextEdit):
         self._adopt(QTextDocument(self))
         self._press: QPoint | None = None
         self._loading_body = False
+        self._finding_tips: list[tuple[QTextCursor, str]] = []
         self._make_actions()
         self._wire()
 
@@ -264,6 +270,7 @@ class BriefEditor(QTextEdit):
         doc.setDefaultFont(self.document().defaultFont())
         write_document(doc, body)
         old = self.document()
+        self.set_finding_marks(())
         self._adopt(doc)
         if old.parent() is self:
             old.deleteLater()
@@ -287,6 +294,42 @@ class BriefEditor(QTextEdit):
 
     def body(self) -> dict:
         return read_document(self.document())
+
+    # -- tradecraft findings ----------------------------------------------------------
+
+    def set_finding_marks(self, marks: Sequence[tuple[int, int, str, bool]]) -> None:
+        """Underline findings: (start, end, tooltip, words) in document positions; the
+        flagged words get a wavy line, whole paragraphs (sourcing) a dotted one. The
+        underlines move with typing until the next check replaces them."""
+        selections = []
+        self._finding_tips = []
+        for start, end, tip, words in marks:
+            if end <= start:
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            if words:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(FINDING_COLOUR)
+            else:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(SOURCING_COLOUR)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+            self._finding_tips.append((cursor, tip))
+        self.setExtraSelections(selections)
+
+    def finding_tip(self, position: int) -> str:
+        """The tooltips of the underlined findings at a document position."""
+        return "\n".join(
+            tip
+            for cursor, tip in self._finding_tips
+            if cursor.selectionStart() <= position < cursor.selectionEnd()
+        )
 
     def citations(self) -> list[int]:
         return self.index.ids()
@@ -784,6 +827,11 @@ class BriefEditor(QTextEdit):
                 )
                 if record is None:
                     self.store.need([excerpt])
+                return True
+            point = self.viewport().mapFromGlobal(event.globalPos())
+            tip = self.finding_tip(self.cursorForPosition(point).position())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
                 return True
             QToolTip.hideText()
         return super().event(event)
