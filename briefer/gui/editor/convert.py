@@ -113,6 +113,7 @@ class _Writer:
                     section=block.get("section", ""),
                     align=block.get("align", ""),
                     direction=block.get("dir", ""),
+                    portion=block.get("portion", ""),
                 )
                 cfmt = fx.heading_char_format(level) if heading else fx.body_char_format()
                 self.new_block(bfmt, cfmt)
@@ -136,9 +137,10 @@ class _Writer:
     def list(self, block: dict, depth: int) -> None:
         qlist: QTextList | None = None
         for item in block["items"]:
-            self.new_block(
-                fx.block_format("paragraph", direction=item.get("dir", "")), fx.body_char_format()
+            bfmt = fx.block_format(
+                "paragraph", direction=item.get("dir", ""), portion=item.get("portion", "")
             )
+            self.new_block(bfmt, fx.body_char_format())
             if qlist is None:
                 qlist = self.cursor.createList(list_format(block.get("ordered", False), depth))
             else:
@@ -290,6 +292,9 @@ class _Reader:
             node["align"] = align
         if direction:
             node["dir"] = direction
+        portion = fx.read_portion(fmt)
+        if portion and kind != "heading":
+            node["portion"] = portion
         self.out.append(node)
 
     def list_item(self, block: QTextBlock, qlist: QTextList) -> None:
@@ -300,6 +305,8 @@ class _Reader:
         self.origin[id(item)] = [block]
         if fx.read_direction(block.blockFormat()):
             item["dir"] = "rtl"
+        if fx.read_portion(block.blockFormat()):
+            item["portion"] = fx.read_portion(block.blockFormat())
         stack = self.lists
         while stack and (
             stack[-1].indent > indent or (stack[-1].indent == indent and stack[-1].index != index)
