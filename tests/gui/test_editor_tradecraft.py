@@ -201,3 +201,74 @@ def test_cursor_paths_match_the_document(qtbot, open_tab, brief):
     _body, places = read_located(tab.editor.document())
     block = tab.editor.document().findBlock(0).next()
     assert path_at(places, block.position() + 2) == ("blocks", 1)
+
+
+# -- portion marks ------------------------------------------------------------------
+
+
+def _cursor_in(tab, text):
+    doc = tab.editor.document()
+    found = doc.find(text)
+    cursor = QTextCursor(found)
+    cursor.clearSelection()
+    tab.editor.setTextCursor(cursor)
+
+
+def test_portion_mark_from_the_toolbar_rolls_the_marking_up_and_saves(qtbot, open_tab, brief,
+                                                                     library):  # fmt: skip
+    tab = open_tab(brief.id)
+    _cursor_in(tab, "It claimed 12.")
+    box = tab.editor.portion_box
+    box.setCurrentIndex(box.findData("C"))
+    box.activated.emit(box.currentIndex())
+    assert tab.editor.portions == ["C"]
+    assert tab.editor.portion_gutter.isVisible()
+    assert tab.marking_box.currentText() == "CONFIDENTIAL"
+    tab.save_now()
+    qtbot.waitUntil(lambda: not tab.dirty and not tab.busy, timeout=10_000)
+    saved = library.briefs.get(brief.id)
+    assert saved.marking == "CONFIDENTIAL"
+    discussion = [b for b in saved.body["blocks"] if b.get("type") == "paragraph"]
+    assert discussion[1]["portion"] == "C" and "portion" not in discussion[0]
+    # The marking cannot be set lower in the tab: refused and put back.
+    tab.marking_box.setCurrentText("UNCLASSIFIED")
+    tab.marking_box.lineEdit().editingFinished.emit()
+    assert tab.marking_box.currentText() == "CONFIDENTIAL"
+    assert "cannot be UNCLASSIFIED" in tab.message_bar.text()
+    # A TLP label among classification marks is refused.
+    _cursor_in(tab, "Strikes will continue.")
+    assert not tab.editor.set_portion("TLP:AMBER")
+    assert "mix classification marks and TLP labels" in tab.message_bar.text()
+    # A higher mark raises it again; undo takes the mark away (the marking stays, which
+    # is allowed: it only may not be lower).
+    assert tab.editor.set_portion("S")
+    assert tab.marking_box.currentText() == "SECRET"
+    tab.editor.undo()
+    qtbot.waitUntil(lambda: tab.editor.portions == ["C"], timeout=5_000)
+
+
+def test_clearing_the_marks_lets_the_marking_go_lower(qtbot, open_tab, brief, library):
+    library.tradecraft.set_portion(brief.id, "discussion", 1, "C")
+    tab = open_tab(brief.id)
+    assert tab.editor.portions == ["C"] and tab.marking_box.currentText() == "CONFIDENTIAL"
+    _cursor_in(tab, "It claimed 12.")
+    assert tab.editor.set_portion("")
+    tab.marking_box.setCurrentText("UNCLASSIFIED")
+    tab.marking_box.lineEdit().editingFinished.emit()
+    qtbot.waitUntil(lambda: not tab.dirty and not tab.busy, timeout=10_000)
+    saved = library.briefs.get(brief.id)
+    assert saved.marking == "UNCLASSIFIED"
+    assert "Not saved" not in tab.message_bar.text()
+
+
+def test_portion_mark_from_the_context_menu(qtbot, open_tab, brief):
+    tab = open_tab(brief.id)
+    _cursor_in(tab, "Iran might")
+    menu = tab.editor.context_menu(tab.editor.cursorRect().center())
+    sub = next(a.menu() for a in menu.actions() if a.text() == "Portion Mark")
+    labels = [a.text() for a in sub.actions()]
+    assert "(C) Confidential" in labels and "(TLP:AMBER)" in labels
+    next(a for a in sub.actions() if a.text().startswith("(U)")).trigger()
+    menu.deleteLater()
+    assert tab.editor.portions == ["U"]
+    assert tab.editor.body()["blocks"][1]["portion"] == "U"

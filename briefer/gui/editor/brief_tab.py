@@ -31,12 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core import document
+from briefer.core.errors import InvalidInput
 from briefer.core.markings import TLP_COLOURS, TLP_LABELS, normalize_marking, tlp_label
 from briefer.core.records import BRIEF_STATUSES, BriefDetail
+from briefer.core.tradecraft import portions
 from briefer.gui.editor.editor_widget import BriefEditor
 from briefer.gui.editor.find_replace import FindReplaceBar
 from briefer.gui.editor.history import HistoryDialog
 from briefer.gui.editor.picker import ExcerptPicker
+from briefer.gui.editor.portion_marks import as_body
 
 AUTOSAVE_MS = 1500
 RETRY_MS = 2000
@@ -208,7 +211,9 @@ class BriefTab(QWidget):
         self.date_field.textEdited.connect(self._edited)
         self.date_field.editingFinished.connect(self._date_finished)
         self.marking_box.currentTextChanged.connect(self._marking_edited)
-        self.marking_box.lineEdit().editingFinished.connect(self.save_now)
+        self.marking_box.lineEdit().editingFinished.connect(self._marking_finished)
+        self.marking_box.textActivated.connect(lambda _t: self._marking_finished())
+        self.editor.portions_changed.connect(self._portions_changed)
         self.status_box.currentIndexChanged.connect(lambda _i: self._edited())
         self._autosave.timeout.connect(self.save_now)
         self.tradecraft_action.toggled.connect(self.show_tradecraft)
@@ -296,7 +301,7 @@ class BriefTab(QWidget):
             "title": self.title_field.text().strip(),
             "subject": self.subject_field.text(),
             "author": self.author_field.text(),
-            "marking": normalize_marking(self.marking_box.currentText()),
+            "marking": self._rolled_up(normalize_marking(self.marking_box.currentText())),
             "status": self.status_box.currentData(),
             "date": self._date_or_last(),
         }
@@ -356,6 +361,36 @@ class BriefTab(QWidget):
             self.date_field.setText(_iso(detail.doc_date))
             self._last_meta["date"] = _iso(detail.doc_date)
         self.details_changed.emit()
+
+    def _rolled_up(self, marking: str) -> str:
+        """The marking raised to the highest portion mark on screen: a brief's marking
+        is never saved lower than its paragraphs."""
+        try:
+            return portions.roll_up(marking, as_body(self.editor.portions))
+        except InvalidInput:
+            return marking  # mixed marks: the save says so
+
+    def _portions_changed(self, marks: list[str]) -> None:
+        if self._loading or self.read_only:
+            return
+        current = normalize_marking(self.marking_box.currentText())
+        try:
+            rolled = portions.roll_up(current, as_body(marks))
+        except InvalidInput as exc:
+            self.message_bar.show_message(str(exc))
+            return
+        if rolled != current:
+            self.marking_box.setCurrentText(rolled)  # saved like a typed marking
+
+    def _marking_finished(self) -> None:
+        """A marking below the highest portion mark is refused and put back."""
+        typed = normalize_marking(self.marking_box.currentText())
+        try:
+            portions.refuse_lower(typed, as_body(self.editor.portions))
+        except InvalidInput as exc:
+            self.message_bar.show_message(str(exc))
+            self.marking_box.setCurrentText(self._rolled_up(typed))
+        self.save_now()
 
     def _marking_edited(self, text: str) -> None:
         self._show_marking(normalize_marking(text))
@@ -417,13 +452,15 @@ class BriefTab(QWidget):
 
         def save(_progress, _cancelled):
             detail = None
+            # The body first: the marking may only go lower once the portion marks
+            # that held it up are gone from the stored text.
+            if body_changed:
+                detail = briefs.save_body(brief_id, body, expected_version=version)
             if changed_meta:
                 detail = briefs.update(brief_id, **changed_meta)
             if new_date is not None:
                 on = date.fromisoformat(new_date) if new_date else None
                 detail = briefs.set_release(brief_id, on=on, clear_date=on is None)
-            if body_changed:
-                detail = briefs.save_body(brief_id, body, expected_version=version)
             if snapshot is not None:
                 briefs.save_revision(brief_id, snapshot, new_version=note is not None)
                 if note is not None:  # the version went up: show it
@@ -451,6 +488,13 @@ class BriefTab(QWidget):
             self.detail = detail
             self.version = detail.version
             self._show_version(detail)
+            if detail.marking != meta["marking"] and not self.dirty:
+                # The library rolled the marking up: show what it holds.
+                self.marking_box.blockSignals(True)
+                self.marking_box.setCurrentText(detail.marking)
+                self.marking_box.blockSignals(False)
+                self._show_marking(detail.marking)
+                self._last_meta["marking"] = detail.marking
         if self.message_bar.text().startswith("Not saved"):
             self.message_bar.hide()
         self._flag_placeholders(body)

@@ -54,6 +54,7 @@ class TradecraftCheck(QObject):
         self.editor.contents_changed.connect(self._edited)
         self.editor.cursorPositionChanged.connect(lambda: self._cursor_timer.start())
         self.tab.loaded.connect(lambda: self.schedule(0))
+        self.tab.marking_box.currentTextChanged.connect(lambda _t: self._edited())
         self._timer.timeout.connect(self.run)
         self._cursor_timer.timeout.connect(self.show_cursor_support)
         self.panel.activated.connect(self.select)
@@ -96,11 +97,12 @@ class TradecraftCheck(QObject):
         self._again = False
         self.panel.show_checking()
         body = self.editor.body()
+        marking = self.tab.meta()["marking"]
         changes = self._changes
         tc, brief_id = self.tab.library.tradecraft, self.tab.brief_id
 
         def check(_progress, _cancelled):
-            return tc.findings(brief_id, body), tc.support(brief_id, body)
+            return tc.findings(brief_id, body, marking), tc.support(brief_id, body)
 
         self.tab.worker.submit(
             "Check tradecraft",
@@ -144,6 +146,8 @@ class TradecraftCheck(QObject):
             blocks = places.get(f.unit)
             if f.dismissed or not blocks or f.span[1] <= f.span[0]:
                 continue
+            if f.rule.startswith("marking."):
+                continue  # the gutter shows which paragraphs carry a mark
             if words_at(blocks, *f.span) != f.text:
                 continue  # typed over since the check: the next check redraws it
             found = span_range(blocks, *f.span)
