@@ -272,3 +272,39 @@ def test_portion_mark_from_the_context_menu(qtbot, open_tab, brief):
     menu.deleteLater()
     assert tab.editor.portions == ["U"]
     assert tab.editor.body()["blocks"][1]["portion"] == "U"
+
+
+# -- the panel and `briefer lint` ---------------------------------------------------
+
+FIELDS = ("rule", "section", "paragraph", "text", "dismissed", "reason", "suggestion")
+
+
+def test_panel_shows_what_briefer_lint_json_prints(qtbot, open_tab, brief, library, cli):
+    import json
+
+    library.tradecraft.set_portion(brief.id, "discussion", 2, "C")
+    tab = open_panel(qtbot, open_tab, brief.id)
+    panel = tab.tradecraft_panel
+    # Dismissed in the window, typed in the window (saved): both sides see it.
+    panel.dismiss_requested.emit(find(tab, "sourcing.circular"), "one wire story, counted once")
+    qtbot.waitUntil(lambda: find(tab, "sourcing.circular").dismissed, timeout=10_000)
+    _cursor_in(tab, "Strikes go on.")
+    cursor = tab.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    tab.editor.setTextCursor(cursor)
+    qtbot.keyClicks(tab.editor, " They could widen.")
+    assert tab.flush()
+    tab.tradecraft.schedule(0)
+    wait_checked(qtbot, tab)
+    shown = [{k: getattr(f, k) for k in FIELDS} for f in panel.findings()]
+    out, _err = cli("lint", str(brief.id), "--json", expect=1)
+    printed = [{k: row[k] for k in FIELDS} for row in json.loads(out)]
+    assert shown == printed
+    rules = {f["rule"] for f in shown}
+    assert {"estimative.vague", "marking.portion-missing", "sourcing.circular"} <= rules
+    assert any(f["text"] == "could" and f["section"] == "key-judgments" for f in shown)
+    assert [f["dismissed"] for f in shown].count(True) == 1
+    # The tree holds the same findings, grouped.
+    assert sorted(f.key for f in panel.shown_findings()) == sorted(
+        f.key for f in panel.findings()
+    )
