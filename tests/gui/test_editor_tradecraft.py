@@ -308,3 +308,51 @@ def test_panel_shows_what_briefer_lint_json_prints(qtbot, open_tab, brief, libra
     assert sorted(f.key for f in panel.shown_findings()) == sorted(
         f.key for f in panel.findings()
     )
+
+
+def test_a_read_only_library_shows_findings_but_takes_no_fix_dismissal_or_mark(
+    qtbot, brief, library, library_path, worker
+):
+    from briefer.core.library import Library
+    from briefer.gui.editor.brief_tab import BriefTab
+
+    ro = Library.open(library_path, read_only=True)
+    try:
+        tab = BriefTab(ro, worker, brief.id)
+        qtbot.addWidget(tab)
+        tab.show()
+        qtbot.waitUntil(lambda: tab.version is not None, timeout=10_000)
+        tab.show_tradecraft(True)
+        qtbot.waitUntil(lambda: bool(tab.tradecraft.findings), timeout=10_000)
+        panel = tab.tradecraft_panel
+        panel.select_finding(find(tab, "estimative.vague"))
+        assert not panel.fix_button.isEnabled() and not panel.dismiss_button.isEnabled()
+        tab.tradecraft.fix(find(tab, "estimative.vague"), "will likely")
+        assert "Iran might retaliate" in tab.editor.toPlainText()
+        assert not tab.editor.set_portion("C")
+        worker.wait(5_000)
+    finally:
+        ro.close()
+
+
+def test_brief_menu_toggle_follows_the_tab_in_front(qtbot, open_tab, brief, library):
+    from PySide6.QtWidgets import QWidget
+
+    from briefer.gui.editor.actions import BriefActions
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    actions = BriefActions(host)
+    first = open_tab(brief.id)
+    second = open_tab(library.briefs.create("Other").id)
+    actions.set_tab(first)
+    actions.tradecraft.trigger()
+    assert first.tradecraft_panel.isVisible() and actions.tradecraft.isChecked()
+    actions.set_tab(second)
+    assert not actions.tradecraft.isChecked()
+    second.tradecraft_action.trigger()  # the tab's own button
+    assert actions.tradecraft.isChecked()
+    second.tradecraft_panel.close_button.click()
+    assert not actions.tradecraft.isChecked() and not second.tradecraft_panel.isVisible()
+    first.tradecraft_action.trigger()  # a tab behind: the menu does not follow it
+    assert not actions.tradecraft.isChecked()

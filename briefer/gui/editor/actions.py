@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
@@ -23,6 +24,7 @@ class BriefActions(QObject):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self._tab: BriefTab | None = None
+        self._watched: QAction | None = None  # the front tab's Tradecraft toggle
 
         def make(text: str, shortcut: str | None = None, tip: str = "") -> QAction:
             action = QAction(text, parent)
@@ -70,14 +72,14 @@ class BriefActions(QObject):
         self._tab = tab if brief_tab is not None and isinstance(tab, brief_tab) else None
         for action in self.tab_actions():
             action.setEnabled(self._tab is not None)
+        if self._watched is not None and shiboken6.isValid(self._watched):
+            self._watched.toggled.disconnect(self.tradecraft.setChecked)
+        self._watched = None
         if self._tab is not None:
-            self.tradecraft.setChecked(self._tab.tradecraft_action.isChecked())
             # Kept in step while this tab is in front (its own button, the panel's ✕).
-            self._tab.tradecraft_action.toggled.connect(self._tab_toggled)
-
-    def _tab_toggled(self, on: bool) -> None:
-        if self.sender() is (self._tab.tradecraft_action if self._tab else None):
-            self.tradecraft.setChecked(on)
+            self._watched = self._tab.tradecraft_action
+            self.tradecraft.setChecked(self._watched.isChecked())
+            self._watched.toggled.connect(self.tradecraft.setChecked)
 
     def tab_actions(self) -> list[QAction]:
         return [self.save, self.save_version, self.history, self.insert_excerpt, self.find,
