@@ -64,6 +64,14 @@ def rule_title(rule: str) -> str:
     return RULE_TITLES.get(rule, rule)
 
 
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def _short(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -139,6 +147,7 @@ class TradecraftPanel(QWidget):
         self.support_place.setWordWrap(True)
         self.support_list = QListWidget()
         self.support_list.setWordWrap(True)
+        self.support_list.setMaximumHeight(120)
         self.support_warnings = QLabel()
         self.support_warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.support_warnings.setWordWrap(True)
@@ -175,13 +184,14 @@ class TradecraftPanel(QWidget):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(details)
-        lower_layout.addWidget(sourcing, 1)
+        lower_layout.addWidget(sourcing)
+        lower_layout.addStretch(1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([400, 300])
+        self.splitter.setSizes([420, 280])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addLayout(head)
@@ -283,6 +293,7 @@ class TradecraftPanel(QWidget):
         self.tree.blockSignals(False)
         if select is not None:
             self.tree.setCurrentItem(select)
+            self.tree.scrollToItem(select)
         self._show_current(self.tree.currentItem())
 
     def current(self) -> Finding | None:
@@ -296,6 +307,7 @@ class TradecraftPanel(QWidget):
             for c in range(group.childCount()):
                 if group.child(c).data(0, FindingRole) == finding:
                     self.tree.setCurrentItem(group.child(c))
+                    self.tree.scrollToItem(group.child(c))
                     self._clicked(group.child(c))
                     return
 
@@ -311,7 +323,7 @@ class TradecraftPanel(QWidget):
             self.advice.setText("")
         else:
             self.message.setText(f"{rule_title(f.rule)}, {place(f)}: {f.message}")
-            advice = f.suggestion
+            advice = _sentence(f.suggestion)
             if f.dismissed:
                 advice = f"Dismissed: {f.reason}"
             self.advice.setText(advice)
@@ -394,7 +406,7 @@ class CircularDialog(QDialog):
     def __init__(self, finding: Finding, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Possible Circular Reporting")
-        intro = QLabel(f"{finding.message}.\n{finding.suggestion}.")
+        intro = QLabel(f"{_sentence(finding.message)}\n{_sentence(finding.suggestion)}")
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         sides = QHBoxLayout()
