@@ -29,11 +29,13 @@ def text_run(draw):
 
 inline_node = st.one_of(text_run(), st.integers(min_value=1, max_value=600).map(bdoc.citation))
 content = st.lists(inline_node, max_size=6)
+portion_marks = st.sampled_from(["U", "C", "S", "TS", "TLP:AMBER", "TLP:CLEAR"])
 paragraph_attrs = st.fixed_dictionaries(
     {},
     optional={
         "align": st.sampled_from(["center", "right", "justify", "left"]),
         "dir": st.sampled_from(["rtl", "ltr"]),
+        "portion": portion_marks,
     },
 )
 section_ids = st.from_regex(r"\A[a-z0-9][a-z0-9-]{0,12}\Z")
@@ -59,7 +61,7 @@ def list_block(depth: int = 0):
     )
     item = st.fixed_dictionaries(
         {"content": content},
-        optional={"children": children, "dir": st.sampled_from(["rtl"])},
+        optional={"children": children, "dir": st.sampled_from(["rtl"]), "portion": portion_marks},
     )
     return st.fixed_dictionaries(
         {
@@ -92,6 +94,30 @@ def round_trip(body: dict) -> dict:
 @given(documents)
 def test_structure_to_editor_to_structure_is_lossless(qapp, body):
     assert round_trip(body) == bdoc.normalize(body)
+
+
+def test_portion_marks_survive_editor_to_document_to_editor(qapp):
+    """The bug: the editor dropped `portion` on save, so a mark set with `briefer
+    portion` vanished the next time the brief was typed in."""
+    from briefer.gui.editor.editor_widget import BriefEditor
+
+    body = bdoc.normalize(
+        {
+            "blocks": [
+                {**bdoc.paragraph("Strikes go on."), "portion": "C"},
+                {**bdoc.paragraph("Quoted."), "type": "quote", "portion": "U"},
+                {"type": "list", "items": [{"content": [bdoc.text("One.")], "portion": "S"},
+                                           {"content": [bdoc.text("Two.")]}]},
+            ]
+        }
+    )  # fmt: skip
+    editor = BriefEditor()
+    editor.set_body(body)
+    saved = editor.body()
+    assert saved == body
+    again = BriefEditor()
+    again.set_body(saved)
+    assert again.body() == body
 
 
 def test_shipped_templates_survive_the_round_trip(qapp):

@@ -173,7 +173,8 @@ def test_brief_menu_acts_on_the_tab_in_front(qtbot, library, open_tab):
     actions = BriefActions(host)
     labels = [a.text() if a else "-" for a in actions.actions()]
     assert labels == ["&New Brief…", "-", "&Save", "Save &Version…", "&History…", "-",
-                      "&Insert Excerpt…", "-", "&Find…", "&Replace…"]  # fmt: skip
+                      "&Insert Excerpt…", "-", "&Find…", "&Replace…", "-",
+                      "&Tradecraft Checks"]  # fmt: skip
     assert actions.save.shortcut().toString() == "Ctrl+S"
     assert actions.insert_excerpt.shortcut().toString() == "Ctrl+Shift+I"
     assert not actions.save.isEnabled()

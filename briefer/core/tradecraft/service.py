@@ -50,11 +50,14 @@ class TradecraftService:
             out[i] = around if e.text in around else e.text
         return out
 
-    def findings(self, brief_id: int, body: dict | None = None) -> list[Finding]:
-        """Every finding of the brief (or of `body`, its unsaved text), in document
-        order, with the dismissals stored for it."""
+    def findings(
+        self, brief_id: int, body: dict | None = None, marking: str | None = None
+    ) -> list[Finding]:
+        """Every finding of the brief (or of `body` and `marking`, its unsaved text and
+        marking in the editor), in document order, with the dismissals stored for it."""
         brief, doc, excerpts = self._context(brief_id, body)
-        found = lint.check(doc, excerpts, self._passages(excerpts), marking=brief.marking)
+        marking = brief.marking if marking is None else marking
+        found = lint.check(doc, excerpts, self._passages(excerpts), marking=marking)
         reasons = {d.key: d.reason for d in self.dismissals(brief_id)}
         return with_dismissals(found, reasons)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
@@ -23,6 +24,7 @@ class BriefActions(QObject):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self._tab: BriefTab | None = None
+        self._watched: QAction | None = None  # the front tab's Tradecraft toggle
 
         def make(text: str, shortcut: str | None = None, tip: str = "") -> QAction:
             action = QAction(text, parent)
@@ -42,6 +44,10 @@ class BriefActions(QObject):
         )
         self.find = make("&Find…", "Ctrl+F", "Find in this brief")
         self.replace = make("&Replace…", "Ctrl+H", "Find and replace in this brief")
+        self.tradecraft = make(
+            "&Tradecraft Checks", "F7", "Likelihood words, sourcing and portion marks in a panel"
+        )
+        self.tradecraft.setCheckable(True)
         self._wire()
         self.set_tab(None)
 
@@ -53,6 +59,9 @@ class BriefActions(QObject):
         self.insert_excerpt.triggered.connect(lambda: self._tab and self._tab.insert_excerpt())
         self.find.triggered.connect(lambda: self._tab and self._tab.find())
         self.replace.triggered.connect(lambda: self._tab and self._tab.replace())
+        self.tradecraft.triggered.connect(
+            lambda on: self._tab and self._tab.show_tradecraft(on)
+        )
 
     def set_tab(self, tab: BriefTab | None) -> None:
         """The brief in front (or None when another kind of tab is)."""
@@ -63,15 +72,24 @@ class BriefActions(QObject):
         self._tab = tab if brief_tab is not None and isinstance(tab, brief_tab) else None
         for action in self.tab_actions():
             action.setEnabled(self._tab is not None)
+        if self._watched is not None and shiboken6.isValid(self._watched):
+            self._watched.toggled.disconnect(self.tradecraft.setChecked)
+        self._watched = None
+        if self._tab is not None:
+            # Kept in step while this tab is in front (its own button, the panel's ✕).
+            self._watched = self._tab.tradecraft_action
+            self.tradecraft.setChecked(self._watched.isChecked())
+            self._watched.toggled.connect(self.tradecraft.setChecked)
 
     def tab_actions(self) -> list[QAction]:
         return [self.save, self.save_version, self.history, self.insert_excerpt, self.find,
-                self.replace]  # fmt: skip
+                self.replace, self.tradecraft]  # fmt: skip
 
     def actions(self) -> list[QAction | None]:
         """The Brief menu in order; None is a separator."""
         return [self.new_brief, None, self.save, self.save_version, self.history, None,
-                self.insert_excerpt, None, self.find, self.replace]  # fmt: skip
+                self.insert_excerpt, None, self.find, self.replace, None,
+                self.tradecraft]  # fmt: skip
 
     def fill_menu(self, menu: QMenu) -> None:
         for action in self.actions():

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,18 +24,22 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from briefer.core import document
+from briefer.core.errors import InvalidInput
 from briefer.core.markings import TLP_COLOURS, TLP_LABELS, normalize_marking, tlp_label
 from briefer.core.records import BRIEF_STATUSES, BriefDetail
+from briefer.core.tradecraft import portions
 from briefer.gui.editor.editor_widget import BriefEditor
 from briefer.gui.editor.find_replace import FindReplaceBar
 from briefer.gui.editor.history import HistoryDialog
 from briefer.gui.editor.picker import ExcerptPicker
+from briefer.gui.editor.portion_marks import as_body
 
 AUTOSAVE_MS = 1500
 RETRY_MS = 2000
@@ -146,6 +150,20 @@ class BriefTab(QWidget):
         self.toolbar = self.editor.make_toolbar(self)
         self.find_bar = FindReplaceBar(self.editor)
         self.find_bar.hide()
+        # The tradecraft panel (ICD 203/206, portion marks) is made when first shown.
+        self.tradecraft_panel = None
+        self.tradecraft = None
+        self.tradecraft_action = QAction("Tradecraft", self)
+        self.tradecraft_action.setCheckable(True)
+        self.tradecraft_action.setToolTip(
+            "Check likelihood words, sourcing and portion marks (ICD 203/206) in a side panel"
+        )
+        self.tradecraft_button = QToolButton()
+        self.tradecraft_button.setDefaultAction(self.tradecraft_action)
+        self.tradecraft_button.setAutoRaise(True)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.editor)
 
         details = QFormLayout()
         details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -162,6 +180,7 @@ class BriefTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title_field, 1)
         top.addWidget(self.save_state)
+        top.addWidget(self.tradecraft_button)
         details.addRow(top)
         details.addRow(row)
         layout = QVBoxLayout(self)
@@ -170,7 +189,7 @@ class BriefTab(QWidget):
         layout.addLayout(details)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.toolbar)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.find_bar)
 
         self._autosave = QTimer(self)
@@ -192,9 +211,12 @@ class BriefTab(QWidget):
         self.date_field.textEdited.connect(self._edited)
         self.date_field.editingFinished.connect(self._date_finished)
         self.marking_box.currentTextChanged.connect(self._marking_edited)
-        self.marking_box.lineEdit().editingFinished.connect(self.save_now)
+        self.marking_box.lineEdit().editingFinished.connect(self._marking_finished)
+        self.marking_box.textActivated.connect(lambda _t: self._marking_finished())
+        self.editor.portions_changed.connect(self._portions_changed)
         self.status_box.currentIndexChanged.connect(lambda _i: self._edited())
         self._autosave.timeout.connect(self.save_now)
+        self.tradecraft_action.toggled.connect(self.show_tradecraft)
 
     # -- loading ----------------------------------------------------------------------
 
@@ -279,7 +301,7 @@ class BriefTab(QWidget):
             "title": self.title_field.text().strip(),
             "subject": self.subject_field.text(),
             "author": self.author_field.text(),
-            "marking": normalize_marking(self.marking_box.currentText()),
+            "marking": self._rolled_up(normalize_marking(self.marking_box.currentText())),
             "status": self.status_box.currentData(),
             "date": self._date_or_last(),
         }
@@ -339,6 +361,36 @@ class BriefTab(QWidget):
             self.date_field.setText(_iso(detail.doc_date))
             self._last_meta["date"] = _iso(detail.doc_date)
         self.details_changed.emit()
+
+    def _rolled_up(self, marking: str) -> str:
+        """The marking raised to the highest portion mark on screen: a brief's marking
+        is never saved lower than its paragraphs."""
+        try:
+            return portions.roll_up(marking, as_body(self.editor.portions))
+        except InvalidInput:
+            return marking  # mixed marks: the save says so
+
+    def _portions_changed(self, marks: list[str]) -> None:
+        if self._loading or self.read_only:
+            return
+        current = normalize_marking(self.marking_box.currentText())
+        try:
+            rolled = portions.roll_up(current, as_body(marks))
+        except InvalidInput as exc:
+            self.message_bar.show_message(str(exc))
+            return
+        if rolled != current:
+            self.marking_box.setCurrentText(rolled)  # saved like a typed marking
+
+    def _marking_finished(self) -> None:
+        """A marking below the highest portion mark is refused and put back."""
+        typed = normalize_marking(self.marking_box.currentText())
+        try:
+            portions.refuse_lower(typed, as_body(self.editor.portions))
+        except InvalidInput as exc:
+            self.message_bar.show_message(str(exc))
+            self.marking_box.setCurrentText(self._rolled_up(typed))
+        self.save_now()
 
     def _marking_edited(self, text: str) -> None:
         self._show_marking(normalize_marking(text))
@@ -400,13 +452,15 @@ class BriefTab(QWidget):
 
         def save(_progress, _cancelled):
             detail = None
+            # The body first: the marking may only go lower once the portion marks
+            # that held it up are gone from the stored text.
+            if body_changed:
+                detail = briefs.save_body(brief_id, body, expected_version=version)
             if changed_meta:
                 detail = briefs.update(brief_id, **changed_meta)
             if new_date is not None:
                 on = date.fromisoformat(new_date) if new_date else None
                 detail = briefs.set_release(brief_id, on=on, clear_date=on is None)
-            if body_changed:
-                detail = briefs.save_body(brief_id, body, expected_version=version)
             if snapshot is not None:
                 briefs.save_revision(brief_id, snapshot, new_version=note is not None)
                 if note is not None:  # the version went up: show it
@@ -434,6 +488,13 @@ class BriefTab(QWidget):
             self.detail = detail
             self.version = detail.version
             self._show_version(detail)
+            if detail.marking != meta["marking"] and not self.dirty:
+                # The library rolled the marking up: show what it holds.
+                self.marking_box.blockSignals(True)
+                self.marking_box.setCurrentText(detail.marking)
+                self.marking_box.blockSignals(False)
+                self._show_marking(detail.marking)
+                self._last_meta["marking"] = detail.marking
         if self.message_bar.text().startswith("Not saved"):
             self.message_bar.hide()
         self._flag_placeholders(body)
@@ -539,6 +600,30 @@ class BriefTab(QWidget):
     def _restored(self, detail: BriefDetail) -> None:
         self.show_detail(detail)
         self.saved.emit(detail.version)
+
+    # -- tradecraft -------------------------------------------------------------------
+
+    def show_tradecraft(self, on: bool = True) -> None:
+        """Show (or hide) the tradecraft panel beside the editor; its checks and
+        underlines run only while it shows."""
+        if on and self.tradecraft_panel is None:
+            from briefer.gui.editor.tradecraft_check import TradecraftCheck
+            from briefer.gui.editor.tradecraft_panel import TradecraftPanel
+
+            self.tradecraft_panel = TradecraftPanel()
+            self.tradecraft = TradecraftCheck(self, self.tradecraft_panel)
+            self.tradecraft_panel.close_requested.connect(lambda: self.show_tradecraft(False))
+            self.splitter.addWidget(self.tradecraft_panel)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+            width = max(self.width(), 900)
+            self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
+        if self.tradecraft_action.isChecked() != on:
+            self.tradecraft_action.setChecked(on)  # comes back here through toggled
+            return
+        if self.tradecraft_panel is not None:
+            self.tradecraft_panel.setVisible(on)
+            self.tradecraft.set_active(on)
 
     # -- commands for the Brief menu --------------------------------------------------
 

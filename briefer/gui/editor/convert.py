@@ -113,6 +113,7 @@ class _Writer:
                     section=block.get("section", ""),
                     align=block.get("align", ""),
                     direction=block.get("dir", ""),
+                    portion=block.get("portion", ""),
                 )
                 cfmt = fx.heading_char_format(level) if heading else fx.body_char_format()
                 self.new_block(bfmt, cfmt)
@@ -136,9 +137,10 @@ class _Writer:
     def list(self, block: dict, depth: int) -> None:
         qlist: QTextList | None = None
         for item in block["items"]:
-            self.new_block(
-                fx.block_format("paragraph", direction=item.get("dir", "")), fx.body_char_format()
+            bfmt = fx.block_format(
+                "paragraph", direction=item.get("dir", ""), portion=item.get("portion", "")
             )
+            self.new_block(bfmt, fx.body_char_format())
             if qlist is None:
                 qlist = self.cursor.createList(list_format(block.get("ordered", False), depth))
             else:
@@ -213,10 +215,39 @@ def read_document(doc: QTextDocument) -> dict:
     return document.normalize({"format": document.FORMAT, "version": 1, "blocks": reader.out})
 
 
+Places = dict[tuple, list[QTextBlock]]
+
+
+def read_located(doc: QTextDocument) -> tuple[dict, Places]:
+    """The structure, and for each paragraph, item and cell path (the `unit` paths of
+    core/tradecraft/units.py) the editor blocks that hold it."""
+    reader = _Reader()
+    reader.frame(doc.rootFrame())
+    places: Places = {}
+
+    def visit(node: dict, path: tuple) -> None:
+        if id(node) in reader.origin:
+            places[path] = reader.origin[id(node)]
+        for i, item in enumerate(node.get("items", [])):
+            visit(item, (*path, "items", i))
+            for c, child in enumerate(item.get("children", [])):
+                visit(child, (*path, "items", i, "children", c))
+        for r, row in enumerate(node.get("rows", [])):
+            for c, cell in enumerate(row):
+                visit(cell, (*path, "rows", r, c))
+
+    for n, block in enumerate(reader.out):
+        visit(block, ("blocks", n))
+    body = document.normalize({"format": document.FORMAT, "version": 1, "blocks": reader.out})
+    return body, places
+
+
 class _Reader:
     def __init__(self):
         self.out: list[dict] = []
         self.lists: list[_OpenList] = []
+        # id(node) -> the blocks it was read from (read_located)
+        self.origin: dict[int, list[QTextBlock]] = {}
 
     def frame(self, frame: QTextFrame) -> None:
         it = frame.begin()
@@ -225,7 +256,7 @@ class _Reader:
             if child is not None:
                 self.lists = []
                 if isinstance(child, QTextTable):
-                    self.out.append(read_table(child))
+                    self.out.append(read_table(child, self.origin))
                 else:
                     self.frame(child)
             else:
@@ -250,6 +281,7 @@ class _Reader:
             self.out.append({"type": "source_list"})
             return
         node: dict = {"type": kind, "content": content}
+        self.origin[id(node)] = [block]
         if kind == "heading":
             node["level"] = level
             section = fmt.stringProperty(fx.SECTION_ID)
@@ -260,6 +292,9 @@ class _Reader:
             node["align"] = align
         if direction:
             node["dir"] = direction
+        portion = fx.read_portion(fmt)
+        if portion and kind != "heading":
+            node["portion"] = portion
         self.out.append(node)
 
     def list_item(self, block: QTextBlock, qlist: QTextList) -> None:
@@ -267,8 +302,11 @@ class _Reader:
         index, indent = qlist.objectIndex(), lfmt.indent()
         content, _ = read_inline(block, heading=False)
         item: dict = {"content": content}
+        self.origin[id(item)] = [block]
         if fx.read_direction(block.blockFormat()):
             item["dir"] = "rtl"
+        if fx.read_portion(block.blockFormat()):
+            item["portion"] = fx.read_portion(block.blockFormat())
         stack = self.lists
         while stack and (
             stack[-1].indent > indent or (stack[-1].indent == indent and stack[-1].index != index)
@@ -288,18 +326,31 @@ class _Reader:
         stack.append(_OpenList(index, indent, node))
 
 
-def read_table(table: QTextTable) -> dict:
+def read_table(table: QTextTable, origin: dict | None = None) -> dict:
     rows = []
     for r in range(table.rows()):
         row = []
         for c in range(table.columns()):
             cell = table.cellAt(r, c)
             content: list[dict] = []
+            node = {"content": content}
             if cell.row() == r and cell.column() == c:
-                content = _cell_content(cell)
-            row.append({"content": content})
+                node["content"] = _cell_content(cell)
+                if origin is not None:
+                    origin[id(node)] = _cell_blocks(cell)
+            row.append(node)
         rows.append(row)
     return {"type": "table", "header": table.format().headerRowCount() > 0, "rows": rows}
+
+
+def _cell_blocks(cell) -> list[QTextBlock]:
+    last = cell.lastCursorPosition().position()
+    block = cell.firstCursorPosition().block()
+    out = []
+    while block.isValid() and block.position() <= last:
+        out.append(block)
+        block = block.next()
+    return out
 
 
 def _cell_content(cell) -> list[dict]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
+    QColor,
     QDesktopServices,
     QFont,
     QKeySequence,
@@ -37,7 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core import document
+from briefer.core.errors import InvalidInput
 from briefer.core.records import ExcerptRecord
+from briefer.core.tradecraft.portions import display, highest
 from briefer.gui.editor import formats as fx
 from briefer.gui.editor.convert import (
     fragment_of,
@@ -62,6 +65,8 @@ from briefer.gui.editor.paste import (
     body_from_mime,
     excerpt_ids,
 )
+from briefer.gui.editor.portion_marks import CHOICES as PORTION_CHOICES
+from briefer.gui.editor.portion_marks import GUTTER_WIDTH, PortionGutter, marks_of
 
 QUOTE_MODES = {
     "block": "Block Quotation",
@@ -75,6 +80,11 @@ STYLES = (
     ("Heading 3", "heading", 3),
     ("Quote", "quote", 0),
 )
+
+
+PORTION_CHECK_MS = 100
+FINDING_COLOUR = QColor(0xD0, 0x5A, 0x00)
+SOURCING_COLOUR = QColor(0x1A, 0x5F, 0xB4)
 
 
 def _object_positions(doc, start: int, end: int | None) -> list[int]:
@@ -100,6 +110,7 @@ class BriefEditor(QTextEdit):
     message = Signal(str)  # one line for the tab's message bar
     focus_left = Signal()
     contents_changed = Signal()  # the text or its formatting changed (any document)
+    portions_changed = Signal(list)  # the portion marks, in reading order
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -113,6 +124,13 @@ class BriefEditor(QTextEdit):
         self._adopt(QTextDocument(self))
         self._press: QPoint | None = None
         self._loading_body = False
+        self._finding_tips: list[tuple[QTextCursor, str]] = []
+        self.portions: list[str] = []
+        self.portion_gutter = PortionGutter(self)
+        self.portion_gutter.hide()
+        self._portion_check = QTimer(self)
+        self._portion_check.setSingleShot(True)
+        self._portion_check.setInterval(PORTION_CHECK_MS)
         self._make_actions()
         self._wire()
 
@@ -193,6 +211,9 @@ class BriefEditor(QTextEdit):
         self.currentCharFormatChanged.connect(self._after_marker)
         self.index.changed.connect(self._citations_moved)
         self.store.loaded.connect(self._relayout_source_lists)
+        self.contents_changed.connect(self._portion_check.start)
+        self._portion_check.timeout.connect(self._check_portions)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.portion_gutter.update())
 
     def make_toolbar(self, parent: QWidget | None = None) -> QToolBar:
         """The formatting bar: the style of the paragraph, marks, lists, links, tables."""
@@ -249,8 +270,119 @@ class BriefEditor(QTextEdit):
         quote_button.setMenu(quote_menu)
         quote_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addWidget(quote_button)
+        bar.addSeparator()
+        self.portion_box = QComboBox(bar)
+        self.portion_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.portion_box.setToolTip(
+            "Portion mark of this paragraph; the brief's marking rolls up to the highest"
+        )
+        for mark, label in PORTION_CHOICES:
+            self.portion_box.addItem(display(mark) or "No mark", mark)
+            self.portion_box.setItemData(
+                self.portion_box.count() - 1, label, Qt.ItemDataRole.ToolTipRole
+            )
+        self.portion_box.activated.connect(
+            lambda n: self.set_portion(self.portion_box.itemData(n))
+        )
+        bar.addWidget(self.portion_box)
         self._sync_actions()
         return bar
+
+    # -- portion marks ----------------------------------------------------------------
+
+    def portion_blocks(self, cursor: QTextCursor | None = None) -> list[QTextBlock]:
+        """The paragraphs, quotations and list items of the selection (headings and
+        table cells carry no portion mark)."""
+        cursor = cursor or self.textCursor()
+        out = []
+        for block in self._selected_blocks(cursor):
+            if self._heading_here(block) or QTextCursor(block).currentTable() is not None:
+                continue
+            if fx.read_portion(block.blockFormat()) or block.length() > 1 or block.textList():
+                out.append(block)
+        if not out:
+            block = cursor.block()
+            if not self._heading_here(block) and QTextCursor(block).currentTable() is None:
+                out.append(block)
+        return out
+
+    def set_portion(self, mark: str) -> bool:
+        """Set (or with "" clear) the portion mark of the selected paragraphs, as one
+        undo step; a mark of the other kind (TLP among (U)/(C)…) is refused."""
+        if self.isReadOnly():
+            return False
+        blocks = self.portion_blocks()
+        if not blocks:
+            self.message.emit("Portion marks go on paragraphs, quotations and list items")
+            return False
+        if mark:
+            numbers = {b.blockNumber() for b in blocks}
+            others = []
+            block = self.document().begin()
+            while block.isValid():
+                if block.blockNumber() not in numbers:
+                    others.append(fx.read_portion(block.blockFormat()))
+                block = block.next()
+            try:
+                highest([*others, mark])
+            except InvalidInput as exc:
+                self.message.emit(str(exc))
+                self._sync_actions()
+                return False
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for block in blocks:
+            fmt = block.blockFormat()
+            if mark:
+                fmt.setProperty(fx.PORTION, mark)
+            else:
+                fmt.clearProperty(fx.PORTION)
+            QTextCursor(block).setBlockFormat(fmt)
+        cursor.endEditBlock()
+        self._check_portions()
+        self._sync_actions()
+        return True
+
+    def _check_portions(self) -> None:
+        marks = marks_of(self.document())
+        shown = bool(marks)
+        if shown != self.portion_gutter.isVisible():
+            self.setViewportMargins(GUTTER_WIDTH if shown else 0, 0, 0, 0)
+            self.portion_gutter.setVisible(shown)
+            self._place_gutter()
+        self.portion_gutter.update()
+        if marks != self.portions:
+            self.portions = marks
+            self.portions_changed.emit(marks)
+
+    def _place_gutter(self) -> None:
+        rect = self.contentsRect()
+        self.portion_gutter.setGeometry(rect.left(), rect.top(), GUTTER_WIDTH, rect.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_gutter()
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The usual menu, with the portion mark of the paragraph under the pointer."""
+        if not self.textCursor().hasSelection():
+            self.setTextCursor(self.cursorForPosition(pos))
+        menu = self.createStandardContextMenu(pos)
+        if not self.isReadOnly() and self.portion_blocks():
+            menu.addSeparator()
+            sub = menu.addMenu("Portion Mark")
+            current = fx.read_portion(self.textCursor().block().blockFormat())
+            for mark, label in PORTION_CHOICES:
+                action = sub.addAction(label)
+                action.setCheckable(True)
+                action.setChecked(mark == current)
+                action.triggered.connect(lambda _=False, m=mark: self.set_portion(m))
+        return menu
 
     # -- the structure ----------------------------------------------------------------
 
@@ -264,6 +396,7 @@ class BriefEditor(QTextEdit):
         doc.setDefaultFont(self.document().defaultFont())
         write_document(doc, body)
         old = self.document()
+        self.set_finding_marks(())
         self._adopt(doc)
         if old.parent() is self:
             old.deleteLater()
@@ -274,6 +407,8 @@ class BriefEditor(QTextEdit):
         # must have nothing to undo (the window's Undo shows this state).
         doc.clearUndoRedoStacks()
         self.store.need(self.index.ids())
+        self.portions = marks_of(doc)
+        self._check_portions()
 
     def _adopt(self, doc: QTextDocument) -> None:
         doc.setDocumentMargin(18)
@@ -287,6 +422,42 @@ class BriefEditor(QTextEdit):
 
     def body(self) -> dict:
         return read_document(self.document())
+
+    # -- tradecraft findings ----------------------------------------------------------
+
+    def set_finding_marks(self, marks: Sequence[tuple[int, int, str, bool]]) -> None:
+        """Underline findings: (start, end, tooltip, words) in document positions; the
+        flagged words get a wavy line, whole paragraphs (sourcing) a dotted one. The
+        underlines move with typing until the next check replaces them."""
+        selections = []
+        self._finding_tips = []
+        for start, end, tip, words in marks:
+            if end <= start:
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            if words:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(FINDING_COLOUR)
+            else:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(SOURCING_COLOUR)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+            self._finding_tips.append((cursor, tip))
+        self.setExtraSelections(selections)
+
+    def finding_tip(self, position: int) -> str:
+        """The tooltips of the underlined findings at a document position."""
+        return "\n".join(
+            tip
+            for cursor, tip in self._finding_tips
+            if cursor.selectionStart() <= position < cursor.selectionEnd()
+        )
 
     def citations(self) -> list[int]:
         return self.index.ids()
@@ -719,6 +890,12 @@ class BriefEditor(QTextEdit):
         self.indent_action.setEnabled(qlist is not None)
         self.outdent_action.setEnabled(qlist is not None)
         self.rtl_action.setChecked(fx.read_direction(block.blockFormat()) == "rtl")
+        if hasattr(self, "portion_box"):
+            mark = fx.read_portion(block.blockFormat())
+            self.portion_box.setCurrentIndex(max(0, self.portion_box.findData(mark)))
+            self.portion_box.setEnabled(
+                not self._heading_here(block) and cursor.currentTable() is None
+            )
         in_table = cursor.currentTable() is not None
         for action in (self.add_row_action, self.add_column_action, self.remove_row_action,
                        self.remove_column_action):  # fmt: skip
@@ -784,6 +961,11 @@ class BriefEditor(QTextEdit):
                 )
                 if record is None:
                     self.store.need([excerpt])
+                return True
+            point = self.viewport().mapFromGlobal(event.globalPos())
+            tip = self.finding_tip(self.cursorForPosition(point).position())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
                 return True
             QToolTip.hideText()
         return super().event(event)

@@ -20,6 +20,7 @@ EXCERPT_ID = _USER_PROPERTY + 1  # char: the cited excerpt
 SECTION_ID = _USER_PROPERTY + 2  # block: a heading's section id ("bluf")
 QUOTE = _USER_PROPERTY + 3  # block: a block quotation
 FILLER = _USER_PROPERTY + 4  # block: the empty block Qt needs around a table
+PORTION = _USER_PROPERTY + 5  # block: a paragraph's portion mark ("C", "TLP:AMBER")
 
 OBJECT_CHAR = "\ufffc"
 BLOCK_QUOTE_LEVEL = QTextFormat.Property.BlockQuoteLevel
@@ -73,9 +74,11 @@ def block_format(
     align: str = "",
     direction: str = "",
     base: QTextBlockFormat | None = None,
+    portion: str = "",
 ) -> QTextBlockFormat:
     """A paragraph, heading or quote block; from `base`, the structure's properties and
-    looks are replaced while anything else (list membership) stays."""
+    looks are replaced while anything else (list membership, a portion mark) stays; a
+    heading carries no portion mark."""
     fmt = QTextBlockFormat(base) if base is not None else QTextBlockFormat()
     for prop in (SECTION_ID, QUOTE, FILLER, BLOCK_QUOTE_LEVEL):
         fmt.clearProperty(prop)
@@ -85,7 +88,10 @@ def block_format(
     fmt.setRightMargin(0)
     fmt.setTopMargin(0)
     fmt.setBottomMargin(6)
+    if portion and kind != "heading":
+        fmt.setProperty(PORTION, portion)
     if kind == "heading":
+        fmt.clearProperty(PORTION)
         fmt.setHeadingLevel(level)
         fmt.setTopMargin({1: 14, 2: 10}.get(level, 8))
         fmt.setBottomMargin(6)
@@ -134,6 +140,10 @@ def read_align(fmt: QTextBlockFormat) -> str:
     if flags & Qt.AlignmentFlag.AlignRight:
         return "right"
     return ""
+
+
+def read_portion(fmt: QTextBlockFormat) -> str:
+    return fmt.stringProperty(PORTION) if fmt.hasProperty(PORTION) else ""
 
 
 def read_direction(fmt: QTextBlockFormat) -> str:
