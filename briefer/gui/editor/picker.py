@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core.records import ExcerptRecord
+from briefer.gui.dialogs.base import BrieferDialog
 from briefer.gui.editor.editor_widget import QUOTE_MODES
 
 SEARCH_DELAY_MS = 150
@@ -44,7 +45,7 @@ def excerpt_line(record: ExcerptRecord) -> str:
     return f"{record.grade}  {where or record.source_title}\n“{quote}”"
 
 
-class ExcerptPicker(QDialog):
+class ExcerptPicker(BrieferDialog):
     def __init__(self, library, worker, mode: str = "block", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Insert Excerpt")

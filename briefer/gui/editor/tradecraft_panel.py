@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core.tradecraft.findings import Finding
+from briefer.gui.dialogs.base import BrieferDialog
 
 RULE_TITLES = {
     "estimative.vague": "Vague likelihood words",
@@ -400,7 +400,7 @@ class TradecraftPanel(QWidget):
         self.support_warnings.setText("\n".join(lines))
 
 
-class CircularDialog(QDialog):
+class CircularDialog(BrieferDialog):
     """Two excerpts that may share one origin, side by side."""
 
     def __init__(self, finding: Finding, parent: QWidget | None = None):
