@@ -38,7 +38,9 @@ class BriefActions(QObject):
         self.new_brief = make("&New Brief…", "Ctrl+N", "Start a brief from a template")
         self.save = make("&Save", "Ctrl+S", "Save now (briefs also save by themselves)")
         self.save_version = make("Save &Version…", None, "Keep this text as a version")
-        self.history = make("&History…", None, "See, compare and restore earlier versions, and the exports of this brief")
+        self.history = make(
+            "&History…", None, "Earlier versions to compare or restore, and this brief's exports"
+        )
         self.insert_excerpt = make(
             "&Insert Excerpt…", "Ctrl+Shift+I", "Search excerpts and quote or cite one"
         )
