@@ -24,7 +24,13 @@ from briefer.core.damage import LibraryDamaged
 from briefer.core.errors import BrieferError, NotALibrary
 from briefer.core.lock import LibraryLock, LibraryLocked
 from briefer.core.paths import resolve_library_path
-from briefer.core.records import CheckReport, SearchFilters, SearchHit
+from briefer.core.records import (
+    CheckProblem,
+    CheckReport,
+    ProblemKind,
+    SearchFilters,
+    SearchHit,
+)
 
 Clock = Callable[[], datetime]
 
@@ -370,8 +376,9 @@ class Library:
 
     def check(self) -> CheckReport:
         """Run SQLite's integrity checks, the FTS indexes' own check, and the excerpts'
-        anchors; report every problem found."""
-        problems: list[str] = []
+        anchors; report every problem found, each with its kind (records.ProblemKind),
+        which decides whether it is damage."""
+        problems: list[CheckProblem] = []
         # The FTS5 'integrity-check' command is an INSERT that changes nothing, but it
         # needs a writable handle.
         try:
@@ -379,21 +386,36 @@ class Library:
                 self.path, read_only=self.read_only, immutable=self.immutable
             )
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            return CheckReport(ok=False, problems=(f"the file cannot be read: {exc}",))
+            unread = CheckProblem(f"the file cannot be read: {exc}", ProblemKind.UNREADABLE)
+            return CheckReport(ok=False, problems=(unread,))
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             if rows != ["ok"]:
-                problems.extend(f"integrity: {r}" for r in rows)
+                problems.extend(
+                    CheckProblem(f"integrity: {r}", ProblemKind.INTEGRITY) for r in rows
+                )
             for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
-                problems.append(f"foreign key: {table} row {rowid} points at a missing {parent}")
+                problems.append(
+                    CheckProblem(
+                        f"foreign key: {table} row {rowid} points at a missing {parent}",
+                        ProblemKind.FOREIGN_KEY,
+                    )
+                )
             for fts, table in (("source_fts", "source"), ("excerpt_fts", "excerpt")):
-                problems.extend(_check_search_index(conn, fts, table, self.read_only))
+                problems.extend(
+                    CheckProblem(p, ProblemKind.SEARCH_INDEX)
+                    for p in _check_search_index(conn, fts, table, self.read_only)
+                )
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            problems.append(f"the file cannot be read: {exc}")
+            problems.append(
+                CheckProblem(f"the file cannot be read: {exc}", ProblemKind.UNREADABLE)
+            )
         finally:
             conn.close()
         if not problems:
-            problems.extend(self.excerpts.verify_anchors())
+            problems.extend(
+                CheckProblem(p, ProblemKind.ANCHOR) for p in self.excerpts.verify_anchors()
+            )
         return CheckReport(ok=not problems, problems=tuple(problems))
 
     def rebuild_search_index(self) -> None:

@@ -18,7 +18,7 @@ from briefer.core.damage import LibraryDamaged
 from briefer.core.errors import BrieferError
 from briefer.core.library import Library
 from briefer.core.lock import LibraryLocked
-from briefer.core.records import CheckReport
+from briefer.core.records import CheckReport, ProblemKind, problems_of
 
 
 class Outcome(Enum):
@@ -159,7 +159,7 @@ def judge(path: Path, report: CheckReport, *, full: bool = True) -> Verdict:
     """Decide once, for the command line and the window, whether a check found damage,
     and leave the damage record to match: written on damage; removed after a full
     check that found none (a quick check does not clear what a full one found)."""
-    damaged = any(damage.is_damage(p) for p in report.problems)
+    damaged = report.damaged
     if damaged:
         damage.record_damage(path, report.problems)
     elif full:
@@ -176,8 +176,13 @@ def check_file(path: Path) -> Verdict:
         with Library.open(path) as library:
             report = library.check()
     except LibraryDamaged as exc:
-        report = CheckReport(ok=False, problems=tuple(exc.problems))
+        report = report_of_damage(exc)
     return judge(path, report)
+
+
+def report_of_damage(error: LibraryDamaged) -> CheckReport:
+    """Damage found on opening, as a report: damage whatever its words say."""
+    return CheckReport(ok=False, problems=problems_of(error.problems, ProblemKind.UNREADABLE))
 
 
 def check_open_library(library: Library) -> Verdict:
