@@ -20,6 +20,7 @@ from briefer.core.errors import InUse, InvalidInput, NotFound
 from briefer.core.markings import normalize_marking
 from briefer.core.models import Brief, BriefRevision, Citation, Excerpt
 from briefer.core.records import BriefDetail, BriefSummary, RevisionRecord
+from briefer.core.templates import structure_template
 from briefer.core.textutil import clean_line, clean_text
 from briefer.core.tradecraft import portions
 
@@ -77,8 +78,6 @@ class BriefService:
     ) -> BriefDetail:
         """A new brief; with a template name and no body, the template's sections."""
         if body is None and template:
-            from briefer.core.templates import structure_template
-
             found = structure_template(template)
             body, template = found.document, found.name
         now = self._lib.now()

@@ -13,8 +13,8 @@ from typing import Any
 
 from briefer.core.bidi import is_rtl
 from briefer.core.errors import InvalidInput
+from briefer.core.markings import normalize_portion
 from briefer.core.textutil import clean_text
-from briefer.core.tradecraft.portions import normalize_portion
 
 FORMAT = "briefer.brief"
 VERSION = 1

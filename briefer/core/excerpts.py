@@ -20,6 +20,7 @@ from briefer.core.errors import InvalidInput, NotFound
 from briefer.core.models import Excerpt, ExcerptTag, Source, Tag
 from briefer.core.records import DeletedExcerpt, ExcerptRecord
 from briefer.core.speaker import speaker_near
+from briefer.core.tag_rows import ensure_tags, names_by_item
 from briefer.core.textutil import clean_line, clean_text, paragraph_number
 
 if TYPE_CHECKING:
@@ -100,8 +101,6 @@ class ExcerptService:
             session.add(row)
             session.flush()
             if tags:
-                from briefer.core.tags import ensure_tags
-
                 for tag in ensure_tags(session, tags, now):
                     session.add(ExcerptTag(excerpt_id=row.id, tag_id=tag.id))
                 session.flush()
@@ -249,6 +248,4 @@ def _source(session: Session, source_id: int) -> Source:
 
 
 def _tags_for(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    from briefer.core.tags import names_by_item
-
     return names_by_item(session, ExcerptTag, "excerpt_id", ids)

@@ -20,8 +20,10 @@ from sqlmodel import Session
 
 from briefer.core import damage, held_files, schema, storage
 from briefer.core import lock as locking
+from briefer.core.briefs import BriefService
 from briefer.core.damage import LibraryDamaged
 from briefer.core.errors import BrieferError, NotALibrary
+from briefer.core.excerpts import ExcerptService
 from briefer.core.lock import LibraryLock, LibraryLocked
 from briefer.core.paths import resolve_library_path
 from briefer.core.records import (
@@ -31,6 +33,11 @@ from briefer.core.records import (
     SearchFilters,
     SearchHit,
 )
+from briefer.core.saved_searches import SavedSearchService
+from briefer.core.search import run_search
+from briefer.core.sources import SourceService
+from briefer.core.tags import TagService
+from briefer.core.tradecraft.service import TradecraftService
 
 Clock = Callable[[], datetime]
 
@@ -79,13 +86,6 @@ class Library:
         read_only_reason: str = "",
         immutable: bool = False,
     ):
-        from briefer.core.briefs import BriefService
-        from briefer.core.excerpts import ExcerptService
-        from briefer.core.saved_searches import SavedSearchService
-        from briefer.core.sources import SourceService
-        from briefer.core.tags import TagService
-        from briefer.core.tradecraft.service import TradecraftService
-
         # Services build ORM rows with model_construct(), which needs the mappers
         # configured first; a fresh process has not done it yet.
         configure_mappers()
@@ -367,8 +367,6 @@ class Library:
     ) -> list[SearchHit]:
         """Best hits first (core/search.py). With `cancelled`, a query still running
         when it turns true stops and raises search.SearchCancelled."""
-        from briefer.core.search import run_search
-
         with self.read_session() as session:
             return run_search(
                 session, query, kinds=kinds, filters=filters, limit=limit, cancelled=cancelled

@@ -33,6 +33,7 @@ from briefer.core.records import (
     SourceDetail,
     SourceSummary,
 )
+from briefer.core.tag_rows import ensure_tags, names_by_item
 from briefer.core.textutil import (
     citable_url,
     clean_line,
@@ -231,8 +232,6 @@ class SourceService:
 
     def restore(self, deleted: DeletedSource) -> SourceDetail:
         """Undo a delete: the source, its original, tags and excerpts come back."""
-        from briefer.core.tags import ensure_tags
-
         with self._lib.write_session() as session:
             values = deleted.row
             existing = _find_duplicate(session, values["url"], values["normalized_sha256"])
@@ -321,8 +320,6 @@ def _insert(
 ) -> SourceDetail:
     """Insert through the DB-API cursor of the session's transaction: imports write
     thousands of these, and the ORM's unit of work cost more than the SQL."""
-    from briefer.core.tags import ensure_tags
-
     existing = _find_duplicate(session, row.url, row.normalized_sha256)
     if existing is not None:
         raise Duplicate(f"already in the library as source {existing}", existing)
@@ -431,8 +428,6 @@ def _find_duplicate(session: Session, url: str, body_key: str) -> int | None:
 
 
 def _tags_for(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    from briefer.core.tags import names_by_item
-
     return names_by_item(session, SourceTag, "source_id", ids)
 
 

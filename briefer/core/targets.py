@@ -12,6 +12,7 @@ import os
 import stat
 from pathlib import Path
 
+from briefer.core import held_files, schema
 from briefer.core.errors import BrieferError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -40,8 +41,6 @@ def _kind(mode: int) -> str | None:
 
 def _is_library(path: Path) -> bool:
     """Whether path holds a Briefer library, from its header alone."""
-    from briefer.core import held_files, schema
-
     try:  # never open() a file SQLite holds here: closing it would drop SQLite's locks
         head = held_files.read_head(path)
     except OSError:

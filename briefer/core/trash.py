@@ -10,6 +10,7 @@ from sqlmodel import Session, SQLModel, select
 
 from briefer.core.models import Excerpt, ExcerptTag, Source, SourceOriginal, SourceTag, Tag
 from briefer.core.records import DeletedExcerpt, DeletedSource, DeletedTag
+from briefer.core.tag_rows import ensure_tags, names_by_item
 
 
 def row_dict(row: SQLModel) -> dict:
@@ -17,8 +18,6 @@ def row_dict(row: SQLModel) -> dict:
 
 
 def tag_names(session: Session, link, column, item_id: int) -> tuple[str, ...]:
-    from briefer.core.tags import names_by_item
-
     return names_by_item(session, link, column, [item_id]).get(item_id, ())
 
 
@@ -58,8 +57,6 @@ def reinsert(session: Session, model: type[SQLModel], values: dict) -> SQLModel:
 
 
 def restore_excerpt(session: Session, snap: DeletedExcerpt, source_id: int, now) -> Excerpt:
-    from briefer.core.tags import ensure_tags
-
     row = reinsert(session, Excerpt, {**snap.row, "source_id": source_id})
     for tag in ensure_tags(session, snap.tags, now):
         session.add(ExcerptTag(excerpt_id=row.id, tag_id=tag.id))

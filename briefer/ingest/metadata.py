@@ -15,7 +15,13 @@ from datetime import date
 from briefer.core.records import NewSource, OriginalFile
 from briefer.core.textutil import is_navigation, is_section_label
 from briefer.ingest import dates
-from briefer.ingest.clean import clean_paragraphs, is_chrome, join_paragraphs, words
+from briefer.ingest.clean import (
+    clean_paragraphs,
+    is_chrome,
+    join_paragraphs,
+    split_paragraphs,
+    words,
+)
 from briefer.ingest.errors import IngestError
 from briefer.ingest.people import is_agency, is_credential, is_role, is_suffix
 
@@ -322,8 +328,6 @@ def read_header(header: list[str], article: Article) -> list[str]:
 
 def article_from_text(text: str, article: Article) -> Article:
     """Fill an Article from plain text that may still carry the page around it."""
-    from briefer.ingest.clean import split_paragraphs
-
     paragraphs = split_paragraphs(text)
     header, rest = split_header(paragraphs)
     lead = read_header(header, article)

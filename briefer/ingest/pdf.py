@@ -12,7 +12,7 @@ import re
 
 from briefer.ingest import budget
 from briefer.ingest.errors import IngestError
-from briefer.ingest.metadata import Article, article_from_text
+from briefer.ingest.metadata import Article, article_from_text, split_authors
 
 MAX_PAGES = 2000
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', "؟", "…")
@@ -90,7 +90,5 @@ def parse_pdf_bytes(data: bytes) -> Article:
         article.title = title
     article = article_from_text("\n\n".join(paragraphs), article)
     if author and not article.authors:
-        from briefer.ingest.metadata import split_authors
-
         article.authors = split_authors(author, strict=False)
     return article
