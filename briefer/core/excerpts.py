@@ -6,6 +6,7 @@ converts from Qt's UTF-16 positions before calling here.
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Sequence
 from types import SimpleNamespace
@@ -139,7 +140,7 @@ class ExcerptService:
         ids: Sequence[int] | None = None,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[ExcerptRecord]:
+    ) -> builtins.list[ExcerptRecord]:
         """Excerpts of a source (in body order), of a tag, or by id (in the order given)."""
         with self._lib.read_session() as session:
             # Plain rows, not ORM objects: a panel of 200 excerpts took 30 ms to build
@@ -216,7 +217,7 @@ class ExcerptService:
                 session.flush()
             return excerpt_record(row, source, _tags_for(session, [row.id]).get(row.id, ()))
 
-    def verify_anchors(self) -> list[str]:
+    def verify_anchors(self) -> builtins.list[str]:
         """Excerpts whose stored text no longer stands at their offsets."""
         problems = []
         with self._lib.read_session() as session:

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -259,7 +260,7 @@ class Library:
             conn.close()
         if busy == 0 and self.writer_lock is not None:
             self.writer_lock.mark_wal_pending(False)
-        return busy == 0
+        return bool(busy == 0)
 
     def __enter__(self) -> Library:
         return self
@@ -317,7 +318,7 @@ class Library:
         expected = proxied.info.get("wal")
         if expected is None or storage.wal_identity(self.path) == expected:
             return None
-        return proxied.dbapi_connection
+        return cast("sqlite3.Connection", proxied.dbapi_connection)  # pysqlite's own
 
     def _after_journal_lost(self, raw: sqlite3.Connection) -> StorageError:
         """Copy what the deleted -wal holds into the file through the connection that
@@ -542,7 +543,7 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
     storage.refuse_newer(path, version)
     if version < 1:
         raise NotALibrary(f"{path} is not a Briefer library (no format version)")
-    return version
+    return int(version)
 
 
 def migrate(conn: sqlite3.Connection, path: Path, current: int, clock: Clock) -> Path:

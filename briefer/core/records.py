@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 PRECISIONS = ("day", "month", "year", "unknown")
 RELIABILITY = {
@@ -189,7 +190,7 @@ class BriefSummary:
 
 @dataclass(frozen=True, slots=True)
 class BriefDetail(BriefSummary):
-    body: dict = field(default_factory=dict)
+    body: dict[str, Any] = field(default_factory=dict)
     citations: tuple[int, ...] = ()
 
 
@@ -201,7 +202,7 @@ class RevisionRecord:
     title: str
     note: str
     created: datetime
-    body: dict | None = None
+    body: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +311,7 @@ class CheckReport:
 class DeletedExcerpt:
     """Everything needed to put a deleted excerpt back (undo)."""
 
-    row: dict
+    row: dict[str, Any]
     tags: tuple[str, ...] = ()
 
 
@@ -318,8 +319,8 @@ class DeletedExcerpt:
 class DeletedSource:
     """A deleted source with its original bytes, tags and excerpts (undo)."""
 
-    row: dict
-    original: dict | None = None
+    row: dict[str, Any]
+    original: dict[str, Any] | None = None
     tags: tuple[str, ...] = ()
     excerpts: tuple[DeletedExcerpt, ...] = ()
 
@@ -328,6 +329,6 @@ class DeletedSource:
 class DeletedTag:
     """A deleted tag and the items that carried it (undo)."""
 
-    row: dict
+    row: dict[str, Any]
     source_ids: tuple[int, ...] = ()
     excerpt_ids: tuple[int, ...] = ()

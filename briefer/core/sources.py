@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 import zlib
@@ -87,7 +88,7 @@ class SourceService:
         descending: bool = False,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[SourceSummary]:
+    ) -> builtins.list[SourceSummary]:
         """Sources without their bodies, a page at a time for large libraries, or the
         ones with the given ids (one query for a brief's whole source list)."""
         if order not in SORT_COLUMNS:
@@ -121,7 +122,7 @@ class SourceService:
             stmt = _filtered(stmt, tag=tag, outlet=outlet, filters=filters)
             return int(session.exec(stmt).one())
 
-    def outlets(self) -> list[str]:
+    def outlets(self) -> builtins.list[str]:
         with self._lib.read_session() as session:
             stmt = select(Source.outlet).where(Source.outlet != "").distinct()
             return sorted(session.exec(stmt).all(), key=str.casefold)
@@ -155,7 +156,7 @@ class SourceService:
         with self._lib.write_session() as session:
             return _insert(session, row, tag_names, new)
 
-    def add_many(self, items: Sequence[NewSource]) -> list[SourceDetail | BrieferError]:
+    def add_many(self, items: Sequence[NewSource]) -> builtins.list[SourceDetail | BrieferError]:
         """Store several articles in one transaction, each inside its own savepoint.
 
         A refused article (duplicate, bad field) is rolled back alone and reported in its
@@ -163,7 +164,7 @@ class SourceService:
         every commit is an fsync. Each article is still written whole or not at all.
         """
         now = self._lib.now()
-        outcomes: list[SourceDetail | BrieferError] = []
+        outcomes: builtins.list[SourceDetail | BrieferError] = []
         with self._lib.write_session() as session:
             for new in items:
                 try:

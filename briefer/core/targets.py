@@ -76,7 +76,7 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def check_target(
-    path: str | os.PathLike, *, follow: bool = False, library: Path | None = None
+    path: str | os.PathLike[str], *, follow: bool = False, library: Path | None = None
 ) -> Path:
     """The path to write for `path`, or TargetRefused with one line saying why.
 

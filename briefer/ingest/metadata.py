@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -111,7 +112,7 @@ class Article:
     title_uncertain: bool = False
 
 
-def credit(article: Article, agencies) -> None:
+def credit(article: Article, agencies: Sequence[str]) -> None:
     """An agency behind the story: the outlet when none is known, else the credit line."""
     for agency in agencies:
         if not article.outlet:
@@ -232,7 +233,7 @@ def detect_language(text: str) -> str:
     import py3langid
 
     code, _ = py3langid.classify(sample)
-    return code
+    return str(code)
 
 
 def _is_date_line(p: str) -> bool:

@@ -114,7 +114,7 @@ def parse_bytes(
                   guess_language=guess_language)
 
 
-def parse_path(path: str | os.PathLike, *, today: date | None = None,
+def parse_path(path: str | os.PathLike[str], *, today: date | None = None,
                guess_language: bool = True,
                should_cancel: Callable[[], bool] | None = None) -> NewSource:
     """Parse one file, refusing unknown types and oversized files before reading them."""

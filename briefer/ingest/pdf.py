@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from briefer.ingest import budget
 from briefer.ingest.errors import IngestError
@@ -58,9 +60,9 @@ def parse_pdf_bytes(data: bytes) -> Article:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
+                ok = bool(reader.decrypt(""))
             except Exception:  # unsupported encryption algorithms raise assorted errors
-                ok = 0
+                ok = False
             if not ok:
                 raise IngestError("encrypted PDF; remove the password and import it again")
         pages = reader.pages
@@ -70,7 +72,7 @@ def parse_pdf_bytes(data: bytes) -> Article:
         for number, page in enumerate(pages, 1):
             budget.next_page(number)  # a page has its own CPU budget, the file another
             paragraphs.extend(_lines_to_paragraphs(page.extract_text() or ""))
-        info = reader.metadata or {}
+        info: Mapping[str, Any] = reader.metadata or {}
         title = str(info.get("/Title") or "").strip()
         author = str(info.get("/Author") or "").strip()
     except IngestError:
