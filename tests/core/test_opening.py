@@ -44,6 +44,21 @@ def test_a_damaged_library_offers_its_newest_valid_backup(library_path):
     again.library.close()
 
 
+def test_a_script_refused_a_damaged_library_is_offered_the_same_backup(library_path, capsys):
+    """`briefer sources` on a damaged library names the backup the window's dialog
+    would restore, and leaves the file as it was."""
+    with Library.open(library_path) as lib:
+        make_source(lib, "kept")
+        newest = backups.make_backup(lib)
+    os.truncate(library_path, library_path.stat().st_size // 2 // 4096 * 4096)
+    before = library_path.read_bytes()
+    assert main(["--library", str(library_path), "sources"]) == 1
+    err = capsys.readouterr().err
+    assert "is damaged" in err and f"briefer restore '{newest}'" in err
+    assert err.count("\n") == 1
+    assert library_path.read_bytes() == before
+
+
 def test_something_else_is_refused_with_its_reason(tmp_path):
     other = tmp_path / "notes.briefer"
     other.write_text("not a library")
