@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from briefer import __version__
 from briefer.core.logfile import setup_logging
-from briefer.gui.dialogs.lock_dialog import ask_read_only
 from briefer.gui.icons import app_icon
 from briefer.gui.opening import (
     offer_backup,
@@ -29,11 +28,12 @@ from briefer.gui.session import BACKUP_TICK_MS, LibrarySession
 from briefer.gui.shutdown import close_on_terminate
 from briefer.resources import APP_ID
 
+# The opening dialogs and the session are re-exported for callers that start from the
+# app (tests, scripts); the window itself imports them from their own modules.
 __all__ = [
     "BACKUP_TICK_MS",
     "LibrarySession",
     "after_first_paint",
-    "ask_read_only",
     "make_app",
     "offer_backup",
     "open_library_at_start",
