@@ -25,8 +25,12 @@ run: $(VENV)/.installed-run
 test: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Style, the architecture contracts (pyproject's [tool.importlinter]) and the types
+# (mypy, strict on core, ingest and export). .ci/run runs it before `make test`.
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 # Every benchmark at sizes S and M (libraries are built once, then cached in
 # ~/.cache/briefer-bench or $$BRIEFER_BENCH_CACHE). bench-large adds L: 100,000 sources

@@ -670,40 +670,20 @@ def _takes_path(handler):
 
 @_takes_path
 def _cmd_check(path: Path, args) -> int:
-    from briefer.core import backups, damage
-    from briefer.core.damage import LibraryDamaged
-    from briefer.core.library import Library
+    from briefer.core import opening
 
-    path = path.absolute()
-    damaged = False
-    try:
-        with Library.open(path) as lib:
-            report = lib.check()
-        damaged = any(damage.is_damage(p) for p in report.problems)
-    except LibraryDamaged as exc:
-        report, damaged = exc, True
-    if damaged:
-        damage.record_damage(path, report.problems)
-    else:
-        damage.clear_damage(path)
-    if not damaged and report.ok:
-        _print_suspects(path)
-        print(f"{_shown(path)}: ok")
+    # The verdict (damage or not, the record beside the file, the backup to offer) is
+    # core/opening.py's, the same the window's Library › Check reaches.
+    verdict = opening.check_file(path)
+    if verdict.sound:
+        _print_suspects(verdict.path)
+        print(f"{_shown(verdict.path)}: ok")
         return EXIT_OK
-    for problem in report.problems:
+    for problem in verdict.report.problems:
         print(_shown(problem))
-    hint = ""
-    if damaged:
-        newest = backups.newest_valid_backup(path)
-        hint = (
-            f"; restore the newest valid backup with `briefer restore '{newest.path}'` "
-            f"(it holds the library as of {newest.taken:%Y-%m-%d %H:%M} UTC: changes made "
-            "after that are lost; the damaged file is kept aside)"
-            if newest
-            else "; no valid backup was found"
-        )
-    found = f"{len(report.problems)} problem(s) found"
-    print(f"briefer: {_shown(path)}: {found}{_shown(hint)}", file=sys.stderr)
+    found = f"{len(verdict.report.problems)} problem(s) found"
+    hint = verdict.restore_hint()
+    print(f"briefer: {_shown(verdict.path)}: {found}{_shown(hint)}", file=sys.stderr)
     return EXIT_FAIL
 
 
@@ -1118,12 +1098,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = _library_path(args)
         if args.command in (None, "gui"):
             return _run_gui(path)
-        from briefer.core.library import Library
+        from briefer.core import opening
 
         handler = COMMANDS[args.command]
         if getattr(handler, "takes_path", False):
             return handler(path, args)
-        with Library.open(path) as lib:
+        # Opened as the window opens (core/opening.py), without the writer lock.
+        attempt = opening.open_library(path, lock=False)
+        if attempt.library is None:
+            raise CliError(attempt.refusal())
+        with attempt.library as lib:
             code = handler(lib, args)
             if lib.read_only_reason:
                 print(f"briefer: note: {path} is open read-only: {lib.read_only_reason}",

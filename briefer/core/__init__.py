@@ -9,7 +9,7 @@ from briefer.core.errors import BrieferError
 __all__ = ["BrieferError", "Library"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> type:
     if name == "Library":
         from briefer.core.library import Library
 

@@ -7,19 +7,22 @@ mirrored in the citation table on every save so "who cites this" is one query.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
+import builtins
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from briefer.core import document, validate
-from briefer.core.convert import brief_detail, brief_summary, revision_record
+from briefer.core.convert import brief_detail, brief_summary, revision_record, stored_id
 from briefer.core.errors import InUse, InvalidInput, NotFound
 from briefer.core.markings import normalize_marking
 from briefer.core.models import Brief, BriefRevision, Citation, Excerpt
 from briefer.core.records import BriefDetail, BriefSummary, RevisionRecord
+from briefer.core.templates import structure_template
 from briefer.core.textutil import clean_line, clean_text
 from briefer.core.tradecraft import portions
 
@@ -29,14 +32,16 @@ if TYPE_CHECKING:
 META_FIELDS = ("title", "subject", "author", "status", "marking", "template")
 
 
-def refuse_if_cited(session: Session, what: str, excerpt_ids) -> None:
+def refuse_if_cited(
+    session: Session, what: str, excerpt_ids: Sequence[int] | SelectOfScalar[Any]
+) -> None:
     """Raise InUse naming the briefs that cite any of these excerpts (a subquery or ids)."""
     briefs = session.exec(
         select(Brief.id, Brief.title)
         .join(Citation, col(Citation.brief_id) == Brief.id)
         .where(col(Citation.excerpt_id).in_(excerpt_ids))
         .distinct()
-        .order_by(Brief.id)
+        .order_by(col(Brief.id))
     ).all()
     if briefs:
         names = [f"“{title}” (brief {bid})" for bid, title in briefs]
@@ -73,12 +78,10 @@ class BriefService:
         status: str = "draft",
         marking: str = "",
         template: str = "",
-        body: dict | None = None,
+        body: dict[str, Any] | None = None,
     ) -> BriefDetail:
         """A new brief; with a template name and no body, the template's sections."""
         if body is None and template:
-            from briefer.core.templates import structure_template
-
             found = structure_template(template)
             body, template = found.document, found.name
         now = self._lib.now()
@@ -97,7 +100,7 @@ class BriefService:
         with self._lib.write_session() as session:
             session.add(row)
             session.flush()
-            citations = _set_citations(session, row.id, row.body)
+            citations = _set_citations(session, stored_id(row.id), row.body)
             return brief_detail(row, citations)
 
     def get(self, brief_id: int) -> BriefDetail:
@@ -105,9 +108,9 @@ class BriefService:
             row = _get(session, brief_id)
             return brief_detail(row, _citations(session, brief_id))
 
-    def list(self) -> list[BriefSummary]:
+    def list(self) -> builtins.list[BriefSummary]:
         with self._lib.read_session() as session:
-            stmt = select(Brief).order_by(col(Brief.modified).desc(), Brief.id)
+            stmt = select(Brief).order_by(col(Brief.modified).desc(), col(Brief.id))
             return [brief_summary(r) for r in session.exec(stmt)]
 
     def update(self, brief_id: int, **meta: str) -> BriefDetail:
@@ -159,7 +162,7 @@ class BriefService:
             return brief_detail(row, _citations(session, brief_id))
 
     def save_body(
-        self, brief_id: int, body: dict, *, expected_version: int | None = None
+        self, brief_id: int, body: dict[str, Any], *, expected_version: int | None = None
     ) -> BriefDetail:
         """Store a new body and its citations in one transaction; the version counts up.
 
@@ -215,13 +218,13 @@ class BriefService:
 
     # -- citations -----------------------------------------------------------------
 
-    def citations(self, brief_id: int) -> list[int]:
+    def citations(self, brief_id: int) -> builtins.list[int]:
         """What this brief cites: excerpt ids in document order."""
         with self._lib.read_session() as session:
             _get(session, brief_id)
             return list(_citations(session, brief_id))
 
-    def cited_by(self, excerpt_id: int) -> list[BriefSummary]:
+    def cited_by(self, excerpt_id: int) -> builtins.list[BriefSummary]:
         """Which briefs cite this excerpt."""
         with self._lib.read_session() as session:
             stmt = (
@@ -231,7 +234,7 @@ class BriefService:
                         select(Citation.brief_id).where(Citation.excerpt_id == excerpt_id)
                     )
                 )
-                .order_by(Brief.id)
+                .order_by(col(Brief.id))
             )
             return [brief_summary(r) for r in session.exec(stmt)]
 
@@ -251,7 +254,7 @@ class BriefService:
                 session.flush()
             return record
 
-    def revisions(self, brief_id: int) -> list[RevisionRecord]:
+    def revisions(self, brief_id: int) -> builtins.list[RevisionRecord]:
         with self._lib.read_session() as session:
             _get(session, brief_id)
             stmt = (
@@ -285,7 +288,7 @@ class BriefService:
             row.modified = now
             session.add(row)
             session.flush()
-            return brief_detail(row, _set_citations(session, row.id, row.body))
+            return brief_detail(row, _set_citations(session, stored_id(row.id), row.body))
 
 
 def _get(session: Session, brief_id: int) -> Brief:
@@ -295,9 +298,9 @@ def _get(session: Session, brief_id: int) -> Brief:
     return row
 
 
-def _snapshot(session: Session, row: Brief, note: str, now) -> BriefRevision:
+def _snapshot(session: Session, row: Brief, note: str, now: datetime) -> BriefRevision:
     rev = BriefRevision(
-        brief_id=row.id,
+        brief_id=stored_id(row.id),
         version=row.version,
         title=row.title,
         body=dict(row.body or {}),
@@ -311,7 +314,9 @@ def _snapshot(session: Session, row: Brief, note: str, now) -> BriefRevision:
 
 def _citations(session: Session, brief_id: int) -> tuple[int, ...]:
     stmt = (
-        select(Citation.excerpt_id).where(Citation.brief_id == brief_id).order_by(Citation.position)
+        select(Citation.excerpt_id)
+        .where(Citation.brief_id == brief_id)
+        .order_by(col(Citation.position))
     )
     return tuple(session.exec(stmt).all())
 

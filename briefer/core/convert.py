@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from types import SimpleNamespace
+from typing import Any
 
 from briefer.core.models import Brief, BriefRevision, Excerpt, Source
 from briefer.core.records import (
@@ -24,7 +25,7 @@ def _dates(values: list[str]) -> tuple[date, ...]:
     return tuple(date.fromisoformat(v) for v in values or ())
 
 
-def _source_fields(row: Source | SimpleNamespace) -> dict:
+def _source_fields(row: Source | SimpleNamespace) -> dict[str, Any]:
     return {
         "id": row.id,
         "title": row.title,
@@ -62,7 +63,7 @@ def source_detail(row: Source, tags: tuple[str, ...] = (), excerpts: int = 0) ->
 
 def excerpt_record(row: Excerpt, source: Source, tags: tuple[str, ...] = ()) -> ExcerptRecord:
     return ExcerptRecord(
-        id=row.id,
+        id=stored_id(row.id),
         source_id=row.source_id,
         text=row.text,
         start=row.start_offset,
@@ -82,7 +83,7 @@ def excerpt_record(row: Excerpt, source: Source, tags: tuple[str, ...] = ()) -> 
     )
 
 
-def _brief_fields(row: Brief) -> dict:
+def _brief_fields(row: Brief) -> dict[str, Any]:
     return {
         "id": row.id,
         "title": row.title,
@@ -109,7 +110,7 @@ def brief_detail(row: Brief, citations: tuple[int, ...]) -> BriefDetail:
 
 def revision_record(row: BriefRevision, with_body: bool = False) -> RevisionRecord:
     return RevisionRecord(
-        id=row.id,
+        id=stored_id(row.id),
         brief_id=row.brief_id,
         version=row.version,
         title=row.title,
@@ -117,3 +118,11 @@ def revision_record(row: BriefRevision, with_body: bool = False) -> RevisionReco
         created=aware(row.created),
         body=dict(row.body) if with_body else None,
     )
+
+
+def stored_id(row_id: int | None) -> int:
+    """The id of a row read from the file or flushed to it (the ORM types it Optional
+    for rows not yet written)."""
+    if row_id is None:
+        raise ValueError("this row has no id yet: flush it before making a record of it")
+    return row_id

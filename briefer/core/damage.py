@@ -19,7 +19,14 @@ from pathlib import Path
 
 from briefer.core import held_files
 from briefer.core.errors import BrieferError
-from briefer.core.records import CheckReport
+from briefer.core.records import (
+    REPAIRABLE_KINDS,
+    CheckProblem,
+    CheckReport,
+    ProblemKind,
+    problem_kind,
+    problems_of,
+)
 
 SIDE_SUFFIXES = ("-wal", "-shm")
 
@@ -42,14 +49,12 @@ class LibraryDamaged(BrieferError):
 # -- the damage record: found damaged, so never written -------------------------------
 
 RECORD_SUFFIX = ".damage"
-#: Problems a check reports that are not damage to the file: the library can still be
-#: written, and `briefer check` says how to mend them.
-REPAIRABLE_PREFIXES = ("search index", "excerpt", "foreign key")
 
 
 def is_damage(problem: str) -> bool:
-    """One rule for the command line and the window: what makes a library damaged."""
-    return not problem.startswith(REPAIRABLE_PREFIXES)
+    """One rule for the command line and the window: what makes a library damaged.
+    The problem's kind decides (records.ProblemKind); plain text is read for it."""
+    return problem_kind(problem) not in REPAIRABLE_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,21 +256,26 @@ def quick_check(path: Path, *, full: bool = False) -> CheckReport:
         if rows != ["ok"]:
             problems.extend(rows)
     except sqlite3.DatabaseError as exc:
-        problems.append(f"SQLite cannot read it ({exc})")
+        problems.append(CheckProblem(f"SQLite cannot read it ({exc})", ProblemKind.UNREADABLE))
     except UnicodeDecodeError:
         # SQLite's own error message came out of damaged bytes.
-        problems.append("SQLite cannot read it (garbled text where its structure should be)")
+        problems.append(
+            CheckProblem(
+                "SQLite cannot read it (garbled text where its structure should be)",
+                ProblemKind.UNREADABLE,
+            )
+        )
     finally:
         if conn is not None:
             conn.close()
-    return CheckReport(ok=not problems, problems=tuple(problems))
+    return CheckReport(ok=not problems, problems=problems_of(problems, ProblemKind.INTEGRITY))
 
 
 def diagnose(path: Path, *, full: bool = False) -> CheckReport:
     """Header, then SQLite's own check: what `briefer check` and restore rely on."""
     problems = header_problems(path)
     if problems:
-        return CheckReport(ok=False, problems=tuple(problems))
+        return CheckReport(ok=False, problems=problems_of(problems, ProblemKind.UNREADABLE))
     return quick_check(path, full=full)
 
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from briefer.core.bidi import is_rtl
 from briefer.core.errors import InvalidInput
+from briefer.core.markings import normalize_portion
 from briefer.core.textutil import clean_text
-from briefer.core.tradecraft.portions import normalize_portion
 
 FORMAT = "briefer.brief"
 VERSION = 1
@@ -39,11 +39,11 @@ _SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " "})
 _SECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
-def empty_document() -> dict:
+def empty_document() -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "blocks": []}
 
 
-def text(value: str, *marks: str, link: str | None = None) -> dict:
+def text(value: str, *marks: str, link: str | None = None) -> dict[str, Any]:
     node: dict[str, Any] = {"type": "text", "text": value}
     if marks:
         node["marks"] = list(marks)
@@ -52,29 +52,29 @@ def text(value: str, *marks: str, link: str | None = None) -> dict:
     return node
 
 
-def citation(excerpt_id: int) -> dict:
+def citation(excerpt_id: int) -> dict[str, Any]:
     return {"type": "citation", "excerpt": excerpt_id}
 
 
-def paragraph(*content: dict | str, **attrs: str) -> dict:
+def paragraph(*content: dict[str, Any] | str, **attrs: str) -> dict[str, Any]:
     return {"type": "paragraph", "content": [_inline(c) for c in content], **attrs}
 
 
-def heading(title: str, level: int = 1, section: str | None = None) -> dict:
+def heading(title: str, level: int = 1, section: str | None = None) -> dict[str, Any]:
     node: dict[str, Any] = {"type": "heading", "level": level, "content": [text(title)]}
     if section:
         node["section"] = section
     return node
 
 
-def _inline(item: dict | str) -> dict:
+def _inline(item: dict[str, Any] | str) -> dict[str, Any]:
     return text(item) if isinstance(item, str) else item
 
 
 # -- validation and the canonical form ----------------------------------------------
 
 
-def normalize(doc: Any) -> dict:
+def normalize(doc: Any) -> dict[str, Any]:
     """Check a document and return its canonical form.
 
     Canonical: marks in MARKS order without repeats, adjacent text runs with the same
@@ -100,7 +100,7 @@ def normalize(doc: Any) -> dict:
     }
 
 
-def _block(block: Any, where: str, depth: int = 0) -> dict:
+def _block(block: Any, where: str, depth: int = 0) -> dict[str, Any]:
     if not isinstance(block, dict):
         raise InvalidInput(f"brief body, {where}: not an object")
     kind = block.get("type")
@@ -128,7 +128,7 @@ def _block(block: Any, where: str, depth: int = 0) -> dict:
     raise InvalidInput(f"brief body, {where}: unknown block type {kind!r}")
 
 
-def _with_paragraph_attrs(out: dict, block: dict, where: str) -> dict:
+def _with_paragraph_attrs(out: dict[str, Any], block: dict[str, Any], where: str) -> dict[str, Any]:
     """Alignment and direction; a paragraph whose first strong character is
     right-to-left is right-to-left whatever its stored direction says."""
     align = block.get("align")
@@ -146,7 +146,7 @@ def _with_paragraph_attrs(out: dict, block: dict, where: str) -> dict:
     return out
 
 
-def _with_portion(out: dict, node: dict, where: str) -> dict:
+def _with_portion(out: dict[str, Any], node: dict[str, Any], where: str) -> dict[str, Any]:
     """An optional portion mark ("U", "C", "TLP:AMBER"; core/tradecraft/portions.py)."""
     if node.get("portion"):
         try:
@@ -157,11 +157,11 @@ def _with_portion(out: dict, node: dict, where: str) -> dict:
     return out
 
 
-def _words(content: list[dict]) -> str:
+def _words(content: list[dict[str, Any]]) -> str:
     return "".join(n.get("text", "") for n in content if n.get("type") == "text")
 
 
-def _list(block: dict, where: str, depth: int) -> dict:
+def _list(block: dict[str, Any], where: str, depth: int) -> dict[str, Any]:
     if depth >= MAX_LIST_DEPTH:
         raise InvalidInput(f"brief body, {where}: lists nest deeper than {MAX_LIST_DEPTH}")
     items = block.get("items", [])
@@ -190,7 +190,7 @@ def _list(block: dict, where: str, depth: int) -> dict:
     return {"type": "list", "ordered": bool(block.get("ordered", False)), "items": out_items}
 
 
-def _table(block: dict, where: str) -> dict:
+def _table(block: dict[str, Any], where: str) -> dict[str, Any]:
     rows = block.get("rows", [])
     if not isinstance(rows, list) or not rows:
         raise InvalidInput(f"brief body, {where}: a table needs at least one row")
@@ -215,10 +215,10 @@ def _table(block: dict, where: str) -> dict:
     return {"type": "table", "header": bool(block.get("header", False)), "rows": out_rows}
 
 
-def _inlines(content: Any, where: str) -> list[dict]:
+def _inlines(content: Any, where: str) -> list[dict[str, Any]]:
     if not isinstance(content, list):
         raise InvalidInput(f"brief body, {where}: content must be a list")
-    out: list[dict] = []
+    out: list[dict[str, Any]] = []
     for node in content:
         if not isinstance(node, dict):
             raise InvalidInput(f"brief body, {where}: inline content must be objects")
@@ -265,13 +265,13 @@ def _inlines(content: Any, where: str) -> list[dict]:
 # -- reading ---------------------------------------------------------------------------
 
 
-def iter_blocks(doc: dict) -> Iterator[dict]:
+def iter_blocks(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every block in reading order, list items' nested lists included."""
     for block in doc.get("blocks", []):
         yield from _walk_block(block)
 
 
-def _walk_block(block: dict) -> Iterator[dict]:
+def _walk_block(block: dict[str, Any]) -> Iterator[dict[str, Any]]:
     yield block
     if block.get("type") == "list":
         for item in block.get("items", []):
@@ -279,7 +279,7 @@ def _walk_block(block: dict) -> Iterator[dict]:
                 yield from _walk_block(child)
 
 
-def inline_runs(block: dict) -> Iterator[list[dict]]:
+def inline_runs(block: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
     """The inline content lists of a block: one for most, one per item or cell."""
     kind = block.get("type")
     if kind in ("heading", "paragraph", "quote"):
@@ -293,7 +293,7 @@ def inline_runs(block: dict) -> Iterator[list[dict]]:
                 yield cell.get("content", [])
 
 
-def plain_text(doc: dict) -> str:
+def plain_text(doc: dict[str, Any]) -> str:
     """The words of the document, one line a paragraph; citations as [n] markers."""
     lines = []
     number = 0
@@ -310,7 +310,7 @@ def plain_text(doc: dict) -> str:
     return "\n".join(lines)
 
 
-def sections(doc: dict) -> list[tuple[str, str]]:
+def sections(doc: dict[str, Any]) -> list[tuple[str, str]]:
     """(section id or '', heading text) of every heading, in order."""
     found = []
     for block in doc.get("blocks", []):
@@ -320,7 +320,7 @@ def sections(doc: dict) -> list[tuple[str, str]]:
     return found
 
 
-def _section_range(doc: dict, section: str) -> tuple[int, int]:
+def _section_range(doc: dict[str, Any], section: str) -> tuple[int, int]:
     """Indexes of a section's heading and of the block after its last block.
 
     The section is matched by id or by heading text (case-insensitive); it ends where
@@ -342,13 +342,13 @@ def _section_range(doc: dict, section: str) -> tuple[int, int]:
     raise InvalidInput(f"section {section!r} is not in this brief (sections: {names})")
 
 
-def _is_empty(content: list[dict]) -> bool:
+def _is_empty(content: list[dict[str, Any]]) -> bool:
     return not any(n["type"] == "citation" or n.get("text", "").strip() for n in content)
 
 
 def add_to_section(
-    doc: dict, section: str, content: list[dict], *, kind: str = "paragraph"
-) -> dict:
+    doc: dict[str, Any], section: str, content: list[dict[str, Any]], *, kind: str = "paragraph"
+) -> dict[str, Any]:
     """A copy of doc with a paragraph (or quote) added at the end of a section.
 
     An empty placeholder paragraph left by the template is filled instead; in a section
@@ -384,12 +384,12 @@ def paraphrase_placeholder(label: str) -> str:
     return f"{PARAPHRASE_PREFIX}{label or 'the excerpt'}]"
 
 
-def is_placeholder(content: list[dict]) -> bool:
+def is_placeholder(content: list[dict[str, Any]]) -> bool:
     """True for a paragraph still holding a paraphrase placeholder."""
     return _words(content).lstrip().startswith(PARAPHRASE_PREFIX)
 
 
-def placeholders(doc: dict) -> list[str]:
+def placeholders(doc: dict[str, Any]) -> list[str]:
     """Where unwritten paraphrase placeholders stand: "block 4", "block 6, item 2"."""
     found = []
     for n, block in enumerate(doc.get("blocks", [])):
@@ -402,7 +402,9 @@ def placeholders(doc: dict) -> list[str]:
     return found
 
 
-def add_marker_to_section(doc: dict, section: str, excerpt_id: int, label: str = "") -> dict:
+def add_marker_to_section(
+    doc: dict[str, Any], section: str, excerpt_id: int, label: str = ""
+) -> dict[str, Any]:
     """A copy of doc with a citation marker for a paraphrase ("cite without quoting").
 
     The marker joins the section's last block only when that is the analyst's own text

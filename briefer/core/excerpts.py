@@ -6,6 +6,7 @@ converts from Qt's UTF-16 positions before calling here.
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Sequence
 from types import SimpleNamespace
@@ -20,6 +21,7 @@ from briefer.core.errors import InvalidInput, NotFound
 from briefer.core.models import Excerpt, ExcerptTag, Source, Tag
 from briefer.core.records import DeletedExcerpt, ExcerptRecord
 from briefer.core.speaker import speaker_near
+from briefer.core.tag_rows import ensure_tags, names_by_item
 from briefer.core.textutil import clean_line, clean_text, paragraph_number
 
 if TYPE_CHECKING:
@@ -100,8 +102,6 @@ class ExcerptService:
             session.add(row)
             session.flush()
             if tags:
-                from briefer.core.tags import ensure_tags
-
                 for tag in ensure_tags(session, tags, now):
                     session.add(ExcerptTag(excerpt_id=row.id, tag_id=tag.id))
                 session.flush()
@@ -140,7 +140,7 @@ class ExcerptService:
         ids: Sequence[int] | None = None,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[ExcerptRecord]:
+    ) -> builtins.list[ExcerptRecord]:
         """Excerpts of a source (in body order), of a tag, or by id (in the order given)."""
         with self._lib.read_session() as session:
             # Plain rows, not ORM objects: a panel of 200 excerpts took 30 ms to build
@@ -217,7 +217,7 @@ class ExcerptService:
                 session.flush()
             return excerpt_record(row, source, _tags_for(session, [row.id]).get(row.id, ()))
 
-    def verify_anchors(self) -> list[str]:
+    def verify_anchors(self) -> builtins.list[str]:
         """Excerpts whose stored text no longer stands at their offsets."""
         problems = []
         with self._lib.read_session() as session:
@@ -249,6 +249,4 @@ def _source(session: Session, source_id: int) -> Source:
 
 
 def _tags_for(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    from briefer.core.tags import names_by_item
-
     return names_by_item(session, ExcerptTag, "excerpt_id", ids)

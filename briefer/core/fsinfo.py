@@ -122,7 +122,8 @@ def _windows_network_drive(path: Path) -> bool:  # pragma: no cover - Windows on
 
         drive_remote = 4
         root = os.path.splitdrive(os.path.abspath(text))[0] + "\\"
-        return ctypes.windll.kernel32.GetDriveTypeW(root) == drive_remote
+        windll = ctypes.windll  # type: ignore[attr-defined,unused-ignore]  # Windows only
+        return bool(windll.kernel32.GetDriveTypeW(root) == drive_remote)
     except (AttributeError, OSError):
         return False
 

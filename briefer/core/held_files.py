@@ -24,6 +24,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -134,7 +135,7 @@ _guard_installed = False
 violations: list[str] = []
 
 
-def _audit(event: str, args: tuple) -> None:
+def _audit(event: str, args: tuple[Any, ...]) -> None:
     if not _held:
         return
     if event == "open":

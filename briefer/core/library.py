@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -20,11 +21,25 @@ from sqlmodel import Session
 
 from briefer.core import damage, held_files, schema, storage
 from briefer.core import lock as locking
+from briefer.core.briefs import BriefService
 from briefer.core.damage import LibraryDamaged
 from briefer.core.errors import BrieferError, NotALibrary
+from briefer.core.excerpts import ExcerptService
+from briefer.core.export_records import ExportRecordService
 from briefer.core.lock import LibraryLock, LibraryLocked
 from briefer.core.paths import resolve_library_path
-from briefer.core.records import CheckReport, SearchFilters, SearchHit
+from briefer.core.records import (
+    CheckProblem,
+    CheckReport,
+    ProblemKind,
+    SearchFilters,
+    SearchHit,
+)
+from briefer.core.saved_searches import SavedSearchService
+from briefer.core.search import run_search
+from briefer.core.sources import SourceService
+from briefer.core.tags import TagService
+from briefer.core.tradecraft.service import TradecraftService
 
 Clock = Callable[[], datetime]
 
@@ -73,14 +88,6 @@ class Library:
         read_only_reason: str = "",
         immutable: bool = False,
     ):
-        from briefer.core.briefs import BriefService
-        from briefer.core.excerpts import ExcerptService
-        from briefer.core.export_records import ExportRecordService
-        from briefer.core.saved_searches import SavedSearchService
-        from briefer.core.sources import SourceService
-        from briefer.core.tags import TagService
-        from briefer.core.tradecraft.service import TradecraftService
-
         # Services build ORM rows with model_construct(), which needs the mappers
         # configured first; a fresh process has not done it yet.
         configure_mappers()
@@ -255,7 +262,7 @@ class Library:
             conn.close()
         if busy == 0 and self.writer_lock is not None:
             self.writer_lock.mark_wal_pending(False)
-        return busy == 0
+        return bool(busy == 0)
 
     def __enter__(self) -> Library:
         return self
@@ -313,7 +320,7 @@ class Library:
         expected = proxied.info.get("wal")
         if expected is None or storage.wal_identity(self.path) == expected:
             return None
-        return proxied.dbapi_connection
+        return cast("sqlite3.Connection", proxied.dbapi_connection)  # pysqlite's own
 
     def _after_journal_lost(self, raw: sqlite3.Connection) -> StorageError:
         """Copy what the deleted -wal holds into the file through the connection that
@@ -363,8 +370,6 @@ class Library:
     ) -> list[SearchHit]:
         """Best hits first (core/search.py). With `cancelled`, a query still running
         when it turns true stops and raises search.SearchCancelled."""
-        from briefer.core.search import run_search
-
         with self.read_session() as session:
             return run_search(
                 session, query, kinds=kinds, filters=filters, limit=limit, cancelled=cancelled
@@ -372,8 +377,9 @@ class Library:
 
     def check(self) -> CheckReport:
         """Run SQLite's integrity checks, the FTS indexes' own check, and the excerpts'
-        anchors; report every problem found."""
-        problems: list[str] = []
+        anchors; report every problem found, each with its kind (records.ProblemKind),
+        which decides whether it is damage."""
+        problems: list[CheckProblem] = []
         # The FTS5 'integrity-check' command is an INSERT that changes nothing, but it
         # needs a writable handle.
         try:
@@ -381,21 +387,36 @@ class Library:
                 self.path, read_only=self.read_only, immutable=self.immutable
             )
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            return CheckReport(ok=False, problems=(f"the file cannot be read: {exc}",))
+            unread = CheckProblem(f"the file cannot be read: {exc}", ProblemKind.UNREADABLE)
+            return CheckReport(ok=False, problems=(unread,))
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             if rows != ["ok"]:
-                problems.extend(f"integrity: {r}" for r in rows)
+                problems.extend(
+                    CheckProblem(f"integrity: {r}", ProblemKind.INTEGRITY) for r in rows
+                )
             for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
-                problems.append(f"foreign key: {table} row {rowid} points at a missing {parent}")
+                problems.append(
+                    CheckProblem(
+                        f"foreign key: {table} row {rowid} points at a missing {parent}",
+                        ProblemKind.FOREIGN_KEY,
+                    )
+                )
             for fts, table in (("source_fts", "source"), ("excerpt_fts", "excerpt")):
-                problems.extend(_check_search_index(conn, fts, table, self.read_only))
+                problems.extend(
+                    CheckProblem(p, ProblemKind.SEARCH_INDEX)
+                    for p in _check_search_index(conn, fts, table, self.read_only)
+                )
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            problems.append(f"the file cannot be read: {exc}")
+            problems.append(
+                CheckProblem(f"the file cannot be read: {exc}", ProblemKind.UNREADABLE)
+            )
         finally:
             conn.close()
         if not problems:
-            problems.extend(self.excerpts.verify_anchors())
+            problems.extend(
+                CheckProblem(p, ProblemKind.ANCHOR) for p in self.excerpts.verify_anchors()
+            )
         return CheckReport(ok=not problems, problems=tuple(problems))
 
     def rebuild_search_index(self) -> None:
@@ -524,7 +545,7 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
     storage.refuse_newer(path, version)
     if version < 1:
         raise NotALibrary(f"{path} is not a Briefer library (no format version)")
-    return version
+    return int(version)
 
 
 def migrate(conn: sqlite3.Connection, path: Path, current: int, clock: Clock) -> Path:

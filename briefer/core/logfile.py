@@ -7,6 +7,7 @@ at LOG_BYTES, keeping LOG_BACKUPS old files, so it never grows without bound.
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
@@ -23,7 +24,7 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s [pid %(process)d]: %(message)s"
 class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """Every file it opens, the first and each after a rotation, is mode 0600."""
 
-    def _open(self):
+    def _open(self) -> io.TextIOWrapper:
         stream = super()._open()
         os.chmod(self.baseFilename, 0o600)
         return stream

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from briefer.core.errors import InvalidInput
 from briefer.core.textutil import clean_line
 
 TLP_LABELS = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
@@ -37,3 +38,28 @@ def tlp_label(marking: str) -> str | None:
     if marking.startswith("TLP:") and marking[4:] in TLP_LABELS:
         return marking[4:]
     return None
+
+
+# Portion marks (core/tradecraft/portions.py holds their rules): the classification
+# banners, and the names a mark may be written with.
+BANNERS = {"U": "UNCLASSIFIED", "C": "CONFIDENTIAL", "S": "SECRET", "TS": "TOP SECRET"}
+PORTION_NAMES = {
+    **{banner: mark for mark, banner in BANNERS.items()},
+    **{mark: mark for mark in BANNERS},
+    "UNCLASS": "U",
+}
+
+
+def normalize_portion(value: str) -> str:
+    """ "(u)" -> "U", "tlp amber" -> "TLP:AMBER"; "" stays ""; anything else is refused."""
+    text = re.sub(r"\s+", " ", (value or "").strip().strip("()").strip()).upper()
+    if not text:
+        return ""
+    if text in PORTION_NAMES:
+        return PORTION_NAMES[text]
+    marking = normalize_marking(text)
+    if tlp_label(marking):
+        return marking
+    raise InvalidInput(
+        f"portion mark {value!r}: use (U), (C), (S), (TS) or a TLP label such as TLP:AMBER"
+    )

@@ -7,6 +7,7 @@ services read and write it. tests/core/test_schema.py keeps the two in step.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -113,7 +114,7 @@ class Brief(SQLModel, table=True):
     status: str = "draft"
     marking: str = ""
     template: str = ""
-    body: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     version: int = 1
     doc_version: int = 1
     doc_date: date | None = None
@@ -136,7 +137,7 @@ class BriefRevision(SQLModel, table=True):
     brief_id: int = Field(foreign_key="brief.id", ondelete="CASCADE")
     version: int
     title: str
-    body: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     note: str = ""
     created: datetime
 
@@ -148,7 +149,7 @@ class SavedSearch(SQLModel, table=True):
     name: str
     key: str = Field(unique=True)
     query: str = ""
-    filters: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    filters: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created: datetime
     modified: datetime
 

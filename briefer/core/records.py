@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
 
 PRECISIONS = ("day", "month", "year", "unknown")
 RELIABILITY = {
@@ -188,7 +190,7 @@ class BriefSummary:
 
 @dataclass(frozen=True, slots=True)
 class BriefDetail(BriefSummary):
-    body: dict = field(default_factory=dict)
+    body: dict[str, Any] = field(default_factory=dict)
     citations: tuple[int, ...] = ()
 
 
@@ -200,7 +202,7 @@ class RevisionRecord:
     title: str
     note: str
     created: datetime
-    body: dict | None = None
+    body: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,17 +235,83 @@ class SearchHit:
     score: float
 
 
+class ProblemKind(StrEnum):
+    """What a check found. Whether it is damage follows from the kind alone."""
+
+    #: SQLite's integrity or quick check found broken pages, rows or indexes.
+    INTEGRITY = "integrity"
+    #: The file, its header or its journal cannot be read whole (found on opening).
+    UNREADABLE = "unreadable"
+    #: A row points at a row that is gone; `briefer check` names it, nothing is lost.
+    FOREIGN_KEY = "foreign_key"
+    #: A search index out of step with its table; a rebuild mends it.
+    SEARCH_INDEX = "search_index"
+    #: An excerpt's offsets no longer hold its text (the source was changed).
+    ANCHOR = "anchor"
+
+
+#: Kinds the library can still be written with: `briefer check` says how to mend them.
+REPAIRABLE_KINDS = frozenset({ProblemKind.FOREIGN_KEY, ProblemKind.SEARCH_INDEX,
+                              ProblemKind.ANCHOR})  # fmt: skip
+#: How problems read back from text (printed lines, a damage record) are told apart.
+_PREFIXES = (
+    ("search index", ProblemKind.SEARCH_INDEX),
+    ("excerpt", ProblemKind.ANCHOR),
+    ("foreign key:", ProblemKind.FOREIGN_KEY),
+)
+
+
+class CheckProblem(str):
+    """One problem a check found: its line of text (it is a str, so it prints and
+    joins as before) and its kind, which alone decides whether it is damage."""
+
+    kind: ProblemKind
+
+    def __new__(cls, text: str, kind: ProblemKind) -> CheckProblem:
+        problem = super().__new__(cls, text)
+        problem.kind = kind
+        return problem
+
+    def __getnewargs__(self) -> tuple[str, ProblemKind]:  # type: ignore[override]
+        return (str(self), self.kind)
+
+    @property
+    def is_damage(self) -> bool:
+        return self.kind not in REPAIRABLE_KINDS
+
+
+def problem_kind(problem: str) -> ProblemKind:
+    """The kind of a problem; one known only as text (a line `briefer check` printed)
+    is read from the words the checks start it with."""
+    if isinstance(problem, CheckProblem):
+        return problem.kind
+    for prefix, kind in _PREFIXES:
+        if problem.startswith(prefix):
+            return kind
+    return ProblemKind.INTEGRITY
+
+
+def problems_of(texts: tuple[str, ...] | list[str], kind: ProblemKind) -> tuple[CheckProblem, ...]:
+    """Type problems known only as text (typed ones keep their kind)."""
+    return tuple(t if isinstance(t, CheckProblem) else CheckProblem(t, kind) for t in texts)
+
+
 @dataclass(frozen=True, slots=True)
 class CheckReport:
     ok: bool
-    problems: tuple[str, ...]
+    problems: tuple[CheckProblem, ...]
+
+    @property
+    def damaged(self) -> bool:
+        """Damage found: the library is never written again until it is restored."""
+        return any(problem_kind(p) not in REPAIRABLE_KINDS for p in self.problems)
 
 
 @dataclass(frozen=True, slots=True)
 class DeletedExcerpt:
     """Everything needed to put a deleted excerpt back (undo)."""
 
-    row: dict
+    row: dict[str, Any]
     tags: tuple[str, ...] = ()
 
 
@@ -251,8 +319,8 @@ class DeletedExcerpt:
 class DeletedSource:
     """A deleted source with its original bytes, tags and excerpts (undo)."""
 
-    row: dict
-    original: dict | None = None
+    row: dict[str, Any]
+    original: dict[str, Any] | None = None
     tags: tuple[str, ...] = ()
     excerpts: tuple[DeletedExcerpt, ...] = ()
 
@@ -261,6 +329,6 @@ class DeletedSource:
 class DeletedTag:
     """A deleted tag and the items that carried it (undo)."""
 
-    row: dict
+    row: dict[str, Any]
     source_ids: tuple[int, ...] = ()
     excerpt_ids: tuple[int, ...] = ()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, select
 
 from briefer.core import validate
+from briefer.core.convert import stored_id
 from briefer.core.errors import InvalidInput, NotFound
 from briefer.core.models import SavedSearch
 from briefer.core.records import SavedSearchRecord, SearchFilters
@@ -17,8 +18,8 @@ if TYPE_CHECKING:
     from briefer.core.library import Library
 
 
-def filters_to_json(filters: SearchFilters) -> dict:
-    data: dict = {}
+def filters_to_json(filters: SearchFilters) -> dict[str, Any]:
+    data: dict[str, Any] = {}
     if filters.tag:
         data["tag"] = filters.tag
     if filters.outlet:
@@ -34,7 +35,7 @@ def filters_to_json(filters: SearchFilters) -> dict:
     return data
 
 
-def filters_from_json(data: dict) -> SearchFilters:
+def filters_from_json(data: dict[str, Any]) -> SearchFilters:
     return SearchFilters(
         tag=data.get("tag"),
         outlet=data.get("outlet"),
@@ -47,7 +48,7 @@ def filters_from_json(data: dict) -> SearchFilters:
 
 def _record(row: SavedSearch) -> SavedSearchRecord:
     return SavedSearchRecord(
-        id=row.id, name=row.name, query=row.query, filters=filters_from_json(row.filters)
+        id=stored_id(row.id), name=row.name, query=row.query, filters=filters_from_json(row.filters)
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 import zlib
@@ -33,6 +34,7 @@ from briefer.core.records import (
     SourceDetail,
     SourceSummary,
 )
+from briefer.core.tag_rows import ensure_tags, names_by_item
 from briefer.core.textutil import (
     citable_url,
     clean_line,
@@ -86,7 +88,7 @@ class SourceService:
         descending: bool = False,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[SourceSummary]:
+    ) -> builtins.list[SourceSummary]:
         """Sources without their bodies, a page at a time for large libraries, or the
         ones with the given ids (one query for a brief's whole source list)."""
         if order not in SORT_COLUMNS:
@@ -120,7 +122,7 @@ class SourceService:
             stmt = _filtered(stmt, tag=tag, outlet=outlet, filters=filters)
             return int(session.exec(stmt).one())
 
-    def outlets(self) -> list[str]:
+    def outlets(self) -> builtins.list[str]:
         with self._lib.read_session() as session:
             stmt = select(Source.outlet).where(Source.outlet != "").distinct()
             return sorted(session.exec(stmt).all(), key=str.casefold)
@@ -154,7 +156,7 @@ class SourceService:
         with self._lib.write_session() as session:
             return _insert(session, row, tag_names, new)
 
-    def add_many(self, items: Sequence[NewSource]) -> list[SourceDetail | BrieferError]:
+    def add_many(self, items: Sequence[NewSource]) -> builtins.list[SourceDetail | BrieferError]:
         """Store several articles in one transaction, each inside its own savepoint.
 
         A refused article (duplicate, bad field) is rolled back alone and reported in its
@@ -162,7 +164,7 @@ class SourceService:
         every commit is an fsync. Each article is still written whole or not at all.
         """
         now = self._lib.now()
-        outcomes: list[SourceDetail | BrieferError] = []
+        outcomes: builtins.list[SourceDetail | BrieferError] = []
         with self._lib.write_session() as session:
             for new in items:
                 try:
@@ -231,8 +233,6 @@ class SourceService:
 
     def restore(self, deleted: DeletedSource) -> SourceDetail:
         """Undo a delete: the source, its original, tags and excerpts come back."""
-        from briefer.core.tags import ensure_tags
-
         with self._lib.write_session() as session:
             values = deleted.row
             existing = _find_duplicate(session, values["url"], values["normalized_sha256"])
@@ -321,8 +321,6 @@ def _insert(
 ) -> SourceDetail:
     """Insert through the DB-API cursor of the session's transaction: imports write
     thousands of these, and the ORM's unit of work cost more than the SQL."""
-    from briefer.core.tags import ensure_tags
-
     existing = _find_duplicate(session, row.url, row.normalized_sha256)
     if existing is not None:
         raise Duplicate(f"already in the library as source {existing}", existing)
@@ -431,8 +429,6 @@ def _find_duplicate(session: Session, url: str, body_key: str) -> int | None:
 
 
 def _tags_for(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    from briefer.core.tags import names_by_item
-
     return names_by_item(session, SourceTag, "source_id", ids)
 
 

@@ -16,8 +16,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 from briefer.core import held_files, schema
@@ -155,7 +156,8 @@ def make_engine(
     begin_sql = "BEGIN IMMEDIATE" if write and not read_only else "BEGIN"
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, record):  # pragma: no cover - exercised by every test
+    # pragma: no cover - exercised by every test
+    def _on_connect(dbapi_conn: sqlite3.Connection, record: Any) -> None:
         dbapi_conn.isolation_level = None
         apply_pragmas(dbapi_conn, read_only=read_only)
         if write and not read_only:
@@ -165,7 +167,7 @@ def make_engine(
             record.info["wal"] = wal_identity(path)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):
+    def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql(begin_sql)
 
     return engine

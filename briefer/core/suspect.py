@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from briefer.core.briefs import cited_excerpts
 from briefer.core.textutil import is_navigation, is_section_label
 
 if TYPE_CHECKING:
@@ -86,8 +87,6 @@ def summary_line(found: list[SuspectSource]) -> str:
 
 def cited_suspects(library: Library, brief_id: int) -> list[SuspectSource]:
     """The suspect sources a brief cites, in the order of their first citation."""
-    from briefer.core.briefs import cited_excerpts
-
     brief = library.briefs.get(brief_id)
     ids = list(dict.fromkeys(cited_excerpts(brief.body)))
     if not ids:

@@ -2,80 +2,45 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from datetime import datetime
-from typing import TYPE_CHECKING
+import builtins
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sqlalchemy import delete, func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from briefer.core import trash, validate
+from briefer.core.convert import stored_id
 from briefer.core.errors import InvalidInput, NotFound
 from briefer.core.models import Excerpt, ExcerptTag, Source, SourceTag, Tag
 from briefer.core.records import DeletedTag, TagRecord
+from briefer.core.tag_rows import ensure_tags
 
 if TYPE_CHECKING:
     from briefer.core.library import Library
-
-
-def names_by_item(
-    session: Session, link, column: str, ids: list[int]
-) -> dict[int, tuple[str, ...]]:
-    """Tag names of each item (sources or excerpts, by their link table), sorted."""
-    if not ids:
-        return {}
-    item = getattr(link, column)
-    found: dict[int, list[str]] = defaultdict(list)
-    stmt = (
-        select(item, Tag.name)
-        .join(Tag, col(Tag.id) == link.tag_id)
-        .where(col(item).in_(ids))
-        .order_by(Tag.key)
-    )
-    for item_id, name in session.exec(stmt):
-        found[item_id].append(name)
-    return {k: tuple(v) for k, v in found.items()}
-
-
-def ensure_tags(session: Session, names: Iterable[str], now: datetime) -> list[Tag]:
-    """The tags with these names, creating the missing ones, in the caller's session."""
-    tags: dict[str, Tag] = {}
-    for name in names:
-        clean = validate.tag_name(name)
-        key = clean.casefold()
-        if key in tags:
-            continue
-        tag = session.exec(select(Tag).where(Tag.key == key)).first()
-        if tag is None:
-            tag = Tag(name=clean, key=key, created=now)
-            session.add(tag)
-            session.flush()
-        tags[key] = tag
-    return list(tags.values())
 
 
 class TagService:
     def __init__(self, library: Library):
         self._lib = library
 
-    def list(self) -> list[TagRecord]:
+    def list(self) -> builtins.list[TagRecord]:
         """Every tag with how many sources and excerpts carry it."""
         with self._lib.read_session() as session:
             sources = {
                 tag_id: n
                 for tag_id, n in session.exec(
-                    select(SourceTag.tag_id, func.count()).group_by(SourceTag.tag_id)
+                    select(SourceTag.tag_id, func.count()).group_by(col(SourceTag.tag_id))
                 )
             }
             excerpts = {
                 tag_id: n
                 for tag_id, n in session.exec(
-                    select(ExcerptTag.tag_id, func.count()).group_by(ExcerptTag.tag_id)
+                    select(ExcerptTag.tag_id, func.count()).group_by(col(ExcerptTag.tag_id))
                 )
             }
             return [
-                _record(t, sources.get(t.id, 0), excerpts.get(t.id, 0))
+                _record(t, sources.get(stored_id(t.id), 0), excerpts.get(stored_id(t.id), 0))
                 for t in session.exec(select(Tag).order_by(Tag.key))
             ]
 
@@ -83,10 +48,14 @@ class TagService:
         key = validate.tag_key(name)
         return next((t for t in self.list() if t.name.casefold() == key), None) or _missing(name)
 
-    def tag_sources(self, source_ids: Sequence[int], names: Sequence[str]) -> list[TagRecord]:
+    def tag_sources(
+        self, source_ids: Sequence[int], names: Sequence[str]
+    ) -> builtins.list[TagRecord]:
         return self._link(Source, SourceTag, "source_id", source_ids, names)
 
-    def tag_excerpts(self, excerpt_ids: Sequence[int], names: Sequence[str]) -> list[TagRecord]:
+    def tag_excerpts(
+        self, excerpt_ids: Sequence[int], names: Sequence[str]
+    ) -> builtins.list[TagRecord]:
         return self._link(Excerpt, ExcerptTag, "excerpt_id", excerpt_ids, names)
 
     def untag_sources(self, source_ids: Sequence[int], names: Sequence[str]) -> None:
@@ -156,13 +125,21 @@ class TagService:
                     if session.get(model, item_id) is not None and (
                         session.get(link, (item_id, tag.id)) is None
                     ):
-                        session.add(link(**{column: item_id, "tag_id": tag.id}))
+                        fields: dict[str, Any] = {column: item_id, "tag_id": tag.id}
+                        session.add(link(**fields))
             name = tag.name
         return self.get(name)
 
     # -- shared --------------------------------------------------------------------
 
-    def _link(self, item_model, link, column, item_ids, names) -> list[TagRecord]:
+    def _link(
+        self,
+        item_model: type[SQLModel],
+        link: type[SQLModel],
+        column: str,
+        item_ids: Sequence[int],
+        names: Sequence[str],
+    ) -> builtins.list[TagRecord]:
         if not names:
             raise InvalidInput("tag: name at least one tag")
         with self._lib.write_session() as session:
@@ -178,7 +155,9 @@ class TagService:
             wanted = {t.key for t in tags}
         return [t for t in self.list() if t.name.casefold() in wanted]
 
-    def _unlink(self, link, column, item_ids, names) -> None:
+    def _unlink(
+        self, link: Any, column: str, item_ids: Sequence[int], names: Sequence[str]
+    ) -> None:
         with self._lib.write_session() as session:
             tag_ids = [_get(session, n).id for n in names]
             session.execute(
@@ -195,11 +174,12 @@ def _get(session: Session, name: str) -> Tag:
     return tag
 
 
-def _missing(name: str):
+def _missing(name: str) -> NoReturn:
     raise NotFound(f"there is no tag “{name}” in this library")
 
 
 def _record(tag: Tag, sources: int, excerpts: int) -> TagRecord:
     return TagRecord(
-        id=tag.id, name=tag.name, color=tag.color, source_count=sources, excerpt_count=excerpts
+        id=stored_id(tag.id), name=tag.name, color=tag.color, source_count=sources,
+        excerpt_count=excerpts,
     )

@@ -12,6 +12,7 @@ import os
 import stat
 from pathlib import Path
 
+from briefer.core import held_files, schema
 from briefer.core.errors import BrieferError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -40,8 +41,6 @@ def _kind(mode: int) -> str | None:
 
 def _is_library(path: Path) -> bool:
     """Whether path holds a Briefer library, from its header alone."""
-    from briefer.core import held_files, schema
-
     try:  # never open() a file SQLite holds here: closing it would drop SQLite's locks
         head = held_files.read_head(path)
     except OSError:
@@ -77,7 +76,7 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def check_target(
-    path: str | os.PathLike, *, follow: bool = False, library: Path | None = None
+    path: str | os.PathLike[str], *, follow: bool = False, library: Path | None = None
 ) -> Path:
     """The path to write for `path`, or TargetRefused with one line saying why.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefer.core import document
 from briefer.core.errors import BrieferError, NotFound
@@ -31,7 +32,7 @@ class StructureTemplate:
     name: str
     description: str
     path: Path
-    document: dict
+    document: dict[str, Any]
     builtin: bool
 
 

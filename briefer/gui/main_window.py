@@ -44,10 +44,12 @@ from briefer.gui.library_page import LibraryPage
 from briefer.gui.message_bar import MessageBars
 from briefer.gui.models.search_model import HitRole
 from briefer.gui.navigator import Navigator
+from briefer.gui.opening import open_library_interactively
 from briefer.gui.pdf_action import pdf_export_action
 from briefer.gui.read_only import ReadOnlyMode, WriteGate
 from briefer.gui.recent_menu import RecentLibraries
 from briefer.gui.search_bar import Searcher, SearchOutcome
+from briefer.gui.session import LibrarySession
 from briefer.gui.undo_commands import (
     DeleteExcerptsCommand,
     DeleteSourceCommand,
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library, parent=None, *, settings: QSettings | None = None):
         super().__init__(parent)
         self.library = library
-        # Backups, checks, restore and the writer lock's life (gui/app.py); the app
+        # Backups, checks, restore and the writer lock's life (gui/session.py); the app
         # attaches one, tests of the window alone run without.
         self.session = None
         self._opened_here: list[Library] = []
@@ -604,8 +606,6 @@ class MainWindow(QMainWindow):
         old_session = self.session
         self.switch_library(library)
         if old_session is not None:
-            from briefer.gui.app import LibrarySession
-
             old_session.close()  # closes the read-only library
             session = LibrarySession(library, self)
             self.attach_session(session)
@@ -1366,8 +1366,6 @@ class MainWindow(QMainWindow):
             if library is not None:
                 self.switch_library(library)
             return library
-        from briefer.gui.app import LibrarySession, open_library_interactively
-
         if Path(path).absolute() == self.library.path:
             return self.library
         library = open_library_interactively(path, self, create=create)

@@ -10,6 +10,7 @@ Paragraphs come out separated by one blank line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Whole paragraphs that are controls or labels, compared lower-cased without punctuation.
 _CHROME_LINES = frozenset(
@@ -164,7 +165,7 @@ def split_paragraphs(text: str, limit: int | None = None) -> list[str]:
     return paragraphs if limit is None else paragraphs[:limit]
 
 
-def _blocks(text: str):
+def _blocks(text: str) -> Iterator[str]:
     """The blank-line separated blocks of text, in order, found one at a time."""
     start = 0
     for m in _BLANK_LINE.finditer(text):

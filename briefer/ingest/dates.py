@@ -170,12 +170,14 @@ def parse_unambiguous(text: str) -> DateReading | None:
             break
     if best:
         return best[1]
-    m = _MONTH_YEAR_RE.search(s)
-    if m:
-        return DateReading(date(int(m["year"]), _month(m["month"]), 1), "month", text=m.group(0))
-    m = _YEAR_RE.match(s)
-    if m:
-        return DateReading(date(int(m["year"]), 1, 1), "year", text=m.group(0).strip())
+    month = _MONTH_YEAR_RE.search(s)
+    if month:
+        return DateReading(
+            date(int(month["year"]), _month(month["month"]), 1), "month", text=month.group(0)
+        )
+    year = _YEAR_RE.match(s)
+    if year:
+        return DateReading(date(int(year["year"]), 1, 1), "year", text=year.group(0).strip())
     return None
 
 
@@ -274,8 +276,8 @@ def decide(
     mentions = mentioned_dates(context)
     events = {d: event_support(d, mentions) for d in scores}
     if events[day_first] != events[month_first]:
-        winner = max(events, key=events.get)
-        loser = min(events, key=events.get)
+        winner = max(events, key=events.__getitem__)
+        loser = min(events, key=events.__getitem__)
         # Several recent events against none is the strongest evidence a text offers.
         scores[winner] += (3 if events[winner] >= 2 else 2) if events[loser] == 0 else 1
         strong[winner] = events[loser] == 0
@@ -283,7 +285,7 @@ def decide(
 
     weekdays = {d: weekday_support(d, context) for d in scores}
     if weekdays[day_first] != weekdays[month_first]:
-        winner = max(weekdays, key=weekdays.get)
+        winner = max(weekdays, key=weekdays.__getitem__)
         scores[winner] += 1
         reasons[winner].append("the weekdays it mentions")
 

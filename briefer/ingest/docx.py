@@ -6,6 +6,7 @@ import io
 import re
 import warnings
 import zipfile
+from typing import Any
 
 from briefer.ingest.errors import IngestError
 from briefer.ingest.limits import check_zip
@@ -15,7 +16,7 @@ _FOOTNOTE_MARK = re.compile(r"----(?:footnote|endnote)(\d+)----")
 _DOCX2PY_MARK = re.compile(r"----[a-zA-Z]+\d*----|----media/[^-]+----")
 
 
-def _pars(tree) -> list[str]:
+def _pars(tree: Any) -> list[str]:
     """Flatten docx2python's nested paragraph lists into paragraph texts."""
     out: list[str] = []
     stack = [tree]

@@ -24,7 +24,8 @@ def parse_eml_bytes(data: bytes) -> Article:
     try:
         content = part.get_content()
     except (LookupError, ValueError, AttributeError):
-        content = (part.get_payload(decode=True) or b"").decode("utf-8", "replace")
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
     if isinstance(content, bytes):
         content = content.decode("utf-8", "replace")
     content = clean_controls(content)

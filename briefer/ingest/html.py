@@ -11,6 +11,7 @@ import json
 import re
 from datetime import date
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING, Any
 
 from briefer.ingest import dates
 from briefer.ingest.clean import (
@@ -25,8 +26,13 @@ from briefer.ingest.errors import IngestError
 from briefer.ingest.metadata import Article, article_from_text, credit, split_authors
 from briefer.ingest.people import choose_authors
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml.etree import _Element as Element
+
 # The options both the importer and the benchmark's baseline use.
-EXTRACT_OPTIONS = {
+EXTRACT_OPTIONS: dict[str, Any] = {
     "with_metadata": True,
     "include_comments": False,
     "include_images": False,
@@ -55,7 +61,7 @@ def _http(url: str | None) -> str:
     return url if url.startswith(("http://", "https://")) and " " not in url else ""
 
 
-def _meta(tree) -> tuple[dict[str, str], list[str], list[tuple[str, str]]]:
+def _meta(tree: Element) -> tuple[dict[str, str], list[str], list[tuple[str, str]]]:
     """Page metadata from link and meta tags and JSON-LD; first value of each key wins.
 
     Every publication date the markup offers comes back too, in order: the first may
@@ -120,7 +126,7 @@ def _meta(tree) -> tuple[dict[str, str], list[str], list[tuple[str, str]]]:
 _BYLINE_CLASS = re.compile(r"author|byline|writer|reporter", re.IGNORECASE)
 
 
-def _byline_authors(tree) -> list[tuple[str, str]]:
+def _byline_authors(tree: Element) -> list[tuple[str, str]]:
     """Names in the page's byline (rel=author, itemprop=author, class byline/author)."""
     found: list[tuple[str, str]] = []
     body = tree.find(".//body")
@@ -165,7 +171,7 @@ _OTHER_STORIES = re.compile(r"related|recommend|trending|popular|most-read|tease
                             r"card|sidebar|more-|ticker|breaking|comment", re.IGNORECASE)
 
 
-def _in_other_stories(el) -> bool:
+def _in_other_stories(el: Element) -> bool:
     for parent in el.iterancestors():
         if parent.tag in ("aside", "nav", "footer", "li") \
                 or _OTHER_STORIES.search(parent.get("class", "") or ""):
@@ -173,7 +179,7 @@ def _in_other_stories(el) -> bool:
     return False
 
 
-def _date_elements(tree, limit: int = 3):
+def _date_elements(tree: Element, limit: int = 3) -> Iterator[str]:
     """Texts of the page's own date elements (<time>, class date/time/byline...), in
     order, leaving out tickers, related-story lists and comments with their own dates."""
     seen = 0
@@ -194,7 +200,7 @@ def _date_elements(tree, limit: int = 3):
             return
 
 
-def _printed_day(tree, markup: date) -> dates.DateReading | None:
+def _printed_day(tree: Element, markup: date) -> dates.DateReading | None:
     """The day the page prints beside its headline when it is the markup's, give or take
     a day of time zone: the outlet's local day, which is the one to cite."""
     for text in _date_elements(tree):
@@ -204,7 +210,7 @@ def _printed_day(tree, markup: date) -> dates.DateReading | None:
     return None
 
 
-def _ld_items(data, depth: int = 0):
+def _ld_items(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
     if depth > 4:
         return
     if isinstance(data, list):
@@ -224,7 +230,7 @@ _BLOCK_TAGS = frozenset({"p", "head", "quote", "list", "item", "table", "row", "
 _CONTAINERS = frozenset({"p", "head", "quote", "list", "table", "div"})
 
 
-def _flatten(el, parts: list[str], *, tail: bool = True) -> None:
+def _flatten(el: Element, parts: list[str], *, tail: bool = True) -> None:
     """Text of an element as one run: <lb/> a line break, other blocks a word boundary.
 
     Inline elements (<hi>, <ref>) join their neighbours as written: "<hi>W</hi>ord".
@@ -251,13 +257,13 @@ def _lines(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _text_of(el) -> str:
+def _text_of(el: Element) -> str:
     parts: list[str] = []
     _flatten(el, parts, tail=False)
     return _lines("".join(parts))
 
 
-def _list_items(el, out: list[str]) -> None:
+def _list_items(el: Element, out: list[str]) -> None:
     """Items of a list, one paragraph each; a nested list follows where it stands."""
     for item in el:
         if not isinstance(item.tag, str):
@@ -287,7 +293,7 @@ def _list_items(el, out: list[str]) -> None:
             out.append(_lines(item.tail))
 
 
-def _paragraphs(body) -> list[str]:
+def _paragraphs(body: Element) -> list[str]:
     """Paragraphs of trafilatura's body tree, one per block element.
 
     Text the tree holds outside any block (the body's own text, the tail after a heading
@@ -347,7 +353,7 @@ def _drop_header_lines(paragraphs: list[str], article: Article) -> list[str]:
     return paragraphs[i:]
 
 
-def _fallback_text(tree) -> str:
+def _fallback_text(tree: Element) -> str:
     """Visible text of a page the extractor could not make sense of."""
     from lxml_html_clean import Cleaner
 
@@ -359,7 +365,7 @@ def _fallback_text(tree) -> str:
     for block in cleaned.iter("p", "div", "li", "h1", "h2", "h3", "h4", "tr", "section",
                               "article", "blockquote"):
         block.tail = "\n\n" + (block.tail or "")
-    return cleaned.text_content()
+    return str(cleaned.text_content())
 
 
 def _printed_date(visible: str) -> str:
@@ -375,7 +381,7 @@ _BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
                      "span", "time", "br", "dd", "dt", "figcaption", "label", "a"})
 
 
-def _page_lines(tree) -> str:
+def _page_lines(tree: Element) -> str:
     """The page's visible text, one text node a line; cheap, for dates and outlet names."""
     body = tree.find(".//body")
     root = body if body is not None else tree
@@ -410,6 +416,7 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
                accessed: date | None = None, title: str = "") -> Article:
     """An Article from the text of a saved page."""
     import trafilatura
+    from trafilatura.settings import Document
     from trafilatura.utils import load_html
 
     html = _XML_DECL.sub("", html, count=1)
@@ -438,9 +445,11 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
         article.published = published
         article.published_text = published_text
     try:
-        doc = trafilatura.bare_extraction(tree, **EXTRACT_OPTIONS)
+        extracted = trafilatura.bare_extraction(tree, **EXTRACT_OPTIONS)
     except Exception:  # the extractor's own failures on odd markup: fall back to text
-        doc = None
+        extracted = None
+    # A Document unless as_dict is asked for, which it is not.
+    doc = extracted if isinstance(extracted, Document) else None
     paragraphs = _paragraphs(doc.body) if doc is not None and doc.body is not None else []
     if doc is not None:
         article.title = doc.title or meta.get("og:title") or title

@@ -19,12 +19,13 @@ from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import date
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefer import lifeline
 from briefer.core.errors import BrieferError, Duplicate
-from briefer.core.records import NewSource
+from briefer.core.records import NewSource, SourceDetail
 from briefer.ingest import dates
 from briefer.ingest.budget import ParseCancelled
 from briefer.ingest.errors import IngestError
@@ -128,7 +129,7 @@ def _one_line(text: str, limit: int = 300) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def collect(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
+def collect(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, str]]:
     """Files to import as (path, error): folders recurse, skipping hidden files.
 
     A file named explicitly is always listed, so an unsupported or missing one is reported;
@@ -155,6 +156,10 @@ def collect(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
     return found
 
 
+#: What a worker sends back for one file: the parsed source, or None and why not.
+Parsed = tuple[NewSource | None, str]
+
+
 def _parse_job(
     path: str, today: date, should_cancel: Callable[[], bool] | None = None
 ) -> tuple[NewSource | None, str]:
@@ -174,7 +179,7 @@ def _parse_job(
         return None, _one_line(f"could not read the file ({type(exc).__name__}: {exc})")
 
 
-def _context(*, allow_fork: bool = True):
+def _context(*, allow_fork: bool = True) -> BaseContext:
     """How worker processes start.
 
     On Linux, a process without Qt (the command line, scripts) forks: the workers then
@@ -205,7 +210,7 @@ def _context(*, allow_fork: bool = True):
     return context
 
 
-def _new_pool(workers: int, context) -> ProcessPoolExecutor:
+def _new_pool(workers: int, context: BaseContext) -> ProcessPoolExecutor:
     """Workers that die with their parent (lifeline.py), even when it is SIGKILLed."""
     parent = os.getpid() if context.get_start_method() == "fork" else None
     return ProcessPoolExecutor(
@@ -228,7 +233,7 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
             process.join(5)
 
 
-def _result(future: Future, should_cancel: Callable[[], bool]):
+def _result(future: Future[Parsed], should_cancel: Callable[[], bool]) -> Parsed | None:
     """The future's result, or None as soon as the import is cancelled."""
     while True:
         try:
@@ -239,7 +244,7 @@ def _result(future: Future, should_cancel: Callable[[], bool]):
 
 
 @contextlib.contextmanager
-def _no_collection_in_forks(context) -> Iterator[None]:
+def _no_collection_in_forks(context: BaseContext) -> Iterator[None]:
     """While forked workers live, keep the objects they inherit out of every collection.
 
     A forked child must never finalise the parent's SQLite connections (closing one
@@ -284,7 +289,7 @@ def _parsed_in_order(
         # No worker processes on this system (sandbox, frozen app): parse in this one.
         yield from _parsed_here(files, today, should_cancel)
         return
-    pending: list[tuple[str, Future]] = []
+    pending: list[tuple[str, Future[Parsed]]] = []
     queue = iter(files)
     broken = False
     with _no_collection_in_forks(context):
@@ -385,7 +390,9 @@ def _prepare_for_store(
     return new
 
 
-def _outcome(path: str, new: NewSource, outcome) -> ImportResult:
+def _outcome(
+    path: str, new: NewSource, outcome: SourceDetail | BaseException
+) -> ImportResult:
     if isinstance(outcome, Duplicate):
         existing = outcome.existing_id
         message = (
@@ -418,8 +425,9 @@ def _store_batch(
             prepared.append((path, _prepare_for_store(library, new, tags, cache)))
         except Exception as exc:  # a reading of the library failed: this file only
             results[path] = ImportResult(path, "failed", None, _one_line(str(exc)), new.title)
+    outcomes: list[SourceDetail | BaseException]
     try:
-        outcomes = library.sources.add_many([new for _, new in prepared])
+        outcomes = list(library.sources.add_many([new for _, new in prepared]))
     except BrieferError as exc:  # the whole commit failed (full disk...): none stored
         outcomes = [exc] * len(prepared)
     except Exception as exc:  # storage bugs are reported per file, not raised mid-batch
@@ -443,7 +451,7 @@ def _store(
 
 def import_paths(
     library: Library,
-    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     tags: Iterable[str] = (),
     progress: Progress | None = None,

@@ -35,7 +35,7 @@ def human_size(n: int) -> str:
     return f"{n} bytes"
 
 
-def check_file_size(path: str | os.PathLike) -> int:
+def check_file_size(path: str | os.PathLike[str]) -> int:
     """Refuse empty and oversized files from their size, before reading a byte."""
     size = os.stat(path).st_size
     check_size(size)

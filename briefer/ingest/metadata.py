@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from briefer.core.records import NewSource, OriginalFile
 from briefer.core.textutil import is_navigation, is_section_label
 from briefer.ingest import dates
-from briefer.ingest.clean import clean_paragraphs, is_chrome, join_paragraphs, words
+from briefer.ingest.clean import (
+    clean_paragraphs,
+    is_chrome,
+    join_paragraphs,
+    split_paragraphs,
+    words,
+)
 from briefer.ingest.errors import IngestError
 from briefer.ingest.people import is_agency, is_credential, is_role, is_suffix
 
@@ -105,7 +112,7 @@ class Article:
     title_uncertain: bool = False
 
 
-def credit(article: Article, agencies) -> None:
+def credit(article: Article, agencies: Sequence[str]) -> None:
     """An agency behind the story: the outlet when none is known, else the credit line."""
     for agency in agencies:
         if not article.outlet:
@@ -226,7 +233,7 @@ def detect_language(text: str) -> str:
     import py3langid
 
     code, _ = py3langid.classify(sample)
-    return code
+    return str(code)
 
 
 def _is_date_line(p: str) -> bool:
@@ -322,8 +329,6 @@ def read_header(header: list[str], article: Article) -> list[str]:
 
 def article_from_text(text: str, article: Article) -> Article:
     """Fill an Article from plain text that may still carry the page around it."""
-    from briefer.ingest.clean import split_paragraphs
-
     paragraphs = split_paragraphs(text)
     header, rest = split_header(paragraphs)
     lead = read_header(header, article)

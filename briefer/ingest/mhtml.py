@@ -27,8 +27,8 @@ def parse_mhtml_bytes(data: bytes) -> Article:
     try:
         html = page.get_content()
     except (LookupError, ValueError, AttributeError):
-        payload = page.get_payload(decode=True) or b""
-        html = payload.decode("utf-8", "replace")
+        payload = page.get_payload(decode=True)
+        html = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
     if isinstance(html, bytes):
         html = html.decode("utf-8", "replace")
     url = _http(msg.get("Snapshot-Content-Location") or page.get("Content-Location"))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from briefer.core.errors import InvalidInput
 from briefer.core.records import OriginalRecord
+from briefer.ingest.decode import decode_counted
 
 _TEXT_TYPES = ("text/", "message/", "multipart/related", "application/xhtml")
 _SUFFIXES = {
@@ -37,8 +38,6 @@ def source_text(original: OriginalRecord) -> str:
     """The original as text, exactly as stored but decoded ('' for binary formats)."""
     if not is_text(original):
         return ""
-    from briefer.ingest.decode import decode_counted
-
     try:
         return decode_counted(original.data, html=is_html(original))[0]
     except Exception:  # an original Briefer could import once is text; be safe anyway

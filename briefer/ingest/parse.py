@@ -13,9 +13,11 @@ from pathlib import Path
 from briefer.core.records import NewSource, OriginalFile
 from briefer.ingest import dates
 from briefer.ingest.budget import budgeted
+from briefer.ingest.decode import clean_controls
 from briefer.ingest.errors import IngestError
-from briefer.ingest.limits import check_file_size, check_size
+from briefer.ingest.limits import MAX_PASTE_CHARS, check_file_size, check_size
 from briefer.ingest.metadata import Article, finish
+from briefer.ingest.text import article_from_plain
 
 # extension -> (original_format, media type of the original)
 FORMATS = {
@@ -112,7 +114,7 @@ def parse_bytes(
                   guess_language=guess_language)
 
 
-def parse_path(path: str | os.PathLike, *, today: date | None = None,
+def parse_path(path: str | os.PathLike[str], *, today: date | None = None,
                guess_language: bool = True,
                should_cancel: Callable[[], bool] | None = None) -> NewSource:
     """Parse one file, refusing unknown types and oversized files before reading them."""
@@ -146,9 +148,6 @@ def parse_paste(text: str, html: str | None = None, *, today: date | None = None
 
 def paste_article(text: str, html: str | None = None) -> Article:
     """The Article of a clipboard paste, before finish: its title may be uncertain."""
-    from briefer.ingest.decode import clean_controls
-    from briefer.ingest.limits import MAX_PASTE_CHARS
-
     if len(text or "") > MAX_PASTE_CHARS or len(html or "") > MAX_PASTE_CHARS:
         raise IngestError("pasted text is too large")
     if html and html.strip():
@@ -166,8 +165,6 @@ def paste_article(text: str, html: str | None = None) -> Article:
             return article
     if not text or not text.strip():
         raise IngestError("nothing to import: the pasted text is empty")
-    from briefer.ingest.text import article_from_plain
-
     article = article_from_plain(clean_controls(text), "paste")
     if html and html.strip():
         article.original = OriginalFile(data=html.encode("utf-8"), filename="",

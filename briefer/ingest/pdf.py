@@ -9,10 +9,12 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from briefer.ingest import budget
 from briefer.ingest.errors import IngestError
-from briefer.ingest.metadata import Article, article_from_text
+from briefer.ingest.metadata import Article, article_from_text, split_authors
 
 MAX_PAGES = 2000
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', "؟", "…")
@@ -58,9 +60,9 @@ def parse_pdf_bytes(data: bytes) -> Article:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
+                ok = bool(reader.decrypt(""))
             except Exception:  # unsupported encryption algorithms raise assorted errors
-                ok = 0
+                ok = False
             if not ok:
                 raise IngestError("encrypted PDF; remove the password and import it again")
         pages = reader.pages
@@ -70,7 +72,7 @@ def parse_pdf_bytes(data: bytes) -> Article:
         for number, page in enumerate(pages, 1):
             budget.next_page(number)  # a page has its own CPU budget, the file another
             paragraphs.extend(_lines_to_paragraphs(page.extract_text() or ""))
-        info = reader.metadata or {}
+        info: Mapping[str, Any] = reader.metadata or {}
         title = str(info.get("/Title") or "").strip()
         author = str(info.get("/Author") or "").strip()
     except IngestError:
@@ -90,7 +92,5 @@ def parse_pdf_bytes(data: bytes) -> Article:
         article.title = title
     article = article_from_text("\n\n".join(paragraphs), article)
     if author and not article.authors:
-        from briefer.ingest.metadata import split_authors
-
         article.authors = split_authors(author, strict=False)
     return article

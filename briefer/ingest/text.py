@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from briefer.ingest import dates
 from briefer.ingest.decode import decode_counted
@@ -60,7 +61,7 @@ def markdown_to_text(text: str) -> tuple[str, str]:
     return text, _EMPHASIS.sub(lambda mm: mm.group(2) or mm.group(4), title)
 
 
-def article_from_plain(text: str, fmt: str, **known) -> Article:
+def article_from_plain(text: str, fmt: str, **known: Any) -> Article:
     """An Article from plain text (file or paste), chrome and header lines sorted out."""
     return article_from_text(text, Article(body="", original_format=fmt, **known))
 

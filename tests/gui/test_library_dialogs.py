@@ -14,11 +14,12 @@ from briefer.core import backups, fsinfo
 from briefer.core.backups import BackupScheduler
 from briefer.core.library import Library
 from briefer.core.lock import LibraryLocked
-from briefer.gui import app
-from briefer.gui.app import LibrarySession, open_library_interactively
+from briefer.gui import opening
 from briefer.gui.dialogs.damaged_library import DamagedLibraryDialog
 from briefer.gui.dialogs.lock_dialog import LockedLibraryDialog
 from briefer.gui.dialogs.restore_backup import RestoreBackupDialog
+from briefer.gui.opening import open_library_interactively
+from briefer.gui.session import LibrarySession
 from tests.conftest import make_source
 
 
@@ -60,7 +61,7 @@ def test_second_open_is_read_only_or_cancelled(qtbot, library_path, monkeypatch,
     holder = Library.open(library_path, lock=True)
     make_source(holder, "held")
     asked = []
-    monkeypatch.setattr(app, "ask_read_only", lambda e, p: asked.append(e.owner.pid) or choice)
+    monkeypatch.setattr(opening, "ask_read_only", lambda e, p: asked.append(e.owner.pid) or choice)
     try:
         second = open_library_interactively(library_path)
         assert asked == [os.getpid()]

@@ -141,15 +141,15 @@ def test_opening_a_held_library_read_only_from_the_file_menu(
 ):
     from PySide6.QtWidgets import QFileDialog
 
-    from briefer.gui import app
-    from briefer.gui.app import LibrarySession
+    from briefer.gui import opening
+    from briefer.gui.session import LibrarySession
 
     mine = Library.open(tmp_path / "mine.briefer", lock=True)
     window = MainWindow(mine, settings=settings)
     qtbot.addWidget(window)
     window.attach_session(LibrarySession(mine, window))
     window.show()
-    monkeypatch.setattr(app, "ask_read_only", lambda error, parent: True)
+    monkeypatch.setattr(opening, "ask_read_only", lambda error, parent: True)
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName",
         staticmethod(lambda *a, **k: (str(other_briefer.path), "")),

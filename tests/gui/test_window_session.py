@@ -72,14 +72,14 @@ def test_opening_another_library_moves_the_lock_and_the_session(
 def test_a_library_open_elsewhere_opens_read_only_when_chosen(
     qtbot, app_window, tmp_path, monkeypatch
 ):
-    import briefer.gui.app as app_module
+    import briefer.gui.opening as opening_module
 
     busy = tmp_path / "busy.briefer"
     holder = Library.open(busy, lock=True)
     try:
         asked = []
         monkeypatch.setattr(
-            app_module, "ask_read_only", lambda exc, parent: asked.append(str(exc)) or True
+            opening_module, "ask_read_only", lambda exc, parent: asked.append(str(exc)) or True
         )
         app_window.open_other_library(busy, create=False)
         assert asked and "open" in asked[0]

@@ -7,17 +7,22 @@ UNCLASSIFIED, CONFIDENTIAL, SECRET, TOP SECRET, caveats after "//" kept) and TLP
 CLEAR < GREEN < AMBER < AMBER+STRICT < RED. A free-text overall marking is on neither
 ladder: it is left as written and `briefer lint` reports it.
 
-This module imports nothing from core/document.py, which uses it to check the marks.
+core/document.py checks each mark with normalize_portion, which lives in core/markings.py
+below both.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from briefer.core.errors import InvalidInput
-from briefer.core.markings import TLP_LABELS, normalize_marking, tlp_label
+
+# BANNERS, the names of marks and normalize_portion live in core/markings.py, below
+# core/document.py, which checks each paragraph's mark with them.
+from briefer.core.markings import BANNERS, TLP_LABELS, tlp_label
+from briefer.core.markings import PORTION_NAMES as _NAMES
+from briefer.core.markings import normalize_portion as normalize_portion
 from briefer.core.tradecraft.findings import Finding, finding_key
 
 if TYPE_CHECKING:
@@ -29,30 +34,9 @@ LEVELS = {
     CLASSIFICATION: ("U", "C", "S", "TS"),
     TLP: tuple(f"TLP:{label}" for label in TLP_LABELS),
 }
-BANNERS = {"U": "UNCLASSIFIED", "C": "CONFIDENTIAL", "S": "SECRET", "TS": "TOP SECRET"}
-_NAMES = {
-    **{banner: mark for mark, banner in BANNERS.items()},
-    **{mark: mark for mark in BANNERS},
-    "UNCLASS": "U",
-}
 
 PORTION_MISSING = "marking.portion-missing"
 OVERALL = "marking.overall"
-
-
-def normalize_portion(value: str) -> str:
-    """ "(u)" -> "U", "tlp amber" -> "TLP:AMBER"; "" stays ""; anything else is refused."""
-    text = re.sub(r"\s+", " ", (value or "").strip().strip("()").strip()).upper()
-    if not text:
-        return ""
-    if text in _NAMES:
-        return _NAMES[text]
-    marking = normalize_marking(text)
-    if tlp_label(marking):
-        return marking
-    raise InvalidInput(
-        f"portion mark {value!r}: use (U), (C), (S), (TS) or a TLP label such as TLP:AMBER"
-    )
 
 
 def display(mark: str) -> str:
