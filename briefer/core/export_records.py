@@ -10,6 +10,7 @@ their brief: they describe files that exist outside the library.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -136,6 +137,7 @@ def recipients(value: str | None) -> str:
 
 
 def _record(row: BriefExport) -> ExportRecord:
+    assert row.id is not None  # a stored row
     return ExportRecord(
         id=row.id,
         brief_id=row.brief_id,
@@ -195,7 +197,7 @@ class ExportRecordService:
             session.flush()
             return _record(row)
 
-    def list(self, brief_id: int | None = None) -> list[ExportRecord]:
+    def list(self, brief_id: int | None = None) -> builtins.list[ExportRecord]:
         """All exports, or one brief's, newest first."""
         with self._lib.read_session() as session:
             stmt = select(BriefExport)
@@ -216,7 +218,7 @@ class ExportRecordService:
                 raise NotFound(f"export {export_id} is not recorded")
             return _record(row)
 
-    def with_sha256(self, sha256: str) -> list[ExportRecord]:
+    def with_sha256(self, sha256: str) -> builtins.list[ExportRecord]:
         """The exports whose file had exactly this digest, newest first."""
         with self._lib.read_session() as session:
             stmt = (
@@ -226,7 +228,7 @@ class ExportRecordService:
             )
             return [_record(r) for r in session.exec(stmt)]
 
-    def made_at(self, when: datetime, *, file_format: str = "docx") -> list[ExportRecord]:
+    def made_at(self, when: datetime, *, file_format: str = "docx") -> builtins.list[ExportRecord]:
         """The exports made in this second (a file's created property), newest first."""
         second = aware(when).astimezone(UTC).replace(microsecond=0)
         with self._lib.read_session() as session:

@@ -187,5 +187,7 @@ class BriefExport(SQLModel, table=True):
     size: int
     template: str = ""
     marking: str = ""
-    citations: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    citations: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
     recipients: str = ""

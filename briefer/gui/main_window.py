@@ -1451,8 +1451,8 @@ class MainWindow(QMainWindow):
     # -- help ------------------------------------------------------------------------
 
     def show_help(self) -> None:
-        """F1: the guide at the page for what has focus (gui/help_window.py)."""
-        from briefer.gui.help_window import context_of, menu_shortcuts, show_help
+        """F1: the guide at the page for what has focus (gui/dialogs/help_window.py)."""
+        from briefer.gui.dialogs.help_window import context_of, menu_shortcuts, show_help
 
         focused = QApplication.focusWidget()
         show_help(context_of(focused), self, shortcuts=menu_shortcuts(self.menuBar()))

@@ -8,8 +8,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication
 
 from briefer.gui import help_pages
+from briefer.gui.dialogs.help_window import HelpWindow, context_of, menu_shortcuts, show_help
 from briefer.gui.help_pages import CONTEXT_PAGES, ORDER, SHORTCUTS_MARK, load_pages
-from briefer.gui.help_window import HelpWindow, context_of, menu_shortcuts, show_help
 from briefer.resources import guide_dir
 
 KEYS = re.compile(r"\b(?:Ctrl|Alt|Shift)(?:\+(?:Ctrl|Alt|Shift))*\+(?:F\d+|[A-Z0-9])\b")

@@ -1,11 +1,5 @@
-"""The base of Briefer's dialogs: they come back at the size and place the analyst left
-them, and F1 opens the guide at the page for the dialog.
-
-The geometry is kept per dialog (`settings.DIALOG_GEOMETRY`, named by `settings_name`,
-the class name unless a subclass says otherwise), in the settings of the window the
-dialog belongs to (`settings.store_for`). It is restored once, just before the dialog is
-first shown (so `show()`, `open()` and `exec()` all get it, with no jump on screen), and
-saved whenever it finishes (`done`: accept, reject, Escape) or its window is closed.
+"""The base of Briefer's dialogs: they remember their size and place
+(`remembered.RememberedDialog`), and F1 opens the guide at the page for the dialog.
 Message boxes stay QMessageBox: Qt sizes them to their text.
 """
 
@@ -13,64 +7,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from briefer.gui.settings import DIALOG_GEOMETRY, store_for
+from briefer.gui.dialogs.help_window import context_of, show_help
+from briefer.gui.dialogs.remembered import RememberedDialog
 
 
-class BrieferDialog(QDialog):
-    settings_name: str | None = None  # the key's last part; None: the class name
-
+class BrieferDialog(RememberedDialog):
     def __init__(self, parent: QWidget | None = None, *, settings: QSettings | None = None):
-        super().__init__(parent)
-        self._geometry_store = settings
-        self._geometry_restored = False
+        super().__init__(parent, settings=settings)
         help_action = QAction(self)
         help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         help_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         help_action.triggered.connect(self.show_help)
         self.addAction(help_action)
 
-    # -- geometry -----------------------------------------------------------------------
-
-    def geometry_name(self) -> str:
-        return self.settings_name or type(self).__name__
-
-    def geometry_store(self) -> QSettings:
-        if self._geometry_store is None:
-            self._geometry_store = store_for(self.parentWidget())
-        return self._geometry_store
-
-    def restore_geometry(self) -> bool:
-        """Back to the remembered size and place; False when there is none."""
-        saved = DIALOG_GEOMETRY.get(self.geometry_store(), self.geometry_name())
-        return not saved.isEmpty() and self.restoreGeometry(saved)
-
-    def save_geometry(self) -> None:
-        DIALOG_GEOMETRY.set(self.geometry_store(), self.saveGeometry(), self.geometry_name())
-
-    def setVisible(self, visible: bool) -> None:
-        if visible and not self._geometry_restored:
-            self._geometry_restored = True
-            self.restore_geometry()
-        super().setVisible(visible)
-
-    def done(self, result: int) -> None:
-        if self.isVisible():
-            self.save_geometry()
-        super().done(result)
-
-    def closeEvent(self, event) -> None:
-        if self.isVisible():
-            self.save_geometry()
-        super().closeEvent(event)
-
     # -- help ---------------------------------------------------------------------------
 
     def show_help(self) -> None:
         """F1: the guide at the page for the focused part of this dialog."""
-        from briefer.gui.help_window import context_of, show_help
-
         focused = QApplication.focusWidget()
         inside = focused is not None and self.isAncestorOf(focused)
         show_help(context_of(focused if inside else self), self)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.gui.dialogs.base import BrieferDialog
+from briefer.gui.dialogs.remembered import RememberedDialog
 from briefer.gui.help_pages import (
     START,
     Page,
@@ -109,7 +109,7 @@ class HelpBrowser(QTextBrowser):
         return None
 
 
-class HelpWindow(BrieferDialog):
+class HelpWindow(RememberedDialog):
     settings_name = "help"
 
     def __init__(
