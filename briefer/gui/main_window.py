@@ -8,9 +8,8 @@ BrieferError messages; imports, searches and index rebuilds run on the worker th
 from __future__ import annotations
 
 import hashlib
-import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +42,7 @@ from briefer.gui.library_page import LibraryPage
 from briefer.gui.message_bar import MessageBars
 from briefer.gui.models.search_model import HitRole
 from briefer.gui.navigator import Navigator
+from briefer.gui.operations import ChangeHub, Changes, OperationRunner, ops
 from briefer.gui.pdf_action import pdf_export_action
 from briefer.gui.read_only import ReadOnlyMode, WriteGate
 from briefer.gui.recent_menu import RecentLibraries
@@ -50,7 +50,7 @@ from briefer.gui.search_bar import Searcher, SearchOutcome
 from briefer.gui.undo_commands import (
     DeleteExcerptsCommand,
     DeleteSourceCommand,
-    DeleteTagCommand,
+    DeleteTagsCommand,
     EditSourceCommand,
 )
 from briefer.gui.undo_router import UndoRouter
@@ -158,6 +158,10 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.worker = CoreWorker(self)
         self.undo_stack = QUndoStack(self)
+        # Every change goes through an operation and comes back as a change event.
+        self.changes = ChangeHub(self)
+        self.operations = OperationRunner(self.worker, self.changes, lambda: self.library, self)
+        self.operations.failed.connect(self.show_error)
         self.searcher = Searcher(library, self.worker, self)
         self._panel_context: tuple[str, Any] = ("none", None)
         self._search_outcome: SearchOutcome | None = None
@@ -354,6 +358,7 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         page, panel, nav = self.library_page, self.excerpts_panel, self.navigator
+        self.changes.changed.connect(self._apply_changes)
         # File
         self.import_files_action.triggered.connect(self.choose_files_to_import)
         self.import_folder_action.triggered.connect(self.choose_folder_to_import)
@@ -424,13 +429,28 @@ class MainWindow(QMainWindow):
     # -- state ---------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read everything shown from core (after imports, undo, another library)."""
-        self.sources_model.reload()
-        self._refresh_navigator()
-        self._show_table_or_results()
-        self._refresh_tabs()
-        self._refresh_panel()
-        self._update_status()
+        """Re-read everything shown from core (another library, or a test that wrote
+        behind the window's back); edits send change events instead."""
+        self._apply_changes(Changes(library_replaced=True))
+
+    def _apply_changes(self, changes: Changes) -> None:
+        """A change event: each view reloads only what it shows of the change."""
+        everything = changes.everything
+        if everything or changes.source_list:
+            self.sources_model.reload()
+            self._show_table_or_results()
+            self._update_status()
+        else:
+            for source_id in changes.sources:
+                self.sources_model.refresh_source(source_id)
+        if everything or changes.tags or changes.briefs or changes.searches:
+            self._refresh_navigator()
+        colours = everything or changes.tags
+        for tab in self.tabs.source_tabs():
+            if colours or tab.source_id in changes.sources:
+                self._reload_source_tab(tab)
+        if everything or changes.sources or changes.excerpts or changes.tags:
+            self._refresh_panel()
 
     def _update_status(self) -> None:
         count = self.library.sources.count()
@@ -468,18 +488,21 @@ class MainWindow(QMainWindow):
         return {t.name: t.color for t in self.library.tags.list() if t.color}
 
     def _refresh_tabs(self) -> None:
-        colours = self._tag_colours()
         for tab in self.tabs.source_tabs():
-            try:
-                source = self.library.sources.get(tab.source_id)
-            except BrieferError:
-                self.close_tab(self.tabs.indexOf(tab))
-                continue
-            tab.set_source(source, self.library.excerpts.list(source_id=tab.source_id))
-            tab.reader.set_excerpts(tab.reader.excerpts, colours)
-            index = self.tabs.indexOf(tab)
-            self.tabs.setTabText(index, _short(source.title))
-            self.tabs.setTabToolTip(index, source.title)
+            self._reload_source_tab(tab)
+
+    def _reload_source_tab(self, tab: SourceTab) -> None:
+        """The tab's source again; a source gone (deleted, or undone) closes its tab."""
+        try:
+            source = self.library.sources.get(tab.source_id)
+        except BrieferError:
+            self.close_tab(self.tabs.indexOf(tab))
+            return
+        tab.set_source(source, self.library.excerpts.list(source_id=tab.source_id))
+        tab.reader.set_excerpts(tab.reader.excerpts, self._tag_colours())
+        index = self.tabs.indexOf(tab)
+        self.tabs.setTabText(index, _short(source.title))
+        self.tabs.setTabToolTip(index, source.title)
 
     def _set_panel(self, kind: str, value: Any = None) -> None:
         self._panel_context = (kind, value)
@@ -581,12 +604,9 @@ class MainWindow(QMainWindow):
     # -- errors --------------------------------------------------------------------
 
     def show_error(self, title: str, message: str) -> None:
-        """A core refusal in one line, in a box that does not block the event loop."""
-        logging.getLogger("briefer.window").warning("%s: %s", title, message)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
-        self.last_error_box = box
+        """A refusal or failure in one line: the window's message bar and the log (the
+        hook of every operation, so errors reach one place)."""
+        self.report_failure("error", f"{title}: {message}")
 
     def report_failure(self, key: str, text: str, actions=()) -> None:
         """A failure the analyst must see and may act on: a bar that stays, and the log."""
@@ -635,13 +655,6 @@ class MainWindow(QMainWindow):
             self._opened_here.remove(old)
         self.statusBar().showMessage(f"{path.name} is open for writing", 8000)
         return library
-
-    def _try(self, title: str, change: Callable[[], Any]) -> Any:
-        try:
-            return change()
-        except BrieferError as exc:
-            self.show_error(title, str(exc))
-            return None
 
     # -- tabs ----------------------------------------------------------------------
 
@@ -796,9 +809,11 @@ class MainWindow(QMainWindow):
         if not ok or not name.strip():
             return
         query, filters = self.search_field.text().strip(), self.filter_bar.filters()
-        if self._try("Save search", lambda: self.library.searches.save(name, query, filters)):
-            self._refresh_navigator()
-            self.statusBar().showMessage(f"Saved search “{name.strip()}”", 5000)
+        self.operations.run(
+            ops.save_search(name, query, filters),
+            on_done=lambda _s: self.statusBar().showMessage(
+                f"Saved search “{name.strip()}”", 5000),
+        )  # fmt: skip
 
     def apply_saved_search(self, saved) -> None:
         self.filter_bar.set_filters(saved.filters)
@@ -809,18 +824,11 @@ class MainWindow(QMainWindow):
 
     def rename_saved_search(self, saved) -> None:
         name, ok = QInputDialog.getText(self, "Rename saved search", "New name:", text=saved.name)
-        if (
-            ok
-            and name.strip()
-            and self._try(
-                "Rename saved search", lambda: self.library.searches.rename(saved.id, name)
-            )
-        ):
-            self._refresh_navigator()
+        if ok and name.strip():
+            self.operations.run(ops.rename_search(saved.id, name))
 
     def delete_saved_search(self, saved) -> None:
-        self._try("Delete saved search", lambda: self.library.searches.delete(saved.id))
-        self._refresh_navigator()
+        self.operations.run(ops.delete_search(saved.id))
 
     # -- sources -------------------------------------------------------------------
 
@@ -849,27 +857,26 @@ class MainWindow(QMainWindow):
         before = tab.details.previous_values(changes) if tab else {}
         title = f"“{tab.title}”" if tab else f"source {source_id}"
 
-        def saved(source) -> None:
+        def saved(_source) -> None:
             self.undo_stack.push(
                 EditSourceCommand(source_id, before, changes, title, self._apply_source_values)
             )
             self.statusBar().showMessage("Details saved", 5000)
 
-        self._write_source(source_id, lambda s: s.update(source_id, **changes), title, saved)
+        self._write_source(source_id, ops.update_source(source_id, changes), title, saved)
 
     def _apply_source_values(self, source_id: int, values: dict) -> None:
-        """Undo and redo of a details edit: the values saved on the worker."""
-        title = f"source {source_id}"
-        self._write_source(source_id, lambda s: s.update(source_id, **values), title)
+        """Undo and redo of a details edit: the values saved as an operation."""
+        op = ops.update_source(source_id, values)
+        self._write_source(source_id, op, f"source {source_id}")
 
     def resolve_date(self, source_id: int, chosen) -> None:
-        self._write_source(
-            source_id, lambda s: s.resolve_date(source_id, chosen), f"source {source_id}"
-        )
+        op = ops.resolve_date(source_id, chosen)
+        self._write_source(source_id, op, f"source {source_id}")
 
-    def _write_source(self, source_id: int, write, title: str, then=None) -> None:
-        """Run write(sources) on the worker, after the writes queued before it."""
-        sources = self.library.sources
+    def _write_source(self, source_id: int, op, title: str, then=None) -> None:
+        """A details operation: the form hears whether it saved; a failure keeps what
+        was typed and says so in the bar."""
 
         def done(source) -> None:
             tab = self.tabs.source_tab(source_id)
@@ -878,7 +885,6 @@ class MainWindow(QMainWindow):
             self.messages.clear("write")
             if then is not None:
                 then(source)
-            self._after_source_change(source_id)
 
         def failed(message: str) -> None:
             tab = self.tabs.source_tab(source_id)
@@ -890,32 +896,19 @@ class MainWindow(QMainWindow):
                 "kept in the form: correct it and leave the field to save again.",
             )
 
-        self.worker.submit(
-            "Save details", lambda _p, _c: write(sources), on_done=done, on_failed=failed
-        )
-
-    def _after_source_change(self, source_id: int) -> None:
-        self.sources_model.refresh_source(source_id)
-        tab = self.tabs.source_tab(source_id)
-        if tab is not None:
-            source = self.library.sources.get(source_id)
-            tab.set_source(source, self.library.excerpts.list(source_id=source_id))
-            index = self.tabs.indexOf(tab)
-            self.tabs.setTabText(index, _short(source.title))
-        self._refresh_navigator()
-        self._refresh_panel()
+        self.operations.run(op, on_done=done, on_failed=failed, report=False)
 
     def tag_selected_sources(self) -> None:
         ids, names = self.library_page.selected_source_ids(), self.library_page.tag_field.tags()
         if not ids or not names:
             return
-        if self._try("Tag sources", lambda: self.library.tags.tag_sources(ids, names)) is not None:
+
+        def done(_tags) -> None:
             self.library_page.tag_field.clear()
-            for source_id in ids:
-                self.sources_model.refresh_source(source_id)
-            self._refresh_navigator()
             noun = "source" if len(ids) == 1 else "sources"
             self.statusBar().showMessage(f"Tagged {len(ids)} {noun}", 5000)
+
+        self.operations.run(ops.tag_sources(ids, names), on_done=done)
 
     def delete_selected_sources(self) -> None:
         for source_id in self.selected_source_ids():
@@ -923,17 +916,12 @@ class MainWindow(QMainWindow):
 
     def delete_source(self, source_id: int) -> None:
         """Refused by core, with the briefs named, while any excerpt is cited."""
-        deleted = self._try("Delete source", lambda: self.library.sources.delete(source_id))
-        if deleted is None:
-            return
-        self.undo_stack.push(
-            DeleteSourceCommand(self.library, deleted, self.refresh, self._report_undo)
-        )
-        self.refresh()
-        self.statusBar().showMessage("Source deleted — Ctrl+Z brings it back", 8000)
 
-    def _report_undo(self, message: str) -> None:
-        self.show_error("Undo", message)
+        def done(deleted) -> None:
+            self.undo_stack.push(DeleteSourceCommand(self.operations, deleted))
+            self.statusBar().showMessage("Source deleted — Ctrl+Z brings it back", 8000)
+
+        self.operations.run(ops.delete_source(source_id), on_done=done)
 
     # -- excerpts ------------------------------------------------------------------
 
@@ -965,23 +953,18 @@ class MainWindow(QMainWindow):
         editor.open()
 
     def _create_excerpt(self, source_id: int, start: int, end: int, text: str, editor) -> None:
-        choice = editor.choice()
-        created = self._try(
-            "New excerpt",
-            lambda: self.library.excerpts.add(
-                source_id, start, end, text=text, credibility=choice.credibility,
-                comment=choice.comment, tags=choice.tags, speaker=choice.speaker,
-            ),
-        )  # fmt: skip
-        if created is None:
-            return
-        self._after_excerpt_change(source_id)
-        self.excerpts_panel.select_excerpt(created.id)
-        self.statusBar().showMessage(f"Excerpt {created.grade} saved", 5000)
+        def done(created) -> None:
+            self.excerpts_panel.select_excerpt(created.id)
+            self.statusBar().showMessage(f"Excerpt {created.grade} saved", 5000)
+
+        op = ops.create_excerpt(source_id, start, end, text, editor.choice())
+        self.operations.run(op, on_done=done)
 
     def edit_excerpt(self, excerpt_id: int) -> None:
-        excerpt = self._try("Edit excerpt", lambda: self.library.excerpts.get(excerpt_id))
-        if excerpt is None:
+        try:
+            excerpt = self.library.excerpts.get(excerpt_id)
+        except BrieferError as exc:
+            self.show_error("Edit excerpt", str(exc))
             return
         from briefer.gui.excerpt_editor import ExcerptEditor
         editor = ExcerptEditor(
@@ -994,48 +977,22 @@ class MainWindow(QMainWindow):
         editor.open()
 
     def _update_excerpt(self, excerpt: ExcerptRecord, editor) -> None:
-        choice = editor.choice()
-        old = {t.casefold(): t for t in excerpt.tags}
-        new = {t.casefold(): t for t in choice.tags}
-        removed = [old[k] for k in old.keys() - new.keys()]
-        added = [new[k] for k in new.keys() - old.keys()]
-
-        def change() -> bool:
-            self.library.excerpts.update(
-                excerpt.id, credibility=choice.credibility, comment=choice.comment,
-                speaker=choice.speaker,
-            )
-            if added:
-                self.library.tags.tag_excerpts([excerpt.id], added)
-            if removed:
-                self.library.tags.untag_excerpts([excerpt.id], removed)
-            return True
-
-        if self._try("Edit excerpt", change):
-            self._after_excerpt_change(excerpt.source_id)
-            self.excerpts_panel.select_excerpt(excerpt.id)
+        self.operations.run(
+            ops.edit_excerpt(excerpt, editor.choice()),
+            on_done=lambda _e: self.excerpts_panel.select_excerpt(excerpt.id),
+        )
 
     def delete_excerpts(self, excerpt_ids: Sequence[int]) -> None:
-        deleted = []
-        for excerpt_id in excerpt_ids:
-            snapshot = self._try(
-                "Delete excerpt", lambda i=excerpt_id: self.library.excerpts.delete(i)
-            )
-            if snapshot is None:
-                break
-            deleted.append(snapshot)
-        if deleted:
-            self.undo_stack.push(
-                DeleteExcerptsCommand(self.library, deleted, self.refresh, self._report_undo)
-            )
-            self.refresh()
+        def done(deleted) -> None:
+            self.undo_stack.push(DeleteExcerptsCommand(self.operations, deleted))
             self.statusBar().showMessage("Deleted — Ctrl+Z brings it back", 8000)
 
+        if excerpt_ids:
+            self.operations.run(ops.delete_excerpts(excerpt_ids), on_done=done)
+
     def tag_excerpts(self, excerpt_ids: list, names: list) -> None:
-        if self._try("Tag excerpts", lambda: self.library.tags.tag_excerpts(excerpt_ids, names)):
-            self._refresh_navigator()
-            self._refresh_tabs()
-            self._refresh_panel()
+        sources = {e.source_id for e in self.excerpts_panel.selected() if e.id in excerpt_ids}
+        self.operations.run(ops.tag_excerpts(excerpt_ids, names, sources))
 
     def show_excerpt_in_source(self, excerpt: ExcerptRecord) -> None:
         tab = self.open_source(excerpt.source_id)
@@ -1050,14 +1007,6 @@ class MainWindow(QMainWindow):
         if len(chosen) == 1 and tab is not None and chosen[0].source_id == tab.source_id:
             tab.reader.show_excerpt(chosen[0].id)
 
-    def _after_excerpt_change(self, source_id: int) -> None:
-        self.sources_model.refresh_source(source_id)
-        tab = self.tabs.source_tab(source_id)
-        if tab is not None:
-            tab.reader.set_excerpts(self.library.excerpts.list(source_id=source_id))
-        self._refresh_navigator()
-        self._refresh_panel()
-
     def _known_tags(self) -> list[str]:
         return [t.name for t in self.library.tags.list()]
 
@@ -1067,22 +1016,20 @@ class MainWindow(QMainWindow):
         from briefer.gui.tag_manager import TagManager
         manager = TagManager(self.library, self)
         manager.delete_requested.connect(self.delete_tags)
-        manager.tags_changed.connect(self.refresh)
+        manager.tags_changed.connect(lambda: self.changes.emit(ops.tags_edited()))
         self.tag_manager = manager
         manager.open()
 
     def delete_tags(self, names: Sequence[str]) -> None:
-        for name in names:
-            deleted = self._try("Delete tag", lambda n=name: self.library.tags.delete(n))
-            if deleted is not None:
-                self.undo_stack.push(
-                    DeleteTagCommand(self.library, deleted, self.refresh, self._report_undo)
-                )
-        if self.filter_bar.filters().tag in names:
-            self.filter_bar.set_filters(SearchFilters())
-        self.refresh()
-        if self.tag_manager is not None:
-            self.tag_manager.reload()
+        def done(deleted) -> None:
+            self.undo_stack.push(DeleteTagsCommand(self.operations, deleted))
+            if self.filter_bar.filters().tag in names:
+                self.filter_bar.set_filters(SearchFilters())
+            if self.tag_manager is not None:
+                self.tag_manager.reload()
+
+        if names:
+            self.operations.run(ops.delete_tags(names), on_done=done)
 
     # -- briefs --------------------------------------------------------------------
 
@@ -1091,7 +1038,7 @@ class MainWindow(QMainWindow):
         from briefer.gui.editor.new_brief_dialog import NewBriefDialog
         brief_id = NewBriefDialog.create_brief(self, self.library, self.worker)
         if brief_id is not None:
-            self._refresh_navigator()
+            self.changes.emit(Changes.of(briefs=[brief_id]))
             self.open_brief(brief_id)
 
     def brief_tabs(self) -> list[BriefTab]:
@@ -1109,7 +1056,8 @@ class MainWindow(QMainWindow):
             from briefer.gui.editor.brief_tab import BriefTab
             tab = BriefTab(self.library, self.worker, brief_id, self)
             tab.title_changed.connect(lambda title, t=tab: self._brief_title_changed(t, title))
-            tab.details_changed.connect(self._refresh_navigator)
+            tab.details_changed.connect(
+                lambda t=tab: self.changes.emit(Changes.of(briefs=[t.brief_id])))
             tab.excerpt_activated.connect(self.show_cited_excerpt)
             self.add_tab(tab, "Brief")
             self.tabs.setTabIcon(self.tabs.indexOf(tab), icon("brief"))
@@ -1124,9 +1072,10 @@ class MainWindow(QMainWindow):
 
     def show_cited_excerpt(self, excerpt_id: int) -> None:
         """A citation marker was clicked: the excerpt, highlighted in its source."""
-        excerpt = self._try("Open excerpt", lambda: self.library.excerpts.get(excerpt_id))
-        if excerpt is not None:
-            self.show_excerpt_in_source(excerpt)
+        try:
+            self.show_excerpt_in_source(self.library.excerpts.get(excerpt_id))
+        except BrieferError as exc:
+            self.show_error("Open excerpt", str(exc))
 
     def find(self) -> None:
         """Ctrl+F: find in the brief in front, else search the library."""
@@ -1181,47 +1130,27 @@ class MainWindow(QMainWindow):
         if folder:
             self.import_paths([Path(folder)])
 
-    def import_paths(self, paths: list[Path], library: Library | None = None) -> None:
+    def import_paths(self, paths: list[Path]) -> None:
         """Import on the worker thread with a cancellable progress dialog."""
-        from briefer.ingest import import_paths
-
-        if (library or self.library).read_only:
+        if self.library.read_only:
             self.statusBar().showMessage("The library is open read-only: nothing imported", 8000)
             return
-
         progress = QProgressDialog("Importing…", "Cancel", 0, 0, self)
         progress.setWindowTitle("Import")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         self.import_progress = progress
-        target = library or self.library
-
-        def work(report_progress, cancelled):
-            return import_paths(
-                target,
-                paths,
-                progress=lambda done, total, path: report_progress(done, total, str(path)),
-                should_cancel=cancelled,
-            )
 
         def on_progress(done: int, total: int, label: str) -> None:
             progress.setMaximum(total)
             progress.setValue(done)
             progress.setLabelText(f"Importing {Path(label).name}…")
 
-        def on_done(report) -> None:
-            progress.close()
-            self.refresh()
-            self.show_import_report(report)
-
-        def on_failed(message: str) -> None:
-            progress.close()
-            self.refresh()
-            self.show_error("Import failed", message)
-
-        job = self.worker.submit(
-            "Import", work, on_done=on_done, on_failed=on_failed, on_progress=on_progress
-        )
+        job = self.operations.run(
+            ops.import_files(paths), on_progress=on_progress,
+            on_done=lambda report: (progress.close(), self.show_import_report(report)),
+            on_failed=lambda _message: progress.close(),
+        )  # fmt: skip
         progress.canceled.connect(job.cancel)
         self.last_import_job = job
 
@@ -1234,8 +1163,8 @@ class MainWindow(QMainWindow):
         else:
             from briefer.gui.dialogs.import_report import ImportReportDialog
             box = ImportReportDialog(report, self)
+            box.setObjectName("import_report")
             box.open()
-            self.last_report_box = box
         self.statusBar().showMessage(f"Import: {summary}", 10_000)
 
     def paste_article(self) -> None:
@@ -1249,14 +1178,9 @@ class MainWindow(QMainWindow):
         self._submit_paste(text, html, "")
 
     def _submit_paste(self, text: str, html: str | None, title: str) -> None:
-        from briefer.ingest import import_text
-
-        library = self.library
-        self.worker.submit(
-            "Paste",
-            lambda _p, _c: import_text(library, text, html=html, title=title, ask_title=True),
+        self.operations.run(
+            ops.paste_article(text, html, title),
             on_done=lambda result: self._pasted(result, text, html),
-            on_failed=lambda message: self.show_error("Paste article", message),
         )
 
     def ask_paste_title(self, guess: str) -> str:
@@ -1273,7 +1197,6 @@ class MainWindow(QMainWindow):
             if title:
                 self._submit_paste(text, html, title)
             return
-        self.refresh()
         if result.status == "imported":
             self.open_source(result.source_id)
             self.statusBar().showMessage(f"Pasted as a new source: {result.title}", 8000)
@@ -1381,9 +1304,12 @@ class MainWindow(QMainWindow):
         lock and damage checks (and the old library is backed up and closed); alone,
         directly."""
         if self.session is None:
-            library = self._try("Open library", lambda: Library.open(path, create=create))
-            if library is not None:
-                self.switch_library(library)
+            try:
+                library = Library.open(path, create=create)
+            except BrieferError as exc:
+                self.show_error("Open library", str(exc))
+                return None
+            self.switch_library(library)
             return library
         from briefer.gui.app import LibrarySession, open_library_interactively
 
@@ -1431,43 +1357,27 @@ class MainWindow(QMainWindow):
         progress.setWindowTitle("Search index")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
-        library = self.library
 
         def done(_result) -> None:
             progress.close()
             self.statusBar().showMessage("Search index rebuilt", 8000)
 
-        def failed(message: str) -> None:
-            progress.close()
-            self.show_error("Search index", message)
-
-        self.worker.submit(
-            "Rebuild search index",
-            lambda _p, _c: library.rebuild_search_index(),
-            on_done=done,
-            on_failed=failed,
+        self.operations.run(
+            ops.rebuild_search_index(), on_done=done, on_failed=lambda _m: progress.close()
         )
 
     def check_library(self) -> None:
-        library = self.library
-
         def done(report) -> None:
             if report.ok:
                 self.statusBar().showMessage("The library is sound", 8000)
+                self.messages.clear("check")
                 return
-            box = QMessageBox(QMessageBox.Icon.Warning, "Check library",
-                              f"{len(report.problems)} problem(s) found", parent=self)  # fmt: skip
-            box.setDetailedText("\n".join(report.problems))
-            box.open()
-            self.last_error_box = box
+            problems = "; ".join(report.problems[:3])
+            self.report_failure("check", f"Check library: {len(report.problems)} problem(s) "
+                                f"found: {problems}", [("Open Log Folder", self.open_log_folder)])
 
         self.statusBar().showMessage("Checking the library…")
-        self.worker.submit(
-            "Check library",
-            lambda _p, _c: library.check(),
-            on_done=done,
-            on_failed=lambda m: self.show_error("Check library", m),
-        )
+        self.operations.run(ops.check_library(), on_done=done)
 
     # -- help ------------------------------------------------------------------------
 

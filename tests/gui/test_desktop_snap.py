@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.gui.window_support import settle
+
 BODY = "The strikes began on Thursday. The ministry said little.\n\nSecond paragraph."
 
 
@@ -19,6 +21,7 @@ def cut(qtbot, window, library, add_source, modifiers):
     editor = window.excerpt_editor
     assert editor is not None and editor.isVisible()
     editor.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle(window)
     (excerpt,) = library.excerpts.list(source_id=source.id)
     return excerpt
 

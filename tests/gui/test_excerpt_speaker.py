@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from briefer.export import export_brief
 from tests.export.conftest import W, template_path
 from tests.gui.test_workbench import activate, select_words
+from tests.gui.window_support import settle
 
 BODY = (
     "Talks stalled on Friday.\n\n"
@@ -54,6 +55,7 @@ def test_edited_speaker_is_saved_and_ends_the_exported_block_quote(
     qtbot.keyClicks(editor.speaker, "  Qais  al-Khazali ")
     editor.credibility.setCurrentIndex(editor.credibility.findData(2))
     _click_ok(qtbot, editor)
+    settle(window)
 
     saved = library.excerpts.get(excerpt.id)
     assert saved.speaker == "Qais al-Khazali"
@@ -75,6 +77,7 @@ def test_emptied_speaker_leaves_the_block_quote_unattributed(
     window.excerpts_panel.edit_action.trigger()
     window.excerpt_editor.speaker.clear()
     _click_ok(qtbot, window.excerpt_editor)
+    settle(window)
     assert library.excerpts.get(excerpt.id).speaker == ""
     out = tmp_path / "b.docx"
     export_brief(library, brief.id, out, template=template_path("standard"))
@@ -94,5 +97,6 @@ def test_new_excerpt_editor_guesses_the_speaker_and_keeps_a_correction(
     assert editor.speaker.text() == "Hadi al-Amiri"
     editor.speaker.setText("H. al-Amiri")
     _click_ok(qtbot, editor)
+    settle(window)
     (made,) = library.excerpts.list(source_id=source.id)
     assert made.speaker == "H. al-Amiri"

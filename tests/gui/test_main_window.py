@@ -4,6 +4,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from briefer.gui.main_window import MainWindow
 from tests.conftest import SAMPLE
+from tests.gui.window_support import wait_for_import_report
 
 
 def test_empty_library_shows_how_to_start(qtbot, library):
@@ -42,8 +43,7 @@ def test_failed_import_is_reported_not_raised(qtbot, library, tmp_path):
     window = MainWindow(library)
     qtbot.addWidget(window)
     window.import_paths([bad])
-    qtbot.waitUntil(lambda: hasattr(window, "last_report_box"), timeout=20_000)
-    box = window.last_report_box
+    box = wait_for_import_report(qtbot, window, timeout=20_000)
     assert "1 failed" in box.text()
     assert "empty.txt" in box.details.text()  # named in the message itself
     assert library.sources.count() == 0

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from briefer.gui.source_tab import SourceTab
 from tests.conftest import SAMPLE
+from tests.gui.window_support import settle
 
 CUTS = [
     ("efforts to degrade the capabilities", 2, "aims"),
@@ -62,6 +63,7 @@ def cut_with_keyboard(qtbot, window, tab, words, credibility, tags, comment=""):
     ok = editor.buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert not editor.isVisible()
+    settle(window)
     activate(qtbot, window)
 
 
@@ -109,13 +111,16 @@ def test_import_read_cut_grade_tag_find_delete_and_undo(qtbot, window, library, 
     panel.select_excerpt(excerpts[1].id)
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    settle(window)
     assert [e.id for e in library.excerpts.list()] == [excerpts[0].id, excerpts[2].id]
     assert panel.model.rowCount() == 1
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
     assert [e.id for e in library.excerpts.list()] == [e.id for e in excerpts]
     assert library.excerpts.get(excerpts[1].id).tags == ("casualties",)
     assert panel.model.rowCount() == 2
     window.redo_action.trigger()
+    settle(window)
     assert len(library.excerpts.list()) == 2
 
 
@@ -141,6 +146,7 @@ def test_offsets_survive_emoji_before_the_selection(qtbot, window, library, add_
     tab.reader.setTextCursor(cursor)
     qtbot.keyClick(tab.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     window.excerpt_editor.accept()
+    settle(window)
     (excerpt,) = library.excerpts.list(source_id=source.id)
     assert excerpt.text == "at dawn"
     assert (excerpt.start, excerpt.end) == (body.index("at dawn"), body.index("at dawn") + 7)
@@ -169,6 +175,7 @@ def test_clicking_a_highlight_selects_its_excerpt(qtbot, window, library, add_so
     assert editor.credibility.currentData() == 2
     editor.credibility.setCurrentIndex(editor.credibility.findData(1))
     editor.accept()
+    settle(window)
     assert library.excerpts.get(target.id).credibility == 1
     assert library.excerpts.get(other.id).credibility == 6
 

@@ -16,6 +16,7 @@ from briefer.gui.models.excerpts_model import EXCERPT_MIME, ExcerptsModel
 from briefer.gui.models.sources_model import SourcesTableModel
 from briefer.gui.search_bar import Searcher
 from briefer.gui.worker import CoreWorker
+from tests.gui.window_support import settle
 
 
 def select_source_row(window, source_id):
@@ -38,8 +39,9 @@ def test_deleting_a_cited_source_is_refused_naming_the_brief(window, library, ad
     window.refresh()
     select_source_row(window, source.id)
     window.library_page.delete_action.trigger()
+    settle(window)
     assert library.sources.count() == 1
-    assert "Weekly Iraq" in window.last_error_box.text()
+    assert "Weekly Iraq" in window.messages.texts()["error"]
     assert window.undo_stack.count() == 0
 
 
@@ -50,9 +52,11 @@ def test_delete_source_then_undo_brings_back_its_excerpts_and_tags(window, libra
     window.open_source(source.id)
     select_source_row(window, source.id)
     window.delete_source_action.trigger()
+    settle(window)
     assert library.sources.count() == 0
     assert window.tabs.source_tab(source.id) is None
     window.undo_action.trigger()
+    settle(window)
     restored = library.sources.get(source.id)
     assert restored.tags == ("Iraq",)
     assert [e.tags for e in library.excerpts.list(source_id=source.id)] == [("quote",)]
@@ -70,6 +74,7 @@ def test_tag_several_sources_at_once_from_the_field(qtbot, window, library, add_
     selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
     qtbot.keyClicks(window.library_page.tag_field, "Iraq, PMF")
     qtbot.keyClick(window.library_page.tag_field, Qt.Key.Key_Return)
+    settle(window)
     assert library.sources.get(first.id).tags == ("Iraq", "PMF")
     assert library.sources.get(second.id).tags == ("Iraq", "PMF")
     assert library.tags.get("Iraq").source_count == 2
@@ -99,9 +104,11 @@ def test_tag_manager_renames_merges_recolours_and_deletes(window, library, add_s
 
     manager.select("PMF")
     manager.delete_button.click()
+    settle(window)
     assert [t.name for t in library.tags.list()] == ["iraq"]
     assert manager.table.rowCount() == 1
     window.undo_action.trigger()
+    settle(window)
     assert library.sources.get(source.id).tags == ("iraq", "PMF")
 
 
@@ -115,6 +122,7 @@ def test_a_filter_set_is_saved_and_reapplied_from_the_navigator(
     assert window.sources_model.total == 1
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Good only", True)))
     window.library_page.search_box.save_button.click()
+    settle(window)
     (saved,) = library.searches.list()
     assert saved.name == "Good only" and saved.filters.reliability == ("B",)
 
