@@ -9,7 +9,7 @@ from tests.gui.window_support import wait_for_import_report
 
 
 def finished(qtbot, window, paths):
-    window.import_paths(paths)
+    window.imports.import_paths(paths)
     return wait_for_import_report(qtbot, window)
 
 

@@ -12,13 +12,13 @@ BODY = "The strikes began on Thursday. The ministry said little.\n\nSecond parag
 
 def cut(qtbot, window, library, add_source, modifiers):
     source = add_source("Strikes", body=BODY)
-    window.open_source(source.id)
-    tab = window.current_source_tab()
+    window.sources.open_source(source.id)
+    tab = window.tabs.current_source_tab()
     end = BODY.index("The ministry") + 1  # one letter into the next word
     tab.reader.select_span(0, end)
     tab.reader.setFocus()
     qtbot.keyClick(tab.reader, Qt.Key.Key_E, modifiers)
-    editor = window.excerpt_editor
+    editor = window.excerpts.editor
     assert editor is not None and editor.isVisible()
     editor.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     settle(window)

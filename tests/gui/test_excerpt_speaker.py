@@ -45,10 +45,10 @@ def test_edited_speaker_is_saved_and_ends_the_exported_block_quote(
     brief = library.briefs.create("Weekly", template="Standard brief")
     library.briefs.add_excerpt(brief.id, "background", excerpt.id)
 
-    window.open_source(source.id)
+    window.sources.open_source(source.id)
     assert window.excerpts_panel.select_excerpt(excerpt.id)
     window.excerpts_panel.edit_action.trigger()
-    editor = window.excerpt_editor
+    editor = window.excerpts.editor
     assert editor.isVisible()
     assert editor.speaker.text() == "Hadi al-Amiri"  # prefilled
     editor.speaker.clear()
@@ -72,11 +72,11 @@ def test_emptied_speaker_leaves_the_block_quote_unattributed(
     excerpt = library.excerpts.add_quote(source.id, QUOTE)
     brief = library.briefs.create("Weekly", template="Standard brief")
     library.briefs.add_excerpt(brief.id, "background", excerpt.id)
-    window.open_source(source.id)
+    window.sources.open_source(source.id)
     window.excerpts_panel.select_excerpt(excerpt.id)
     window.excerpts_panel.edit_action.trigger()
-    window.excerpt_editor.speaker.clear()
-    _click_ok(qtbot, window.excerpt_editor)
+    window.excerpts.editor.speaker.clear()
+    _click_ok(qtbot, window.excerpts.editor)
     settle(window)
     assert library.excerpts.get(excerpt.id).speaker == ""
     out = tmp_path / "b.docx"
@@ -88,12 +88,12 @@ def test_new_excerpt_editor_guesses_the_speaker_and_keeps_a_correction(
     qtbot, window, library, add_source
 ):
     source = add_source("Amiri", body=BODY)
-    tab = window.open_source(source.id)
+    tab = window.sources.open_source(source.id)
     activate(qtbot, window)
     select_words(tab, QUOTE)
     tab.reader.setFocus()
     qtbot.keyClick(tab.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    editor = window.excerpt_editor
+    editor = window.excerpts.editor
     assert editor.speaker.text() == "Hadi al-Amiri"
     editor.speaker.setText("H. al-Amiri")
     _click_ok(qtbot, editor)

@@ -92,12 +92,12 @@ def test_a_refused_operation_reaches_the_message_bar_and_changes_nothing(
 def test_views_reload_only_what_changed(window, library, add_source, monkeypatch):
     first, second = add_source("First"), add_source("Second")
     window.refresh()
-    window.open_source(first.id)
-    other = window.open_source(second.id)
+    window.sources.open_source(first.id)
+    other = window.sources.open_source(second.id)
     reloads, refreshed, navigator = [], [], []
-    monkeypatch.setattr(window.sources_model, "reload", lambda: reloads.append(1))
-    monkeypatch.setattr(window.sources_model, "refresh_source", refreshed.append)
-    monkeypatch.setattr(window, "_refresh_navigator", lambda: navigator.append(1))
+    monkeypatch.setattr(window.library_page.sources_model, "reload", lambda: reloads.append(1))
+    monkeypatch.setattr(window.library_page.sources_model, "refresh_source", refreshed.append)
+    monkeypatch.setattr(window.search, "refresh_navigator", lambda: navigator.append(1))
     set_source = []
     monkeypatch.setattr(other, "set_source", lambda *a: set_source.append(a))
     run(window, ops.update_source(first.id, {"outlet": "Rudaw"}))
@@ -109,16 +109,16 @@ def test_views_reload_only_what_changed(window, library, add_source, monkeypatch
 def test_undo_and_redo_run_as_operations(window, library, add_source):
     source = add_source("S")
     excerpt = library.excerpts.add(source.id, 0, 4)
-    window.open_source(source.id)
-    window.delete_excerpts([excerpt.id])
+    window.sources.open_source(source.id)
+    window.excerpts.delete_excerpts([excerpt.id])
     settle(window)
     before = library.write_count
     window.undo_stack.undo()
     settle(window)
     assert library.write_count == before + 1
     assert [e.id for e in library.excerpts.list()] == [excerpt.id]
-    assert len(window.current_source_tab().reader.excerpts) == 1
+    assert len(window.tabs.current_source_tab().reader.excerpts) == 1
     window.undo_stack.redo()
     settle(window)
     assert library.excerpts.list() == []
-    assert window.current_source_tab().reader.excerpts == []
+    assert window.tabs.current_source_tab().reader.excerpts == []

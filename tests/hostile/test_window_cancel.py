@@ -16,10 +16,10 @@ def test_cancel_stops_the_import_of_a_file_mid_parse(qtbot, library, tmp_path):
     pdf.write_bytes(build_pdf(text_ops(20000), pages=1999))
     window = MainWindow(library)
     qtbot.addWidget(window)
-    window.import_paths([pdf])
-    job = window.last_import_job
+    window.imports.import_paths([pdf])
+    job = window.imports.job
     qtbot.wait(500)  # the reader is inside the file by now
-    window.import_progress.canceled.emit()  # the dialog's Cancel button
+    window.imports.progress.canceled.emit()  # the dialog's Cancel button
     assert job.cancelled()
     box = wait_for_import_report(qtbot, window, timeout=60_000)
     assert "cancelled, 1 not processed" in box.text()
