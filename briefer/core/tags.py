@@ -135,6 +135,16 @@ class TagService:
             session.add(tag)
         return self.get(name)
 
+    def recolor_many(self, names: Sequence[str], color: str) -> list[TagRecord]:
+        """One colour for several tags, in one transaction."""
+        value = validate.color(color)
+        with self._lib.write_session() as session:
+            for name in names:
+                tag = _get(session, name)
+                tag.color = value
+                session.add(tag)
+        return [self.get(n) for n in names]
+
     def delete(self, name: str) -> DeletedTag:
         """Delete a tag from every item; returns what restore() needs to undo it."""
         with self._lib.write_session() as session:

@@ -59,3 +59,11 @@ def test_deleting_tags_is_one_transaction(library, add_source):
     library.tags.restore_many(deleted)
     assert library.write_count == before + 2
     assert [t.name for t in library.tags.list()] == ["a", "b", "c"]
+
+
+def test_recolouring_tags_is_one_transaction(library, add_source):
+    add_source("S", tags=("a", "b"))
+    before = library.write_count
+    library.tags.recolor_many(["a", "b"], "#112233")
+    assert library.write_count == before + 1
+    assert {t.color for t in library.tags.list()} == {"#112233"}

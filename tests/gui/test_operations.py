@@ -122,3 +122,28 @@ def test_undo_and_redo_run_as_operations(window, library, add_source):
     settle(window)
     assert library.excerpts.list() == []
     assert window.tabs.current_source_tab().reader.excerpts == []
+
+
+def test_manage_tags_changes_run_as_operations(window, library, add_source, events, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    add_source("S", tags=("iraq", "pmf"))
+    window.action("manage_tags").trigger()
+    manager = window.libraries.tag_manager
+    manager.select("pmf")
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("PMF", True)))
+    before = library.write_count
+    manager.rename_button.click()
+    settle(window)
+    assert library.write_count == before + 1
+    assert events[-1].tags == {"pmf", "PMF"} and events[-1].source_list
+    assert [manager.table.item(r, 0).text() for r in range(2)] == ["iraq", "PMF"]
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warned.append(a[2])))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Iraq", True)))
+    manager.select("PMF")
+    manager.rename_button.click()
+    settle(window)
+    assert warned and "merge" in warned[0]  # shown in the manager, where the analyst is
+    assert [t.name for t in library.tags.list()] == ["iraq", "PMF"]

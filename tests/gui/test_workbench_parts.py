@@ -93,14 +93,17 @@ def test_tag_manager_renames_merges_recolours_and_deletes(window, library, add_s
     manager.select("Irak", "iraq")
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Iraq", True)))
     manager.merge_button.click()
+    settle(window)
     # Merged onto the existing tag of that name (tags are case-insensitive).
     assert [(t.name, t.source_count) for t in library.tags.list()] == [("iraq", 1), ("pmf", 1)]
 
     manager.select("pmf")
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("PMF", True)))
     manager.rename_button.click()
+    settle(window)
     monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#112233")))
     manager.colour_button.click()
+    settle(window)
     assert library.tags.get("PMF").color == "#112233"
 
     manager.select("PMF")

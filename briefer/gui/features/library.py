@@ -209,9 +209,24 @@ class LibraryFeature(Feature):
 
         manager = TagManager(self.library, self.window)
         manager.delete_requested.connect(self.delete_tags)
-        manager.tags_changed.connect(lambda: self.window.changes.emit(ops.tags_edited()))
+        manager.rename_requested.connect(
+            lambda name, new: self._edit_tags(ops.rename_tag(name, new), new))
+        manager.merge_requested.connect(
+            lambda names, into: self._edit_tags(ops.merge_tags(names, into), into))
+        manager.recolour_requested.connect(
+            lambda names, colour: self._edit_tags(ops.recolour_tags(names, colour), *names))
         self.tag_manager = manager
         manager.open()
+
+    def _edit_tags(self, op, *select: str) -> None:
+        """A change asked by Manage Tags; refusals show in the manager."""
+        manager = self.tag_manager
+
+        def done(_result) -> None:
+            manager.reload()
+            manager.select(*select)
+
+        self.window.operations.run(op, on_done=done, on_failed=manager.failed, report=False)
 
     def delete_tags(self, names: Sequence[str]) -> None:
         def done(deleted) -> None:

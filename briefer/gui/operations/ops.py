@@ -161,9 +161,35 @@ def _tags_changed(deleted: Sequence[DeletedTag]) -> Changes:
     )  # fmt: skip
 
 
-def tags_edited(names: Sequence[str] = ()) -> Changes:
+def _tags_edited(names: Sequence[str]) -> Changes:
     """Tags renamed, merged or recoloured (Manage Tags): every row may show them."""
-    return Changes.of(tags=names or ["*"], source_list=True)
+    return Changes.of(tags=names, source_list=True)
+
+
+def rename_tag(name: str, new_name: str) -> Operation:
+    return operation(
+        "Rename tag",
+        lambda lib: lib.tags.rename(name, new_name),
+        lambda tag: _tags_edited([name, tag.name]),
+    )
+
+
+def merge_tags(names: Sequence[str], into: str) -> Operation:
+    names = list(names)
+    return operation(
+        "Merge tags",
+        lambda lib: lib.tags.merge(names, into),
+        lambda tag: _tags_edited([*names, tag.name]),
+    )
+
+
+def recolour_tags(names: Sequence[str], colour: str) -> Operation:
+    names = list(names)
+    return operation(
+        "Colour tags",
+        lambda lib: lib.tags.recolor_many(names, colour),
+        lambda _tags: _tags_edited(names),
+    )
 
 
 # -- saved searches ------------------------------------------------------------------
