@@ -101,7 +101,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(A.OPEN_SAMPLE, "Open &Sample Library", "file", (), "sample",
                help_page="import"),
     ActionSpec(A.CLOSE_TAB, "&Close Tab", "file", (Keys.Close,), "close"),
-    ActionSpec(A.QUIT, "&Quit", "file", (Keys.Quit,)),
+    ActionSpec(A.QUIT, "&Quit", "file", (Keys.Quit, "Ctrl+Q")),
     # Fixed texts; gui/undo_router.py enables them and names the item in the tooltip.
     ActionSpec(A.UNDO, "&Undo", "edit", ("Ctrl+Z",), "undo", toolbar=True, needs=(W,)),
     ActionSpec(A.REDO, "&Redo", "edit", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", toolbar=True,
@@ -153,13 +153,17 @@ TOOLBAR: tuple[ActionId | Slot, ...] = (
 
 
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
-    found: list[QKeySequence] = []
+    """The keys of a row: every binding the platform has for a standard key, then the
+    keys named, each once (Quit names Ctrl+Q for platforms without a binding)."""
+    found: dict[str, QKeySequence] = {}
     for key in spec.shortcuts:
         if isinstance(key, QKeySequence.StandardKey):
-            found.extend(QKeySequence.keyBindings(key)[:1])
+            sequences = QKeySequence.keyBindings(key)
         else:
-            found.append(QKeySequence(key))
-    return found
+            sequences = [QKeySequence(key)]
+        for sequence in sequences:
+            found.setdefault(sequence.toString(), sequence)
+    return list(found.values())
 
 
 def build_actions(parent: QWidget) -> dict[ActionId, QAction]:
