@@ -195,6 +195,69 @@ class ExcerptService:
             source = session.get(Source, row.source_id)
             return excerpt_record(row, source, _tags_for(session, [row.id]).get(row.id, ()))
 
+    def edit(
+        self,
+        excerpt_id: int,
+        *,
+        credibility: int,
+        comment: str,
+        speaker: str,
+        tags: Sequence[str],
+    ) -> ExcerptRecord:
+        """What the excerpt editor sets, in one transaction: grade, comment, speaker
+        and exactly these tags (a failure leaves the excerpt as it was)."""
+        from briefer.core.tags import ensure_tags
+
+        with self._lib.write_session() as session:
+            row = _get(session, excerpt_id)
+            row.credibility = validate.credibility(credibility)
+            row.comment = clean_text(comment)
+            row.speaker = clean_line(speaker)
+            row.modified = self._lib.now()
+            session.add(row)
+            wanted = {t.id: t for t in ensure_tags(session, tags, row.modified)}
+            links = session.exec(select(ExcerptTag).where(ExcerptTag.excerpt_id == row.id))
+            have = set()
+            for link in links:
+                if link.tag_id in wanted:
+                    have.add(link.tag_id)
+                else:
+                    session.delete(link)
+            for tag_id in wanted.keys() - have:
+                session.add(ExcerptTag(excerpt_id=row.id, tag_id=tag_id))
+            session.flush()
+            source = session.get(Source, row.source_id)
+            return excerpt_record(row, source, _tags_for(session, [row.id]).get(row.id, ()))
+
+    def delete_many(self, excerpt_ids: Sequence[int]) -> list[DeletedExcerpt]:
+        """Delete uncited excerpts in one transaction: all of them or, when one is
+        cited or gone, none."""
+        ids = list(dict.fromkeys(excerpt_ids))
+        with self._lib.write_session() as session:
+            rows = [_get(session, i) for i in ids]
+            what = (f"excerpt {ids[0]} cannot be deleted: it is cited" if len(ids) == 1
+                    else "these excerpts cannot be deleted: some are cited")  # fmt: skip
+            refuse_if_cited(session, what, ids)
+            snapshots = [trash.snapshot_excerpt(session, row) for row in rows]
+            for row in rows:
+                session.delete(row)
+            return snapshots
+
+    def restore_many(self, deleted: Sequence[DeletedExcerpt]) -> list[ExcerptRecord]:
+        """Undo delete_many, in one transaction."""
+        records = []
+        with self._lib.write_session() as session:
+            for item in deleted:
+                source = _source(session, item.row["source_id"])
+                row = trash.restore_excerpt(session, item, source.id, self._lib.now())
+                if source.body[row.start_offset : row.end_offset] != row.text:
+                    row.anchor = "lost"
+                    session.add(row)
+                session.flush()
+                tags = _tags_for(session, [row.id]).get(row.id, ())
+                records.append(excerpt_record(row, source, tags))
+        return records
+
     def delete(self, excerpt_id: int) -> DeletedExcerpt:
         """Delete an uncited excerpt; returns what restore() needs to undo it."""
         with self._lib.write_session() as session:

@@ -104,6 +104,16 @@ class TagService:
             session.add(tag)
         return self.get(name)
 
+    def recolor_many(self, names: Sequence[str], color: str) -> list[TagRecord]:
+        """One colour for several tags, in one transaction."""
+        value = validate.color(color)
+        with self._lib.write_session() as session:
+            for name in names:
+                tag = _get(session, name)
+                tag.color = value
+                session.add(tag)
+        return [self.get(n) for n in names]
+
     def delete(self, name: str) -> DeletedTag:
         """Delete a tag from every item; returns what restore() needs to undo it."""
         with self._lib.write_session() as session:
@@ -112,23 +122,45 @@ class TagService:
             session.delete(tag)
             return snapshot
 
+    def delete_many(self, names: Sequence[str]) -> list[DeletedTag]:
+        """Delete several tags in one transaction: all of them or none."""
+        with self._lib.write_session() as session:
+            snapshots = []
+            for name in names:
+                tag = _get(session, name)
+                snapshots.append(trash.snapshot_tag(session, tag))
+                session.delete(tag)
+                session.flush()
+            return snapshots
+
     def restore(self, deleted: DeletedTag) -> TagRecord:
         """Undo a delete: the tag comes back on the items that still exist."""
+        return self.restore_many([deleted])[0]
+
+    def restore_many(self, deleted: Sequence[DeletedTag]) -> list[TagRecord]:
+        """Undo delete_many, in one transaction."""
+        names = []
         with self._lib.write_session() as session:
-            clash = session.exec(select(Tag).where(Tag.key == deleted.row["key"])).first()
-            tag = clash or trash.reinsert(session, Tag, deleted.row)
-            for link, column, model, ids in (
-                (SourceTag, "source_id", Source, deleted.source_ids),
-                (ExcerptTag, "excerpt_id", Excerpt, deleted.excerpt_ids),
-            ):
-                for item_id in ids:
-                    if session.get(model, item_id) is not None and (
-                        session.get(link, (item_id, tag.id)) is None
-                    ):
-                        fields: dict[str, Any] = {column: item_id, "tag_id": tag.id}
-                        session.add(link(**fields))
-            name = tag.name
-        return self.get(name)
+            for item in deleted:
+                names.append(self._restore(session, item))
+        return [self.get(n) for n in names]
+
+    @staticmethod
+    def _restore(session: Session, deleted: DeletedTag) -> str:
+        clash = session.exec(select(Tag).where(Tag.key == deleted.row["key"])).first()
+        tag = clash or trash.reinsert(session, Tag, deleted.row)
+        for link, column, model, ids in (
+            (SourceTag, "source_id", Source, deleted.source_ids),
+            (ExcerptTag, "excerpt_id", Excerpt, deleted.excerpt_ids),
+        ):
+            for item_id in ids:
+                if session.get(model, item_id) is not None and (
+                    session.get(link, (item_id, tag.id)) is None
+                ):
+                    fields: dict[str, Any] = {column: item_id, "tag_id": tag.id}
+                    session.add(link(**fields))
+        session.flush()
+        return tag.name
 
     # -- shared --------------------------------------------------------------------
 

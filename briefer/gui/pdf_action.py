@@ -11,7 +11,7 @@ from briefer.core.libreoffice import pdf_unavailable_reason
 def pdf_export_action(window) -> QAction:
     """File > Export to PDF…, for the main window: enabled when a brief tab is in front
     and LibreOffice is installed; otherwise its text and tip say why it is disabled.
-    Triggering it calls window.export_current_brief_pdf()."""
+    Triggering it calls window.briefs.export_pdf()."""
     problem = pdf_unavailable_reason()
     action = QAction(
         "Export to &PDF…" if not problem else "Export to PDF (needs LibreOffice)", window
@@ -20,9 +20,9 @@ def pdf_export_action(window) -> QAction:
     action.setStatusTip(problem or "Export the brief in front to PDF")
 
     def refresh(_index: int = 0) -> None:
-        action.setEnabled(not problem and window.current_brief_tab() is not None)
+        action.setEnabled(not problem and window.tabs.current_brief_tab() is not None)
 
     window.tabs.currentChanged.connect(refresh)
-    action.triggered.connect(lambda _checked=False: window.export_current_brief_pdf())
+    action.triggered.connect(lambda _checked=False: window.briefs.export_pdf())
     refresh()
     return action

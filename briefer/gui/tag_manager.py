@@ -6,8 +6,6 @@ plain core calls whose refusals are shown in the dialog.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from briefer.core.errors import BrieferError
 from briefer.core.library import Library
 from briefer.core.records import TagRecord
 from briefer.gui.dialogs.base import BrieferDialog
@@ -35,8 +32,12 @@ COLUMNS = ("Tag", "Colour", "Sources", "Excerpts")
 
 
 class TagManager(BrieferDialog):
+    # The manager asks; the window runs each change as an operation (gui/operations)
+    # and calls reload() once it is made.
     delete_requested = Signal(list)  # tag names
-    tags_changed = Signal()
+    rename_requested = Signal(str, str)  # name, new name
+    merge_requested = Signal(list, str)  # names, into
+    recolour_requested = Signal(list, str)  # names, colour
 
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
@@ -114,13 +115,10 @@ class TagManager(BrieferDialog):
         self.merge_button.setEnabled(count >= 2)
         self.delete_button.setEnabled(count >= 1)
 
-    def _try(self, change: Callable[[], object]) -> None:
-        try:
-            change()
-        except BrieferError as exc:
-            QMessageBox.warning(self, "Tags", str(exc))
+    def failed(self, message: str) -> None:
+        """A change was refused: say so here, where the analyst is looking."""
+        QMessageBox.warning(self, "Tags", message)
         self.reload()
-        self.tags_changed.emit()
 
     def rename_selected(self) -> None:
         names = self.selected_names()
@@ -129,8 +127,7 @@ class TagManager(BrieferDialog):
         new, ok = QInputDialog.getText(self, "Rename tag", f"New name for “{names[0]}”:",
                                        text=names[0])  # fmt: skip
         if ok and new.strip() and new.strip() != names[0]:
-            self._try(lambda: self.library.tags.rename(names[0], new.strip()))
-            self.select(new.strip())
+            self.rename_requested.emit(names[0], new.strip())
 
     def merge_selected(self) -> None:
         names = self.selected_names()
@@ -140,8 +137,7 @@ class TagManager(BrieferDialog):
             self, "Merge tags", f"Merge {', '.join(names)} into:", names, 0, True
         )
         if ok and into.strip():
-            self._try(lambda: self.library.tags.merge(names, into.strip()))
-            self.select(into.strip())
+            self.merge_requested.emit(names, into.strip())
 
     def recolour_selected(self) -> None:
         names = self.selected_names()
@@ -150,12 +146,7 @@ class TagManager(BrieferDialog):
         current = next((t.color for t in self.tags if t.name == names[0] and t.color), "#f2b705")
         colour = QColorDialog.getColor(QColor(current), self, "Tag colour")
         if colour.isValid():
-
-            def recolour() -> None:
-                for name in names:
-                    self.library.tags.recolor(name, colour.name())
-
-            self._try(recolour)
+            self.recolour_requested.emit(names, colour.name())
 
     def _delete_selected(self) -> None:
         names = self.selected_names()

@@ -1,8 +1,10 @@
 """Changes that Ctrl+Z puts back during the session: deletes (core keeps the snapshot)
 and edits of a source's details (the command keeps the values before and after).
 
-Each command is pushed after core has already made the change (so a refusal, such as a
-source whose excerpts are cited, never enters the stack); its first redo() does nothing.
+Each command is pushed after its operation has made the change (so a refusal, such as
+a source whose excerpts are cited, never enters the stack); its first redo() does
+nothing. Undo and redo run operations too (gui/operations): on the worker, one
+transaction each, a failure in the window's message bar.
 """
 
 from __future__ import annotations
@@ -11,97 +13,102 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from briefer.core.errors import BrieferError
-from briefer.core.library import Library
 from briefer.core.records import DeletedExcerpt, DeletedSource, DeletedTag
-
-Changed = Callable[[], None]
-Report = Callable[[str], None]
+from briefer.gui.operations import Operation, OperationRunner, ops
 
 
-class _DeleteCommand(QUndoCommand):
-    def __init__(self, library: Library, text: str, on_change: Changed, report: Report):
+class _OperationCommand(QUndoCommand):
+    def __init__(self, runner: OperationRunner, text: str):
         super().__init__(text)
-        self.library = library
-        self._on_change = on_change
-        self._report = report
+        self._runner = runner
         self._done_already = True
 
     def redo(self) -> None:
         if self._done_already:
             self._done_already = False
             return
-        self._run(self._delete)
+        self._runner.run(self._redo_op(), on_done=self._redone)
 
     def undo(self) -> None:
-        self._run(self._restore)
+        self._runner.run(self._undo_op(), on_done=self._undone)
 
-    def _run(self, step: Callable[[], None]) -> None:
-        """Core may refuse (the item changed meanwhile): say so, never raise into Qt."""
-        try:
-            step()
-        except BrieferError as exc:
-            self._report(str(exc))
-        self._on_change()
-
-    def _delete(self) -> None:
+    def _redo_op(self) -> Operation:
         raise NotImplementedError
 
-    def _restore(self) -> None:
+    def _undo_op(self) -> Operation:
         raise NotImplementedError
 
+    def _redone(self, _result) -> None:
+        pass
 
-class DeleteSourceCommand(_DeleteCommand):
-    def __init__(
-        self, library: Library, deleted: DeletedSource, on_change: Changed, report: Report
-    ):
-        super().__init__(library, f"Delete Source “{deleted.row['title']}”", on_change, report)
+    def _undone(self, _result) -> None:
+        pass
+
+
+class DeleteSourceCommand(_OperationCommand):
+    def __init__(self, runner: OperationRunner, deleted: DeletedSource):
+        super().__init__(runner, f"Delete Source “{deleted.row['title']}”")
         self.deleted = deleted
-
         self.source_id = deleted.row["id"]
 
-    def _delete(self) -> None:
-        self.deleted = self.library.sources.delete(self.source_id)
+    def _redo_op(self) -> Operation:
+        return ops.delete_source(self.source_id)
 
-    def _restore(self) -> None:
-        # The id comes back unless something took it meanwhile; follow it either way.
-        self.source_id = self.library.sources.restore(self.deleted).id
-
-
-class DeleteExcerptsCommand(_DeleteCommand):
-    def __init__(
-        self, library: Library, deleted: list[DeletedExcerpt], on_change: Changed, report: Report
-    ):
-        noun = "Excerpt" if len(deleted) == 1 else f"{len(deleted)} Excerpts"
-        super().__init__(library, f"Delete {noun}", on_change, report)
+    def _redone(self, deleted) -> None:
         self.deleted = deleted
 
+    def _undo_op(self) -> Operation:
+        return ops.restore_source(self.deleted)
+
+    def _undone(self, source) -> None:
+        # The id comes back unless something took it meanwhile; follow it either way.
+        self.source_id = source.id
+
+
+class DeleteExcerptsCommand(_OperationCommand):
+    def __init__(self, runner: OperationRunner, deleted: list[DeletedExcerpt]):
+        noun = "Excerpt" if len(deleted) == 1 else f"{len(deleted)} Excerpts"
+        super().__init__(runner, f"Delete {noun}")
+        self.deleted = deleted
         self.excerpt_ids = [d.row["id"] for d in deleted]
 
-    def _delete(self) -> None:
-        self.deleted = [self.library.excerpts.delete(i) for i in self.excerpt_ids]
+    def _redo_op(self) -> Operation:
+        return ops.delete_excerpts(self.excerpt_ids)
 
-    def _restore(self) -> None:
-        self.excerpt_ids = [self.library.excerpts.restore(d).id for d in self.deleted]
-
-
-class DeleteTagCommand(_DeleteCommand):
-    def __init__(self, library: Library, deleted: DeletedTag, on_change: Changed, report: Report):
-        super().__init__(library, f"Delete Tag “{deleted.row['name']}”", on_change, report)
+    def _redone(self, deleted) -> None:
         self.deleted = deleted
 
-        self.name = deleted.row["name"]
+    def _undo_op(self) -> Operation:
+        return ops.restore_excerpts(self.deleted)
 
-    def _delete(self) -> None:
-        self.deleted = self.library.tags.delete(self.name)
+    def _undone(self, records) -> None:
+        self.excerpt_ids = [r.id for r in records]
 
-    def _restore(self) -> None:
-        self.name = self.library.tags.restore(self.deleted).name
+
+class DeleteTagsCommand(_OperationCommand):
+    def __init__(self, runner: OperationRunner, deleted: list[DeletedTag]):
+        names = [d.row["name"] for d in deleted]
+        what = f"Tag “{names[0]}”" if len(names) == 1 else f"{len(names)} Tags"
+        super().__init__(runner, f"Delete {what}")
+        self.deleted = deleted
+        self.names = names
+
+    def _redo_op(self) -> Operation:
+        return ops.delete_tags(self.names)
+
+    def _redone(self, deleted) -> None:
+        self.deleted = deleted
+
+    def _undo_op(self) -> Operation:
+        return ops.restore_tags(self.deleted)
+
+    def _undone(self, records) -> None:
+        self.names = [r.name for r in records]
 
 
 class EditSourceCommand(QUndoCommand):
     """Details saved from the form. Undo and redo save the values before or after
-    through apply(source_id, values), which the window runs on its worker."""
+    through apply(source_id, values), which the window runs as an operation."""
 
     def __init__(
         self,

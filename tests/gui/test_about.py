@@ -9,8 +9,8 @@ from briefer.gui.app import make_app
 
 
 def test_about_shows_version_library_and_licences(qtbot, window):
-    window.about_action.trigger()
-    dialog = window.about_box
+    window.action("about").trigger()
+    dialog = window.help.about_box
     assert isinstance(dialog, AboutDialog)
     qtbot.waitUntil(dialog.isVisible)
     assert f"Briefer {__version__}" in dialog.title.text()

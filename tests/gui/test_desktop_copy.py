@@ -38,7 +38,7 @@ def test_full_citation_text_and_html(library, add_source):
 def test_ctrl_c_in_the_panel_copies_text_and_html(qtbot, window, library, add_source):
     source = add_source("Pentagon briefing", **FIELDS)
     excerpt = library.excerpts.add(source.id, 0, 4, credibility=2)
-    window.open_source(source.id)
+    window.sources.open_source(source.id)
     panel = window.excerpts_panel
     panel.select_excerpt(excerpt.id)
     panel.view.setFocus()
@@ -56,7 +56,7 @@ def test_ctrl_c_in_the_panel_copies_text_and_html(qtbot, window, library, add_so
 def test_ctrl_c_on_a_reader_highlight_copies_its_citation(qtbot, window, library, add_source):
     source = add_source("Pentagon briefing", **FIELDS)
     library.excerpts.add(source.id, 0, 4, credibility=2)
-    window.open_source(source.id)
+    window.sources.open_source(source.id)
     reader = window.tabs.currentWidget().reader
     QGuiApplication.clipboard().setText("before")
     reader.select_span(1, 1)  # the cursor inside "Body", nothing selected

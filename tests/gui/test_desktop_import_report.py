@@ -5,12 +5,12 @@ from __future__ import annotations
 from briefer.gui.dialogs.import_report import FEW, ImportReportDialog
 from briefer.ingest.importer import ImportReport, ImportResult
 from tests.conftest import SAMPLE
+from tests.gui.window_support import wait_for_import_report
 
 
 def finished(qtbot, window, paths):
-    window.import_paths(paths)
-    qtbot.waitUntil(lambda: hasattr(window, "last_report_box"), timeout=30_000)
-    return window.last_report_box
+    window.imports.import_paths(paths)
+    return wait_for_import_report(qtbot, window)
 
 
 def test_few_failed_and_skipped_files_are_named_in_the_message(qtbot, window, tmp_path):

@@ -15,7 +15,7 @@ def entries(menu):
 
 def test_the_window_lists_its_library_and_opens_a_recent_one(qtbot, window, library, tmp_path):
     recent = window.open_recent_menu
-    assert recent.menuAction() in window.file_menu.actions()
+    assert recent.menuAction() in window.menus["file"].actions()
     window.recent_libraries.rebuild()
     first = entries(recent)[0]
     assert first == (f"&1 {library.path.name} — {library.path.parent}", True)

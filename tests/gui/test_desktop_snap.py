@@ -5,20 +5,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.gui.window_support import settle
+
 BODY = "The strikes began on Thursday. The ministry said little.\n\nSecond paragraph."
 
 
 def cut(qtbot, window, library, add_source, modifiers):
     source = add_source("Strikes", body=BODY)
-    window.open_source(source.id)
-    tab = window.current_source_tab()
+    window.sources.open_source(source.id)
+    tab = window.tabs.current_source_tab()
     end = BODY.index("The ministry") + 1  # one letter into the next word
     tab.reader.select_span(0, end)
     tab.reader.setFocus()
     qtbot.keyClick(tab.reader, Qt.Key.Key_E, modifiers)
-    editor = window.excerpt_editor
+    editor = window.excerpts.editor
     assert editor is not None and editor.isVisible()
     editor.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle(window)
     (excerpt,) = library.excerpts.list(source_id=source.id)
     return excerpt
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 @pytest.fixture
 def opened(window, add_source):
     source = add_source("Pentagon briefing")
-    return source, window.open_source(source.id)
+    return source, window.sources.open_source(source.id)
 
 
 def grade(form, letter: str) -> None:
@@ -23,7 +23,7 @@ def grade(form, letter: str) -> None:
 def test_a_grade_set_and_the_tab_closed_at_once_is_in_the_library(window, library, opened):
     source, tab = opened
     grade(tab.details, "B")
-    window.close_tab_action.trigger()  # Ctrl+W, at once
+    window.action("close_tab").trigger()  # Ctrl+W, at once
     assert window.tabs.source_tab(source.id) is None
     assert library.sources.get(source.id).reliability == "B"
 
@@ -74,14 +74,14 @@ def test_undo_puts_the_old_grade_back_and_redo_sets_it_again(qtbot, window, libr
     grade(tab.details, "A")
     assert tab.flush()
     # A fixed text (issue 12): the item is named in the tooltip.
-    assert window.undo_action.text() == "&Undo"
-    assert window.undo_action.toolTip().startswith("Undo Edit grade")
-    window.undo_action.trigger()
+    assert window.action("undo").text() == "&Undo"
+    assert window.action("undo").toolTip().startswith("Undo Edit grade")
+    window.action("undo").trigger()
     window.worker.wait(10_000)
     qtbot.waitUntil(lambda: library.sources.get(source.id).reliability is None, timeout=5_000)
     qtbot.waitUntil(lambda: tab.details.reliability.currentData() == "", timeout=5_000)
     assert tab.details.reliability.currentText().startswith("Ungraded")
-    window.redo_action.trigger()
+    window.action("redo").trigger()
     window.worker.wait(10_000)
     qtbot.waitUntil(lambda: library.sources.get(source.id).reliability == "A", timeout=5_000)
 
@@ -118,11 +118,11 @@ def test_a_tab_whose_details_cannot_be_saved_is_not_closed_silently(
         return warning
 
     monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Cancel))
-    window.close_tab_action.trigger()
+    window.action("close_tab").trigger()
     assert window.tabs.source_tab(source.id) is tab
     assert "published" in asked[0]
     monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Discard))
-    window.close_tab_action.trigger()
+    window.action("close_tab").trigger()
     assert window.tabs.source_tab(source.id) is None
 
 
@@ -141,13 +141,13 @@ def test_quitting_with_details_that_cannot_be_saved_asks_first(window, opened, m
 def test_a_new_source_shows_ungraded_and_the_filter_finds_it(qtbot, window, opened):
     _source, tab = opened
     assert tab.details.reliability.currentText().startswith("Ungraded")
-    window.show_sources()
-    window.filter_bar.reliability_buttons["F"].setChecked(True)
-    qtbot.waitUntil(lambda: window.sources_model.rowCount() == 0, timeout=5_000)
-    window.filter_bar.reliability_buttons["F"].setChecked(False)
-    window.filter_bar.reliability_buttons["ungraded"].setChecked(True)
-    qtbot.waitUntil(lambda: window.sources_model.rowCount() == 1, timeout=5_000)
-    assert window.filter_bar.reliability_buttons["ungraded"].text() == "?"
+    window.search.show_sources()
+    window.library_page.filter_bar.reliability_buttons["F"].setChecked(True)
+    qtbot.waitUntil(lambda: window.library_page.sources_model.rowCount() == 0, timeout=5_000)
+    window.library_page.filter_bar.reliability_buttons["F"].setChecked(False)
+    window.library_page.filter_bar.reliability_buttons["ungraded"].setChecked(True)
+    qtbot.waitUntil(lambda: window.library_page.sources_model.rowCount() == 1, timeout=5_000)
+    assert window.library_page.filter_bar.reliability_buttons["ungraded"].text() == "?"
 
 
 def test_details_are_saved_before_another_library_opens(
@@ -164,7 +164,7 @@ def test_details_are_saved_before_another_library_opens(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(other), ""))
     )
-    window.open_library_action.trigger()
+    window.action("open_library").trigger()
     assert window.library.path == other
     assert library.sources.get(source.id).outlet == "Rudaw"
 
@@ -174,7 +174,7 @@ def test_switching_tabs_saves_what_was_typed(qtbot, window, library, opened):
     tab.details.title.setFocus()
     qtbot.keyClick(tab.details.title, Qt.Key.Key_End)
     qtbot.keyClicks(tab.details.title, " (updated)")
-    window.show_sources()  # the field loses focus with its tab
+    window.search.show_sources()  # the field loses focus with its tab
     # No pause: the save was submitted as the focus left, before any timer.
     assert tab.details.saving
     window.worker.wait(10_000)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from briefer.export import export_brief
 from tests.export.conftest import W, template_path
 from tests.gui.test_workbench import activate, select_words
+from tests.gui.window_support import settle
 
 BODY = (
     "Talks stalled on Friday.\n\n"
@@ -44,16 +45,17 @@ def test_edited_speaker_is_saved_and_ends_the_exported_block_quote(
     brief = library.briefs.create("Weekly", template="Standard brief")
     library.briefs.add_excerpt(brief.id, "background", excerpt.id)
 
-    window.open_source(source.id)
+    window.sources.open_source(source.id)
     assert window.excerpts_panel.select_excerpt(excerpt.id)
     window.excerpts_panel.edit_action.trigger()
-    editor = window.excerpt_editor
+    editor = window.excerpts.editor
     assert editor.isVisible()
     assert editor.speaker.text() == "Hadi al-Amiri"  # prefilled
     editor.speaker.clear()
     qtbot.keyClicks(editor.speaker, "  Qais  al-Khazali ")
     editor.credibility.setCurrentIndex(editor.credibility.findData(2))
     _click_ok(qtbot, editor)
+    settle(window)
 
     saved = library.excerpts.get(excerpt.id)
     assert saved.speaker == "Qais al-Khazali"
@@ -70,11 +72,12 @@ def test_emptied_speaker_leaves_the_block_quote_unattributed(
     excerpt = library.excerpts.add_quote(source.id, QUOTE)
     brief = library.briefs.create("Weekly", template="Standard brief")
     library.briefs.add_excerpt(brief.id, "background", excerpt.id)
-    window.open_source(source.id)
+    window.sources.open_source(source.id)
     window.excerpts_panel.select_excerpt(excerpt.id)
     window.excerpts_panel.edit_action.trigger()
-    window.excerpt_editor.speaker.clear()
-    _click_ok(qtbot, window.excerpt_editor)
+    window.excerpts.editor.speaker.clear()
+    _click_ok(qtbot, window.excerpts.editor)
+    settle(window)
     assert library.excerpts.get(excerpt.id).speaker == ""
     out = tmp_path / "b.docx"
     export_brief(library, brief.id, out, template=template_path("standard"))
@@ -85,14 +88,15 @@ def test_new_excerpt_editor_guesses_the_speaker_and_keeps_a_correction(
     qtbot, window, library, add_source
 ):
     source = add_source("Amiri", body=BODY)
-    tab = window.open_source(source.id)
+    tab = window.sources.open_source(source.id)
     activate(qtbot, window)
     select_words(tab, QUOTE)
     tab.reader.setFocus()
     qtbot.keyClick(tab.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    editor = window.excerpt_editor
+    editor = window.excerpts.editor
     assert editor.speaker.text() == "Hadi al-Amiri"
     editor.speaker.setText("H. al-Amiri")
     _click_ok(qtbot, editor)
+    settle(window)
     (made,) = library.excerpts.list(source_id=source.id)
     assert made.speaker == "H. al-Amiri"

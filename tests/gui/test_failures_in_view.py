@@ -95,7 +95,7 @@ def test_damage_found_in_the_background_stays_in_a_bar_after_cancel(
 
 def test_a_failed_write_shows_in_a_bar_with_what_to_do(qtbot, window, add_source):
     source = add_source("Bad date")
-    tab = window.open_source(source.id)
+    tab = window.sources.open_source(source.id)
     tab.details.published.setText("yesterday-ish")
     assert not tab.flush()
     text = window.messages.texts()["write"]
@@ -107,8 +107,8 @@ def test_a_failed_write_shows_in_a_bar_with_what_to_do(qtbot, window, add_source
 def test_help_opens_the_log_folder(window, monkeypatch):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
-    assert window.open_log_folder_action in window.help_menu.actions()
-    window.open_log_folder_action.trigger()
+    assert window.action("open_log_folder") in window.menus["help"].actions()
+    window.action("open_log_folder").trigger()
     assert Path(opened[0].toLocalFile()) == log_folder()
     assert log_folder().is_dir()
 

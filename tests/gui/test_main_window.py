@@ -4,14 +4,15 @@ from PySide6.QtWidgets import QFileDialog
 
 from briefer.gui.main_window import MainWindow
 from tests.conftest import SAMPLE
+from tests.gui.window_support import wait_for_import_report
 
 
 def test_empty_library_shows_how_to_start(qtbot, library):
     window = MainWindow(library)
     qtbot.addWidget(window)
     window.show()
-    assert window.pages.currentWidget() is window.first_run
-    assert window.first_run.files_button.isVisible()
+    assert window.library_page.pages.currentWidget() is window.library_page.first_run
+    assert window.library_page.first_run.files_button.isVisible()
     assert "0 sources" in window.statusBar().currentMessage()
 
 
@@ -25,9 +26,9 @@ def test_import_from_the_menu_lists_the_source(qtbot, library, monkeypatch):
     file_menu = window.menuBar().actions()[0].menu()
     action = next(a for a in file_menu.actions() if a.text() == "&Import Files…")
     action.trigger()
-    qtbot.waitUntil(lambda: window.sources_model.total == 1, timeout=20_000)
-    assert window.pages.currentWidget() is window.sources_view
-    title = window.sources_model.data(window.sources_model.index(0, 0))
+    qtbot.waitUntil(lambda: window.library_page.sources_model.total == 1, timeout=20_000)
+    assert window.library_page.pages.currentWidget() is window.library_page.sources_view
+    title = window.library_page.sources_model.data(window.library_page.sources_model.index(0, 0))
     assert title == "Pentagon sending ‘clear message’ with strikes on Iraqi armed groups"
     assert (
         "1 source" in window.statusBar().currentMessage()
@@ -41,9 +42,8 @@ def test_failed_import_is_reported_not_raised(qtbot, library, tmp_path):
     bad.write_bytes(b"")
     window = MainWindow(library)
     qtbot.addWidget(window)
-    window.import_paths([bad])
-    qtbot.waitUntil(lambda: hasattr(window, "last_report_box"), timeout=20_000)
-    box = window.last_report_box
+    window.imports.import_paths([bad])
+    box = wait_for_import_report(qtbot, window, timeout=20_000)
     assert "1 failed" in box.text()
     assert "empty.txt" in box.details.text()  # named in the message itself
     assert library.sources.count() == 0

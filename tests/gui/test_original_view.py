@@ -20,9 +20,9 @@ def test_source_tab_opens_the_original_read_only(qtbot, window, library, tmp_pat
     src = library.sources.add(NewSource(
         title="Bridge to open in May", body="The minister said the bridge would open in May.",
         original=OriginalFile(PAGE, "bridge.html", "text/html")))
-    tab = window.open_source(src.id)
+    tab = window.sources.open_source(src.id)
     tab.original_button.click()
-    dialog = window.original_dialog
+    dialog = window.sources.original_dialog
     assert isinstance(dialog, OriginalDialog)
     assert dialog.text_view.isReadOnly() and dialog.source_view.isReadOnly()
     assert "the bridge would open in May" in dialog.text_view.toPlainText()

@@ -16,10 +16,10 @@ def test_paste_without_headline_asks_for_the_title(qtbot, window, library, monke
         asked.append(guess)
         return "Salaries late again"
 
-    monkeypatch.setattr(window, "ask_paste_title", answer)
+    monkeypatch.setattr(window.imports, "ask_paste_title", answer)
     QGuiApplication.clipboard().setText(HEADLESS)
-    window.paste_article_action.trigger()
-    qtbot.waitUntil(lambda: window.current_source_tab() is not None, timeout=20_000)
+    window.action("paste_article").trigger()
+    qtbot.waitUntil(lambda: window.tabs.current_source_tab() is not None, timeout=20_000)
     assert len(asked) == 1
     (source,) = library.sources.list()
     assert source.title == "Salaries late again"
@@ -27,9 +27,9 @@ def test_paste_without_headline_asks_for_the_title(qtbot, window, library, monke
 
 def test_cancelling_the_title_question_stores_nothing(qtbot, window, library, monkeypatch):
     asked = []
-    monkeypatch.setattr(window, "ask_paste_title", lambda guess: asked.append(guess) or "")
+    monkeypatch.setattr(window.imports, "ask_paste_title", lambda guess: asked.append(guess) or "")
     QGuiApplication.clipboard().setText(HEADLESS)
-    window.paste_article_action.trigger()
+    window.action("paste_article").trigger()
     qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
     qtbot.wait(200)
     assert library.sources.count() == 0

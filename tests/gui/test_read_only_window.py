@@ -42,11 +42,12 @@ def ro_window(qtbot, other_briefer, settings, monkeypatch):
 
 def writes(window):
     return [
-        window.import_files_action, window.import_folder_action, window.paste_article_action,
-        window.cut_excerpt_action, window.cut_exact_action, window.new_brief_action,
-        window.manage_tags_action,
-        window.delete_source_action, window.rebuild_index_action, window.brief_actions.save,
-        window.brief_actions.insert_excerpt,
+        window.action("import_files"), window.action("import_folder"),
+        window.action("paste_article"),
+        window.action("cut_excerpt"), window.action("cut_exact"), window.briefs.actions.new_brief,
+        window.action("manage_tags"),
+        window.action("delete_source"), window.action("rebuild_index"), window.briefs.actions.save,
+        window.briefs.actions.insert_excerpt,
     ]  # fmt: skip
 
 
@@ -60,7 +61,7 @@ def test_every_action_that_writes_is_disabled_and_a_bar_says_why(ro_window):
 
 
 def test_a_selection_does_not_enable_writes_again(qtbot, ro_window):
-    ro_window.sources_view.selectRow(0)
+    ro_window.library_page.sources_view.selectRow(0)
     assert ro_window.library_page.selected_source_ids()
     assert not ro_window.library_page.delete_action.isEnabled()
     assert not ro_window.library_page.tag_button.isEnabled()
@@ -68,7 +69,7 @@ def test_a_selection_does_not_enable_writes_again(qtbot, ro_window):
 
 def test_a_read_only_window_refuses_to_take_text(qtbot, ro_window, other_briefer):
     brief = other_briefer.briefs.list()[0]
-    tab = ro_window.open_brief(brief.id)
+    tab = ro_window.briefs.open_brief(brief.id)
     qtbot.waitUntil(lambda: tab.version is not None, timeout=10_000)
     before = tab.editor.toPlainText()
     tab.editor.setFocus()
@@ -83,7 +84,7 @@ def test_a_read_only_window_refuses_to_take_text(qtbot, ro_window, other_briefer
 
 def test_the_details_form_of_a_read_only_window_takes_no_grade(qtbot, ro_window):
     source = ro_window.library.sources.list()[0]
-    tab = ro_window.open_source(source.id)
+    tab = ro_window.sources.open_source(source.id)
     assert not tab.details.reliability.isEnabled()
     assert tab.details.title.isReadOnly()
     qtbot.keyClicks(tab.details.title, "x")
@@ -91,7 +92,7 @@ def test_the_details_form_of_a_read_only_window_takes_no_grade(qtbot, ro_window)
 
 
 def test_a_read_only_window_quits_at_once(qtbot, ro_window, other_briefer):
-    tab = ro_window.open_brief(other_briefer.briefs.list()[0].id)
+    tab = ro_window.briefs.open_brief(other_briefer.briefs.list()[0].id)
     qtbot.waitUntil(lambda: tab.version is not None, timeout=10_000)
     qtbot.keyClicks(tab.editor, "x")
     assert ro_window.close()  # no question, no retried save
@@ -99,15 +100,15 @@ def test_a_read_only_window_quits_at_once(qtbot, ro_window, other_briefer):
 
 def test_reopen_writable_once_the_other_briefer_closes(qtbot, ro_window, other_briefer):
     other_briefer.close()
-    ro_window.read_only_mode.watcher.poll()
+    ro_window.libraries.read_only_mode.watcher.poll()
     bar = ro_window.messages.bar("read-only")
     assert "has closed" in bar.text()
     bar.buttons["Reopen Writable"].click()
     assert not ro_window.library.read_only
     assert "read-only" not in ro_window.messages.texts()
-    assert ro_window.import_files_action.isEnabled()
+    assert ro_window.action("import_files").isEnabled()
     assert ro_window.library.writer_lock is not None
-    tab = ro_window.open_source(ro_window.library.sources.list()[0].id)
+    tab = ro_window.sources.open_source(ro_window.library.sources.list()[0].id)
     tab.details.reliability.setCurrentIndex(tab.details.reliability.findData("B"))
     assert tab.flush()
     assert ro_window.library.sources.list()[0].reliability == "B"
@@ -124,11 +125,11 @@ def test_reopen_writable_gives_the_window_a_writable_session(
     window.attach_session(LibrarySession(library, window))
     window.show()
     window.session.start()
-    restore = window.session_actions[1]
+    restore = window.libraries.session_actions[1]
     assert not restore.isEnabled()
     other_briefer.close()
-    window.read_only_mode.watcher.poll()
-    assert window.reopen_writable() is window.library
+    window.libraries.read_only_mode.watcher.poll()
+    assert window.libraries.reopen_writable() is window.library
     assert window.session.library is window.library and window.session.scheduler is not None
     assert restore.isEnabled()
     assert library._closed
@@ -154,10 +155,10 @@ def test_opening_a_held_library_read_only_from_the_file_menu(
         QFileDialog, "getOpenFileName",
         staticmethod(lambda *a, **k: (str(other_briefer.path), "")),
     )  # fmt: skip
-    window.open_library_action.trigger()
+    window.action("open_library").trigger()
     assert window.library.read_only and window.library.path == other_briefer.path
     assert "read-only" in window.messages.texts()
-    assert not window.import_files_action.isEnabled()
+    assert not window.action("import_files").isEnabled()
     window.worker.wait(10_000)
     window.session.wait()
     window.session.close()
@@ -183,3 +184,16 @@ def test_a_file_made_read_only_opens_a_read_only_window_saying_why(qtbot, tmp_pa
         window.worker.wait(10_000)
         window.library.close()
     assert path.stat().st_mode & 0o777 == 0o444
+
+
+def test_a_source_or_brief_in_front_enables_no_write_in_a_read_only_window(
+    qtbot, ro_window, other_briefer
+):
+    (source,) = ro_window.library.sources.list()
+    ro_window.sources.open_source(source.id)
+    assert not ro_window.action("cut_excerpt").isEnabled()
+    assert not ro_window.action("cut_exact").isEnabled()
+    (brief,) = ro_window.library.briefs.list()
+    ro_window.briefs.open_brief(brief.id)
+    assert ro_window.action("export_word").isEnabled()  # reading is allowed
+    assert not any(action.isEnabled() for action in writes(ro_window))

@@ -62,7 +62,7 @@ def test_export_dialog_warns_about_cited_suspect_sources(qtbot, library):
 
 def test_fixing_the_details_clears_the_warning(qtbot, window, library):
     src = make_source(library, "Talks resume in Baghdad")
-    tab = window.open_source(src.id)
+    tab = window.sources.open_source(src.id)
     assert "no outlet, no publication date" in tab.details.suspect_warning.text()
     tab.details.outlet.setText("Rudaw")
     tab.details.published.setText("2024-02-09")

@@ -21,18 +21,18 @@ def test_new_brief_from_the_brief_menu_opens_and_saves(qtbot, window, library, m
         return lib.briefs.create("Weekly Iraq", template="One-pager").id
 
     monkeypatch.setattr(NewBriefDialog, "create_brief", staticmethod(fake_dialog))
-    assert not window.export_action.isEnabled()
-    menu_texts = [a.text() for a in window.brief_menu.actions() if a.text()]
+    assert not window.action("export_word").isEnabled()
+    menu_texts = [a.text() for a in window.menus["brief"].actions() if a.text()]
     assert menu_texts[:2] == ["&New Brief…", "&Save"] and "&Export to Word…" in menu_texts
-    window.new_brief_action.trigger()
-    tab = window.current_brief_tab()
+    window.briefs.actions.new_brief.trigger()
+    tab = window.tabs.current_brief_tab()
     assert isinstance(tab, BriefTab)
     wait_loaded(qtbot, tab)
-    assert window.export_action.isEnabled() and window.brief_actions.save.isEnabled()
+    assert window.action("export_word").isEnabled() and window.briefs.actions.save.isEnabled()
     qtbot.waitUntil(lambda: window.tabs.tabText(window.tabs.currentIndex()) == "Weekly Iraq")
     tab.editor.setFocus()
     qtbot.keyClicks(tab.editor, "Bottom line first.")
-    window.brief_actions.save.trigger()
+    window.briefs.actions.save.trigger()
     qtbot.waitUntil(
         lambda: "Bottom line first." in d.plain_text(library.briefs.get(tab.brief_id).body),
         timeout=10_000,
@@ -43,34 +43,34 @@ def test_new_brief_from_the_brief_menu_opens_and_saves(qtbot, window, library, m
 def test_ctrl_f_finds_in_the_brief_in_front_else_searches(qtbot, window, library, monkeypatch):
     brief = library.briefs.create("Findable")
     calls = []
-    tab = window.open_brief(brief.id)
+    tab = window.briefs.open_brief(brief.id)
     wait_loaded(qtbot, tab)
     monkeypatch.setattr(tab, "find", lambda: calls.append("brief"))
-    window.find_action.trigger()
-    window.show_sources()
-    monkeypatch.setattr(window, "focus_search", lambda: calls.append("library"))
-    window.find_action.trigger()
+    window.action("find").trigger()
+    window.search.show_sources()
+    monkeypatch.setattr(window.search, "focus_search", lambda: calls.append("library"))
+    window.action("find").trigger()
     assert calls == ["brief", "library"]
-    keys = [a.shortcut().toString() for a in window.findChildren(type(window.find_action))]
+    keys = [a.shortcut().toString() for a in window.findChildren(type(window.action("find")))]
     assert keys.count("Ctrl+F") == 1 and keys.count("Ctrl+Shift+I") == 1
 
 
 def test_closing_a_brief_tab_saves_it_and_briefs_reopen_next_time(qtbot, window, library, settings):
     brief = library.briefs.create("Kept open")
-    tab = window.open_brief(brief.id)
+    tab = window.briefs.open_brief(brief.id)
     wait_loaded(qtbot, tab)
-    assert window.open_brief(brief.id) is tab  # one tab per brief
+    assert window.briefs.open_brief(brief.id) is tab  # one tab per brief
     tab.editor.setFocus()
     qtbot.keyClicks(tab.editor, "Typed just before closing")
-    window.save_state()
-    window.close_tab(window.tabs.indexOf(tab))
+    window.libraries.save_state()
+    window.tabs.close_tab(window.tabs.indexOf(tab))
     text = d.plain_text(library.briefs.get(brief.id).body)
     assert "Typed just before closing" in text
-    window.open_brief(brief.id)
-    window.save_state()
+    window.briefs.open_brief(brief.id)
+    window.libraries.save_state()
     again = MainWindow(library, settings=QSettings(settings.fileName(), QSettings.Format.IniFormat))
     qtbot.addWidget(again)
-    assert [t.brief_id for t in again.brief_tabs()] == [brief.id]
+    assert [t.brief_id for t in again.tabs.brief_tabs()] == [brief.id]
     again.worker.wait(10_000)
 
 
@@ -81,7 +81,7 @@ def test_clicking_a_marker_opens_the_excerpt_in_its_source(qtbot, window, librar
     library.briefs.save_body(
         brief.id, d.normalize({"blocks": [d.paragraph("x", d.citation(excerpt.id))]})
     )
-    tab = window.open_brief(brief.id)
+    tab = window.briefs.open_brief(brief.id)
     wait_loaded(qtbot, tab)
     tab.excerpt_activated.emit(excerpt.id)
     current = window.tabs.currentWidget()
@@ -99,7 +99,7 @@ def test_export_acts_on_the_brief_in_front(qtbot, window, library, monkeypatch):
         lambda parent, lib, brief_id, settings=None: calls.append((parent, lib, brief_id)),
     )  # fmt: skip
     brief = library.briefs.create("To export")
-    tab = window.open_brief(brief.id)
+    tab = window.briefs.open_brief(brief.id)
     wait_loaded(qtbot, tab)
     qtbot.keyClick(
         window,
@@ -114,10 +114,10 @@ def test_a_tag_clicked_while_writing_fills_the_panel_and_keeps_the_brief(qtbot, 
     library.excerpts.add_quote(source.id, "worth quoting", tags=["use"])
     window.refresh()
     brief = library.briefs.create("Writing")
-    tab = window.open_brief(brief.id)
+    tab = window.briefs.open_brief(brief.id)
     wait_loaded(qtbot, tab)
-    window.show_tag("use")
-    assert window.current_brief_tab() is tab
+    window.search.show_tag("use")
+    assert window.tabs.current_brief_tab() is tab
     assert [e.text for e in window.excerpts_panel.model.excerpts()] == ["worth quoting"]
 
 
@@ -130,10 +130,10 @@ def test_file_menu_exports_the_brief_in_front_to_pdf(qtbot, window, library, mon
         lambda parent, lib, brief_id, pdf=False, settings=None: calls.append((brief_id, pdf)),
     )  # fmt: skip
     action = window.export_pdf_action
-    assert action in window.file_menu.actions()
+    assert action in window.menus["file"].actions()
     assert not action.isEnabled()  # no brief in front
     brief = library.briefs.create("To export")
-    tab = window.open_brief(brief.id)
+    tab = window.briefs.open_brief(brief.id)
     wait_loaded(qtbot, tab)
     from briefer.export import find_libreoffice
 
@@ -151,5 +151,5 @@ def test_pdf_menu_item_says_why_it_is_disabled(qtbot, library, settings, monkeyp
     assert action.text() == "Export to PDF (needs LibreOffice)"
     assert "LibreOffice" in action.toolTip() and not action.isEnabled()
     brief = library.briefs.create("To export")
-    wait_loaded(qtbot, window.open_brief(brief.id))
+    wait_loaded(qtbot, window.briefs.open_brief(brief.id))
     assert not action.isEnabled()

@@ -23,7 +23,7 @@ def quiet_boxes(monkeypatch):
 
 
 def menu_texts(window) -> list[str]:
-    return [a.text() for a in window.library_menu.actions() if a.text()]
+    return [a.text() for a in window.menus["library"].actions() if a.text()]
 
 
 def test_library_menu_has_backup_restore_and_one_check(app_window):
@@ -34,7 +34,7 @@ def test_library_menu_has_backup_restore_and_one_check(app_window):
 
 def test_back_up_now_from_the_menu_writes_a_backup(qtbot, app_window):
     make_source(app_window.library, "Worth keeping")
-    action = next(a for a in app_window.library_menu.actions() if a.text() == "Back Up Now")
+    action = next(a for a in app_window.menus["library"].actions() if a.text() == "Back Up Now")
     action.trigger()
     (info,) = backups.list_backups(app_window.library.path)
     assert info.path.exists()
@@ -42,7 +42,7 @@ def test_back_up_now_from_the_menu_writes_a_backup(qtbot, app_window):
 
 
 def test_check_from_the_menu_reports_a_sound_library(qtbot, app_window):
-    action = next(a for a in app_window.library_menu.actions() if a.text() == "Check Library")
+    action = next(a for a in app_window.menus["library"].actions() if a.text() == "Check Library")
     action.trigger()
     qtbot.waitUntil(lambda: app_window.session.last_box is not None, timeout=10_000)
     assert "is sound" in app_window.session.last_box.text()
@@ -59,7 +59,7 @@ def test_opening_another_library_moves_the_lock_and_the_session(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(other), ""))
     )
-    app_window.open_library_action.trigger()
+    app_window.action("open_library").trigger()
     assert app_window.library.path == other
     assert app_window.session.library is app_window.library
     assert app_window.windowTitle() == "Briefer — other.briefer"
@@ -81,7 +81,7 @@ def test_a_library_open_elsewhere_opens_read_only_when_chosen(
         monkeypatch.setattr(
             opening_module, "ask_read_only", lambda exc, parent: asked.append(str(exc)) or True
         )
-        app_window.open_other_library(busy, create=False)
+        app_window.libraries.open_other_library(busy, create=False)
         assert asked and "open" in asked[0]
         assert app_window.library.read_only
         assert app_window.windowTitle() == "Briefer — busy.briefer (read-only)"
@@ -95,14 +95,14 @@ def test_switching_and_importing_keeps_the_journal_linked(qtbot, app_window, tmp
     from tests.core.test_journal_links import deleted_side_files, other_process_count
 
     default = app_window.library.path
-    app_window.open_sample_library()
+    app_window.libraries.open_sample_library()
     qtbot.waitUntil(lambda: app_window.library.sources.count() == 1, timeout=60_000)
     app_window.worker.wait(30_000)
-    app_window.open_other_library(default, create=False)
+    app_window.libraries.open_other_library(default, create=False)
     assert app_window.library.path == default
     article = tmp_path / "note.txt"
     article.write_text("Militia statement\n\nThe militia said it would not retreat.\n")
-    app_window.import_paths([article])
+    app_window.imports.import_paths([article])
     qtbot.waitUntil(lambda: app_window.library.sources.count() == 1, timeout=60_000)
     app_window.worker.wait(30_000)
     assert other_process_count(default) == 1

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from briefer.gui.source_tab import SourceTab
 from tests.conftest import SAMPLE
+from tests.gui.window_support import settle
 
 CUTS = [
     ("efforts to degrade the capabilities", 2, "aims"),
@@ -30,9 +31,9 @@ def import_sample(qtbot, window, monkeypatch) -> SourceTab:
         QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(SAMPLE)], ""))
     )
     menu_action(window, "&File", "&Import Files…").trigger()
-    qtbot.waitUntil(lambda: window.current_source_tab() is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.tabs.current_source_tab() is not None, timeout=20_000)
     activate(qtbot, window)
-    return window.current_source_tab()
+    return window.tabs.current_source_tab()
 
 
 def activate(qtbot, window) -> None:
@@ -53,7 +54,7 @@ def cut_with_keyboard(qtbot, window, tab, words, credibility, tags, comment=""):
     select_words(tab, words)
     tab.reader.setFocus()
     qtbot.keyClick(tab.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    editor = window.excerpt_editor
+    editor = window.excerpts.editor
     assert editor is not None and editor.isVisible()
     editor.credibility.setCurrentIndex(editor.credibility.findData(credibility))
     qtbot.keyClicks(editor.tags, tags)
@@ -62,6 +63,7 @@ def cut_with_keyboard(qtbot, window, tab, words, credibility, tags, comment=""):
     ok = editor.buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert not editor.isVisible()
+    settle(window)
     activate(qtbot, window)
 
 
@@ -88,9 +90,9 @@ def test_import_read_cut_grade_tag_find_delete_and_undo(qtbot, window, library, 
     assert [panel.model.data(panel.model.index(r, 0)) for r in range(3)] == ["B2", "B3", "B4"]
 
     # Found again by search (typed, debounced, run off the GUI thread)...
-    window.find_action.trigger()
-    assert window.search_field.hasFocus()
-    qtbot.keyClicks(window.search_field, "collateral")
+    window.action("find").trigger()
+    assert window.library_page.search_box.field.hasFocus()
+    qtbot.keyClicks(window.library_page.search_box.field, "collateral")
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
     assert panel.model.excerpt_at(0).id == excerpts[2].id
     assert "matching “collateral”" in panel.heading.text()
@@ -103,34 +105,37 @@ def test_import_read_cut_grade_tag_find_delete_and_undo(qtbot, window, library, 
     item = window.navigator.find_child(window.navigator.tags_item, "casualties")
     window.navigator.setCurrentItem(item)
     assert [e.id for e in panel.model.excerpts()] == [excerpts[1].id, excerpts[2].id]
-    assert window.sources_model.total == 0  # no source carries the tag itself
+    assert window.library_page.sources_model.total == 0  # no source carries the tag itself
 
     # Delete one from the panel, then Ctrl+Z.
     panel.select_excerpt(excerpts[1].id)
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    settle(window)
     assert [e.id for e in library.excerpts.list()] == [excerpts[0].id, excerpts[2].id]
     assert panel.model.rowCount() == 1
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
     assert [e.id for e in library.excerpts.list()] == [e.id for e in excerpts]
     assert library.excerpts.get(excerpts[1].id).tags == ("casualties",)
     assert panel.model.rowCount() == 2
-    window.redo_action.trigger()
+    window.action("redo").trigger()
+    settle(window)
     assert len(library.excerpts.list()) == 2
 
 
 def test_ctrl_e_without_a_selection_says_what_to_do(qtbot, window, add_source):
     source = add_source("Plain", body="Nothing selected here.")
-    tab = window.open_source(source.id)
+    tab = window.sources.open_source(source.id)
     qtbot.keyClick(tab.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert window.excerpt_editor is None
+    assert window.excerpts.editor is None
     assert "Select words" in window.statusBar().currentMessage()
 
 
 def test_offsets_survive_emoji_before_the_selection(qtbot, window, library, add_source):
     body = "Rockets 🚀🚀 hit the base 𝄞 at dawn, officials said."
     source = add_source("Astral", body=body)
-    tab = window.open_source(source.id)
+    tab = window.sources.open_source(source.id)
     # Select "at dawn" with Qt's own positions, counted in UTF-16 units.
     before = tab.reader.toPlainText().split("at dawn")[0]
     start16 = len(before.encode("utf-16-le")) // 2
@@ -140,7 +145,8 @@ def test_offsets_survive_emoji_before_the_selection(qtbot, window, library, add_
     cursor.setPosition(start16 + len("at dawn"), QTextCursor.MoveMode.KeepAnchor)
     tab.reader.setTextCursor(cursor)
     qtbot.keyClick(tab.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    window.excerpt_editor.accept()
+    window.excerpts.editor.accept()
+    settle(window)
     (excerpt,) = library.excerpts.list(source_id=source.id)
     assert excerpt.text == "at dawn"
     assert (excerpt.start, excerpt.end) == (body.index("at dawn"), body.index("at dawn") + 7)
@@ -155,7 +161,7 @@ def test_clicking_a_highlight_selects_its_excerpt(qtbot, window, library, add_so
     start = body.index("killed three")
     other = library.excerpts.add(source.id, 0, 5)
     target = library.excerpts.add(source.id, start, start + len("killed three"), credibility=2)
-    tab = window.open_source(source.id)
+    tab = window.sources.open_source(source.id)
     assert window.excerpts_panel.selected_ids() == []
     reader = tab.reader
     cursor = QTextCursor(reader.document())
@@ -165,17 +171,18 @@ def test_clicking_a_highlight_selects_its_excerpt(qtbot, window, library, add_so
     assert window.excerpts_panel.selected_ids() == [target.id]
     # Editing it is one step: the panel's Edit (Enter) opens the editor on it.
     window.excerpts_panel.edit_action.trigger()
-    editor = window.excerpt_editor
+    editor = window.excerpts.editor
     assert editor.credibility.currentData() == 2
     editor.credibility.setCurrentIndex(editor.credibility.findData(1))
     editor.accept()
+    settle(window)
     assert library.excerpts.get(target.id).credibility == 1
     assert library.excerpts.get(other.id).credibility == 6
 
 
 def test_right_to_left_paragraphs_render_right_to_left(window, add_source):
     body = "An English paragraph.\n\nهێرشەکانی ئەمریکا لە عێراق\n\nAnother English one."
-    tab = window.open_source(add_source("Mixed", body=body).id)
+    tab = window.sources.open_source(add_source("Mixed", body=body).id)
     blocks = {}
     block = tab.reader.document().begin()
     while block.isValid():
@@ -187,6 +194,6 @@ def test_right_to_left_paragraphs_render_right_to_left(window, add_source):
 
 def test_reader_shows_markup_as_text_and_loads_nothing(window, add_source):
     body = 'Look: <img src="http://example.com/x.png"> and <b>bold</b> stay text.'
-    tab = window.open_source(add_source("Markup", body=body).id)
+    tab = window.sources.open_source(add_source("Markup", body=body).id)
     assert tab.reader.toPlainText() == body
     assert "<img" not in tab.reader.toHtml().replace("&lt;img", "")

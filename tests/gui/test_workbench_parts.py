@@ -16,12 +16,13 @@ from briefer.gui.models.excerpts_model import EXCERPT_MIME, ExcerptsModel
 from briefer.gui.models.sources_model import SourcesTableModel
 from briefer.gui.search_bar import Searcher
 from briefer.gui.worker import CoreWorker
+from tests.gui.window_support import settle
 
 
 def select_source_row(window, source_id):
-    window.show_sources()
-    row = window.sources_model.row_of(source_id)
-    window.sources_view.selectRow(row)
+    window.search.show_sources()
+    row = window.library_page.sources_model.row_of(source_id)
+    window.library_page.sources_view.selectRow(row)
 
 
 def test_deleting_a_cited_source_is_refused_naming_the_brief(window, library, add_source):
@@ -38,8 +39,9 @@ def test_deleting_a_cited_source_is_refused_naming_the_brief(window, library, ad
     window.refresh()
     select_source_row(window, source.id)
     window.library_page.delete_action.trigger()
+    settle(window)
     assert library.sources.count() == 1
-    assert "Weekly Iraq" in window.last_error_box.text()
+    assert "Weekly Iraq" in window.messages.texts()["error"]
     assert window.undo_stack.count() == 0
 
 
@@ -47,29 +49,33 @@ def test_delete_source_then_undo_brings_back_its_excerpts_and_tags(window, libra
     source = add_source("Doomed", tags=("Iraq",))
     library.excerpts.add(source.id, 0, 4, tags=["quote"])
     window.refresh()
-    window.open_source(source.id)
+    window.sources.open_source(source.id)
     select_source_row(window, source.id)
-    window.delete_source_action.trigger()
+    window.action("delete_source").trigger()
+    settle(window)
     assert library.sources.count() == 0
     assert window.tabs.source_tab(source.id) is None
-    window.undo_action.trigger()
+    window.action("undo").trigger()
+    settle(window)
     restored = library.sources.get(source.id)
     assert restored.tags == ("Iraq",)
     assert [e.tags for e in library.excerpts.list(source_id=source.id)] == [("quote",)]
-    assert window.sources_model.total == 1
+    assert window.library_page.sources_model.total == 1
 
 
 def test_tag_several_sources_at_once_from_the_field(qtbot, window, library, add_source):
     first, second = add_source("One"), add_source("Two")
     add_source("Three")
     window.refresh()
-    view = window.sources_view
-    view.selectRow(window.sources_model.row_of(first.id))
+    view = window.library_page.sources_view
+    view.selectRow(window.library_page.sources_model.row_of(first.id))
     selection = view.selectionModel()
-    index = window.sources_model.index(window.sources_model.row_of(second.id), 0)
+    model = window.library_page.sources_model
+    index = model.index(model.row_of(second.id), 0)
     selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
     qtbot.keyClicks(window.library_page.tag_field, "Iraq, PMF")
     qtbot.keyClick(window.library_page.tag_field, Qt.Key.Key_Return)
+    settle(window)
     assert library.sources.get(first.id).tags == ("Iraq", "PMF")
     assert library.sources.get(second.id).tags == ("Iraq", "PMF")
     assert library.tags.get("Iraq").source_count == 2
@@ -79,29 +85,34 @@ def test_tag_several_sources_at_once_from_the_field(qtbot, window, library, add_
 def test_tag_manager_renames_merges_recolours_and_deletes(window, library, add_source, monkeypatch):
     source = add_source("Tagged", tags=("iraq", "Irak", "pmf"))
     window.refresh()
-    window.manage_tags_action.trigger()
-    manager = window.tag_manager
+    window.action("manage_tags").trigger()
+    manager = window.libraries.tag_manager
     assert [manager.table.item(r, 0).text() for r in range(3)] == ["Irak", "iraq", "pmf"]
     assert manager.table.item(0, 2).text() == "1"
 
     manager.select("Irak", "iraq")
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Iraq", True)))
     manager.merge_button.click()
+    settle(window)
     # Merged onto the existing tag of that name (tags are case-insensitive).
     assert [(t.name, t.source_count) for t in library.tags.list()] == [("iraq", 1), ("pmf", 1)]
 
     manager.select("pmf")
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("PMF", True)))
     manager.rename_button.click()
+    settle(window)
     monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#112233")))
     manager.colour_button.click()
+    settle(window)
     assert library.tags.get("PMF").color == "#112233"
 
     manager.select("PMF")
     manager.delete_button.click()
+    settle(window)
     assert [t.name for t in library.tags.list()] == ["iraq"]
     assert manager.table.rowCount() == 1
-    window.undo_action.trigger()
+    window.action("undo").trigger()
+    settle(window)
     assert library.sources.get(source.id).tags == ("iraq", "PMF")
 
 
@@ -111,19 +122,20 @@ def test_a_filter_set_is_saved_and_reapplied_from_the_navigator(
     add_source("Graded B", outlet="Rudaw", reliability="B")
     add_source("Graded E", outlet="Rudaw", reliability="E")
     window.refresh()
-    window.filter_bar.reliability_buttons["B"].click()
-    assert window.sources_model.total == 1
+    window.library_page.filter_bar.reliability_buttons["B"].click()
+    assert window.library_page.sources_model.total == 1
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Good only", True)))
     window.library_page.search_box.save_button.click()
+    settle(window)
     (saved,) = library.searches.list()
     assert saved.name == "Good only" and saved.filters.reliability == ("B",)
 
-    window.filter_bar.reliability_buttons["B"].click()
-    assert window.sources_model.total == 2
+    window.library_page.filter_bar.reliability_buttons["B"].click()
+    assert window.library_page.sources_model.total == 2
     item = window.navigator.find_child(window.navigator.searches_item, "Good only")
     window.navigator.setCurrentItem(item)
-    assert window.sources_model.total == 1
-    assert window.filter_bar.reliability_buttons["B"].isChecked()
+    assert window.library_page.sources_model.total == 1
+    assert window.library_page.filter_bar.reliability_buttons["B"].isChecked()
 
 
 def test_an_older_search_never_overwrites_a_newer_one(qtbot, library, add_source, qapp):
@@ -149,8 +161,8 @@ def test_typing_is_debounced_into_one_search(qtbot, window, add_source, monkeypa
     runs = []
     original = Searcher.run_now
     monkeypatch.setattr(Searcher, "run_now", lambda self: (runs.append(1), original(self)))
-    window.focus_search()
-    qtbot.keyClicks(window.search_field, "Baghdad")
+    window.search.focus_search()
+    qtbot.keyClicks(window.library_page.search_box.field, "Baghdad")
     qtbot.waitUntil(lambda: window.library_page.hits_model.rowCount() == 1, timeout=5_000)
     assert len(runs) == 1 and search_bar.DEBOUNCE_MS > 0
 
@@ -160,8 +172,8 @@ def test_open_tabs_and_splitters_come_back_next_start(qtbot, library, settings, 
     window = MainWindow(library, settings=settings)
     qtbot.addWidget(window)
     window.show()
-    window.open_source(first.id)
-    window.open_source(second.id)
+    window.sources.open_source(first.id)
+    window.sources.open_source(second.id)
     window.splitter.setSizes([150, 700, 400])
     sizes = window.splitter.sizes()
     window.close()
@@ -172,7 +184,7 @@ def test_open_tabs_and_splitters_come_back_next_start(qtbot, library, settings, 
     qtbot.waitUntil(lambda: again.splitter.sizes()[1] == sizes[1], timeout=2_000)
     assert again.splitter.sizes() == sizes
     assert [t.source_id for t in again.tabs.source_tabs()] == [first.id, second.id]
-    assert again.current_source_tab().source_id == second.id
+    assert again.tabs.current_source_tab().source_id == second.id
 
 
 def test_paste_an_article_from_the_clipboard(qtbot, window, library):
@@ -181,22 +193,22 @@ def test_paste_an_article_from_the_clipboard(qtbot, window, library):
         "about the future of the coalition, officials said, after weeks of strikes."
     )
     QGuiApplication.clipboard().setText(text)
-    window.paste_article_action.trigger()
-    qtbot.waitUntil(lambda: window.current_source_tab() is not None, timeout=20_000)
+    window.action("paste_article").trigger()
+    qtbot.waitUntil(lambda: window.tabs.current_source_tab() is not None, timeout=20_000)
     (source,) = library.sources.list()
     assert "Baghdad and Washington resumed talks" in library.sources.get(source.id).body
-    assert window.current_source_tab().source_id == source.id
+    assert window.tabs.current_source_tab().source_id == source.id
 
 
 def test_sample_library_opens_with_the_sample_article(qtbot, window, library):
-    assert window.first_run.sample_button.isVisible()
-    window.first_run.sample_button.click()
+    assert window.library_page.first_run.sample_button.isVisible()
+    window.library_page.first_run.sample_button.click()
     qtbot.waitUntil(lambda: window.library is not library, timeout=5_000)
-    qtbot.waitUntil(lambda: window.current_source_tab() is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.tabs.current_source_tab() is not None, timeout=20_000)
     assert window.library.path.name == "sample.briefer"
     assert window.library.sources.count() == 1
     assert library.sources.count() == 0  # the analyst's own library is untouched
-    assert window.current_source_tab().title.startswith("Pentagon sending")
+    assert window.tabs.current_source_tab().title.startswith("Pentagon sending")
 
 
 def test_details_form_saves_fields_and_resolves_an_ambiguous_date(
@@ -210,7 +222,7 @@ def test_details_form_saves_fields_and_resolves_an_ambiguous_date(
         published_alternatives=(date(2024, 2, 9), date(2024, 9, 2)),
         published_text="09-02-2024",
     )
-    tab = window.open_source(source.id)
+    tab = window.sources.open_source(source.id)
     form = tab.details
     assert [b.text() for b in form.reading_buttons] == ["09 February 2024", "02 September 2024"]
     form.reading_buttons[1].click()
@@ -218,7 +230,7 @@ def test_details_form_saves_fields_and_resolves_an_ambiguous_date(
     qtbot.waitUntil(lambda: library.sources.get(source.id).published == date(2024, 9, 2))
     stored = library.sources.get(source.id)
     assert stored.published == date(2024, 9, 2) and not stored.published_ambiguous
-    form = window.current_source_tab().details
+    form = window.tabs.current_source_tab().details
     qtbot.waitUntil(lambda: form.reading_buttons == [])
     form.outlet.setText("Rudaw")
     form.reliability.setCurrentIndex(form.reliability.findData("B"))
@@ -256,7 +268,7 @@ def test_excerpts_drag_out_as_ids_and_citations(library, add_source, qapp):
 def test_copy_as_citation(qtbot, window, library, add_source):
     source = add_source("Briefing", outlet="Rudaw", reliability="C")
     excerpt = library.excerpts.add(source.id, 0, 4, credibility=3)
-    window.open_source(source.id)
+    window.sources.open_source(source.id)
     window.excerpts_panel.select_excerpt(excerpt.id)
     window.excerpts_panel.copy_action.trigger()
     text = QGuiApplication.clipboard().text()

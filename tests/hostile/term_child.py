@@ -17,7 +17,7 @@ if __name__ == "__main__":
         from briefer.gui.main_window import MainWindow
 
         (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        tab = window.open_brief(brief_id)
+        tab = window.briefs.open_brief(brief_id)
 
         def type_when_loaded() -> None:
             if tab.version is None:  # the brief is still loading on the worker

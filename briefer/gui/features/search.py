@@ -1,0 +1,159 @@
+"""Finding things: the search field, the filters, the navigator and saved searches."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog
+
+from briefer.core.records import SearchFilters
+from briefer.gui.features.base import Feature
+from briefer.gui.models.search_model import HitRole
+from briefer.gui.operations import Changes, ops
+from briefer.gui.search_bar import Searcher, SearchOutcome
+
+
+class SearchFeature(Feature):
+    def __init__(self, window):
+        super().__init__(window)
+        self.page, self.navigator = window.library_page, window.navigator
+        self.field, self.filter_bar = self.page.search_box.field, self.page.filter_bar
+        self.searcher = Searcher(window.library, window.worker, self)
+        self.outcome: SearchOutcome | None = None
+
+    def wire(self) -> None:
+        page, nav, w = self.page, self.navigator, self.window
+        w.action("find").triggered.connect(self.find)
+        nav.sources_requested.connect(self.show_all_sources)
+        nav.tag_requested.connect(self.show_tag)
+        nav.saved_search_requested.connect(self.apply_saved_search)
+        nav.rename_search_requested.connect(self.rename_saved_search)
+        nav.delete_search_requested.connect(
+            lambda saved: w.operations.run(ops.delete_search(saved.id)))
+        self.field.textChanged.connect(self._query_changed)
+        page.search_box.save_button.clicked.connect(self.save_search)
+        self.filter_bar.changed.connect(self._filters_changed)
+        page.sources_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        page.results_view.activated.connect(self._hit_activated)
+        page.results_view.clicked.connect(self._hit_activated)
+        self.searcher.results_ready.connect(self._show_results)
+        self.searcher.failed.connect(lambda message: self.error("Search", message))
+        w.changes.changed.connect(self.apply_changes)  # fmt: skip
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.everything or changes.tags or changes.briefs or changes.searches:
+            self.refresh_navigator()
+
+    def reset(self) -> None:
+        """Another library: no search, no filters."""
+        self.searcher.library = self.library
+        self.outcome = None
+        self.field.clear()
+        self.filter_bar.set_filters(SearchFilters())
+
+    def refresh_navigator(self) -> None:
+        """Briefs, tags and saved searches in the navigator, tag and outlet choices."""
+        library = self.library
+        tags = library.tags.list()
+        self.navigator.set_content(library.briefs.list(), tags, library.searches.list())
+        names = [t.name for t in tags]
+        self.filter_bar.set_choices(names, library.sources.outlets())
+        self.window.excerpts_panel.set_known_tags(names)
+        self.page.tag_field.set_known_tags(names)
+
+    def show_table_or_results(self) -> None:
+        if self.page.query() and self.outcome is not None:
+            self.page.show_hits(self.outcome.query, self.outcome.hits)
+        else:
+            self.page.show_table()
+
+    def show_sources(self) -> None:
+        self.window.tabs.setCurrentWidget(self.page)
+
+    def show_all_sources(self) -> None:
+        self.field.clear()
+        self.filter_bar.set_filters(SearchFilters())
+        self.show_sources()
+
+    def show_tag(self, name: str) -> None:
+        """Sources with the tag in the table; excerpts with it in the panel. With a
+        brief in front the brief stays there, so the excerpts can be dragged into it."""
+        self.field.clear()
+        self.filter_bar.set_tag(name)
+        if self.window.tabs.current_brief_tab() is None:
+            self.show_sources()
+        self.window.excerpts.show("tag", name)
+
+    def find(self) -> None:
+        """Ctrl+F: find in the brief in front, else search the library."""
+        tab = self.window.tabs.current_brief_tab()
+        if tab is not None:
+            tab.find()
+        else:
+            self.focus_search()
+
+    def focus_search(self) -> None:
+        self.show_sources()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def _selection_changed(self, *_args) -> None:
+        if self.window.tabs.currentWidget() is self.page:
+            self.window.excerpts.follow_library_page()
+
+    def _query_changed(self, _text: str = "") -> None:
+        if self.page.query():
+            self.searcher.request(self.page.query(), self.filter_bar.filters())
+        else:
+            self.outcome = None
+            self.page.show_table()
+            self.window.excerpts.follow_library_page()
+
+    def _filters_changed(self) -> None:
+        filters = self.filter_bar.filters()
+        self.page.sources_model.set_filters(filters)
+        if self.page.query():
+            self.searcher.request(self.page.query(), filters)
+        else:
+            self.page.show_table()
+            self.window.excerpts.follow_library_page()
+
+    def _show_results(self, outcome: SearchOutcome) -> None:
+        if outcome.query != self.page.query():
+            return  # the field changed since; a newer search is on its way
+        self.outcome = outcome
+        self.page.show_hits(outcome.query, outcome.hits)
+        self.window.excerpts.show("search")
+        count = len(outcome.hits)
+        self.status(f"{count} match{'es' if count != 1 else ''}")
+
+    def _hit_activated(self, index) -> None:
+        hit = index.data(HitRole) if index is not None else self.page.current_hit()
+        if hit is None:
+            return
+        tab = self.window.sources.open_source(hit.source_id)
+        if tab is not None and hit.kind == "excerpt":
+            tab.reader.show_excerpt(hit.id)
+            self.window.excerpts_panel.select_excerpt(hit.id)
+
+    def save_search(self) -> None:
+        name, ok = QInputDialog.getText(self.window, "Save search", "Name for this search:")
+        if not ok or not name.strip():
+            return
+        query, filters = self.field.text().strip(), self.filter_bar.filters()
+        self.window.operations.run(
+            ops.save_search(name, query, filters),
+            on_done=lambda _s: self.status(f"Saved search “{name.strip()}”"),
+        )
+
+    def apply_saved_search(self, saved) -> None:
+        self.filter_bar.set_filters(saved.filters)
+        self.field.setText(saved.query)
+        self.show_sources()
+        if saved.query.strip():
+            self.searcher.run_now()
+
+    def rename_saved_search(self, saved) -> None:
+        name, ok = QInputDialog.getText(
+            self.window, "Rename saved search", "New name:", text=saved.name
+        )
+        if ok and name.strip():
+            self.window.operations.run(ops.rename_search(saved.id, name))
