@@ -104,7 +104,7 @@ class TagService:
             session.add(tag)
         return self.get(name)
 
-    def recolor_many(self, names: Sequence[str], color: str) -> list[TagRecord]:
+    def recolor_many(self, names: Sequence[str], color: str) -> builtins.list[TagRecord]:
         """One colour for several tags, in one transaction."""
         value = validate.color(color)
         with self._lib.write_session() as session:
@@ -122,7 +122,7 @@ class TagService:
             session.delete(tag)
             return snapshot
 
-    def delete_many(self, names: Sequence[str]) -> list[DeletedTag]:
+    def delete_many(self, names: Sequence[str]) -> builtins.list[DeletedTag]:
         """Delete several tags in one transaction: all of them or none."""
         with self._lib.write_session() as session:
             snapshots = []
@@ -137,7 +137,7 @@ class TagService:
         """Undo a delete: the tag comes back on the items that still exist."""
         return self.restore_many([deleted])[0]
 
-    def restore_many(self, deleted: Sequence[DeletedTag]) -> list[TagRecord]:
+    def restore_many(self, deleted: Sequence[DeletedTag]) -> builtins.list[TagRecord]:
         """Undo delete_many, in one transaction."""
         names = []
         with self._lib.write_session() as session:
