@@ -34,7 +34,7 @@ def test_an_empty_panel_says_how_to_make_the_first_excerpt(qtbot):
 
 
 def test_the_hint_names_the_windows_real_shortcut(window):
-    keys = window.cut_excerpt_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    keys = window.action("cut_excerpt").shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     assert keys == panel_module.CUT_SHORTCUT
     assert window.excerpts_panel.is_empty()
     assert f"<b>{keys}</b>" in window.excerpts_panel.empty_label.text()

@@ -74,10 +74,10 @@ def test_per_library_keys_differ_by_library_and_keep_todays_names(tmp_path):
 
 
 def test_the_window_and_the_module_read_the_same_tabs(window):
-    """What MainWindow.save_state writes, OPEN_SOURCES/CURRENT_TAB read."""
-    window.save_state()
+    """What the window saves at close, OPEN_SOURCES/CURRENT_TAB read."""
+    window.libraries.save_state()
     store, path = window.settings, window.library.path.absolute()
-    assert window._settings_key("open_sources") == st.OPEN_SOURCES.name(path)
+    assert st.OPEN_SOURCES.get(store, path) == [t.source_id for t in window.tabs.source_tabs()]
     assert st.CURRENT_TAB.get(store, path) == window.tabs.currentIndex()
 
 

@@ -17,6 +17,10 @@ from briefer.gui.dialogs.help_window import context_of, show_help
 from briefer.gui.features.base import Feature
 
 
+# Contexts too general to choose a page: the tab in front chooses it instead.
+GENERAL = frozenset({"window", "navigator"})
+
+
 class HelpFeature(Feature):
     def __init__(self, window):
         super().__init__(window)
@@ -42,8 +46,10 @@ class HelpFeature(Feature):
     def show_help(self, page_id: str = "") -> None:
         """The guide at the focused widget's page, else at page_id (import, excerpt,
         grade, search, briefs, export, backups)."""
-        context = context_of(QApplication.focusWidget())
-        page = context if context != "window" else (page_id or None)
+        focused = QApplication.focusWidget()
+        inside = focused is not None and self.window.isAncestorOf(focused)
+        context = context_of(focused) if inside else "window"
+        page = page_id or None if context in GENERAL else context
         self.help_window = show_help(page, self.window, shortcuts=self.shortcuts())
         self.shown_page = self.help_window.current_id or ""
 
