@@ -46,3 +46,26 @@ def test_saved_pages_are_real_size():
 
     sizes = [len(make_page(n).encode()) for n in (1, 2, 3)]
     assert all(100_000 <= s <= 200_000 for s in sizes)
+
+
+def test_a_generated_library_is_indexed_and_keeps_its_triggers(cache):
+    """The search indexes are built in one pass at the end (issue 16): they hold every
+    row, pass FTS5's own check, and the library indexes what is added after."""
+    import sqlite3
+
+    from briefer.core.library import Library
+    from briefer.core.records import NewSource
+
+    path, _ = corpus.cached_library("tiny")
+    conn = sqlite3.connect(path)
+    try:
+        for fts, table in (("source_fts", "source"), ("excerpt_fts", "excerpt")):
+            conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('integrity-check')")
+            (rows,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+            (indexed,) = conn.execute(f"SELECT count(*) FROM {fts}_docsize").fetchone()
+            assert rows and indexed == rows
+    finally:
+        conn.close()
+    with Library.open(path) as lib:
+        lib.sources.add(NewSource(title="Zqxjvutter", body="A zqxjvutter story."))
+        assert [h.title for h in lib.search("zqxjvutter", kinds=("source",))] == ["Zqxjvutter"]
