@@ -48,8 +48,7 @@ def main(argv: list[str]) -> int:
         if result:
             failed += 1
         times.append((module_name, time.perf_counter() - started, _cpu_s() - cpu))
-        print(f"== {module_name}: {times[-1][1]:.0f} s wall, {times[-1][2]:.0f} s CPU", flush=True)
-    if not argv:
+    if not argv:  # a child's (`library --child S`) last line is its JSON, nothing after
         _report_run(times, load)
     return 1 if failed else 0
 

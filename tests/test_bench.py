@@ -30,7 +30,7 @@ def test_library_benchmark_runs_tiny(cache, capsys):
     assert list(cache.glob("library-tiny-*.briefer"))
 
 
-def test_import_benchmark_runs_tiny(capsys):
+def test_import_benchmark_runs_tiny(cache, capsys):
     assert bench_import.main(["--pages", "8", "--rounds", "1", "--no-report"]) in (0, 1)
     out = capsys.readouterr().out
     assert "8 imported, 0 duplicates, 0 failed" in out and "trafilatura.extract" in out
@@ -69,3 +69,11 @@ def test_a_generated_library_is_indexed_and_keeps_its_triggers(cache):
     with Library.open(path) as lib:
         lib.sources.add(NewSource(title="Zqxjvutter", body="A zqxjvutter story."))
         assert [h.title for h in lib.search("zqxjvutter", kinds=("source",))] == ["Zqxjvutter"]
+
+
+def test_saved_pages_are_written_once(cache):
+    first = bench_import.cached_pages(3)
+    assert sorted(p.name for p in first.iterdir()) == [f"page-000{n}.html" for n in (1, 2, 3)]
+    stamp = [p.stat().st_mtime_ns for p in sorted(first.iterdir())]
+    assert bench_import.cached_pages(3) == first
+    assert [p.stat().st_mtime_ns for p in sorted(first.iterdir())] == stamp
