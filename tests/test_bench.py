@@ -77,3 +77,13 @@ def test_saved_pages_are_written_once(cache):
     stamp = [p.stat().st_mtime_ns for p in sorted(first.iterdir())]
     assert bench_import.cached_pages(3) == first
     assert [p.stat().st_mtime_ns for p in sorted(first.iterdir())] == stamp
+
+
+def test_the_keystroke_benchmark_refuses_an_application_it_cannot_time(qapp):
+    """In one process after another benchmark's QApplication, it timed nothing and
+    reported a longest event of 0 ms (issue 16); `make bench` runs each benchmark in a
+    process of its own."""
+    from bench import bench_keystroke
+
+    with pytest.raises(RuntimeError, match="process of its own"):
+        bench_keystroke.measure("tiny")
