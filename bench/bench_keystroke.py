@@ -56,6 +56,10 @@ def measure(size: str) -> dict:
                 )
 
     app = QApplication.instance() or TimedApp(sys.argv[:1])
+    if not isinstance(app, TimedApp):
+        # An application made before (by another benchmark in this process) times
+        # nothing: refuse rather than report a longest event of 0 ms.
+        raise RuntimeError("bench keystroke needs a process of its own (python -m bench keystroke)")
     from briefer.gui.main_window import MainWindow
 
     path, _ = cached_library(size)

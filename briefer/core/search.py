@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
 
-from sqlalchemy import bindparam, text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from briefer.core import validate
@@ -141,7 +142,7 @@ def _vocabulary(session: Session, kind: str, words: list[str]) -> set[str]:
     params = tuple(x for w in words for x in (w, _quoted(w)))
     # Straight to the driver: SQLAlchemy's compiling of ~90 named parameters cost more
     # than the lookups.
-    return {term for (term,) in session.connection().exec_driver_sql(sql, params)}
+    return {term for (term,) in _execute(session, sql, params)}
 
 
 def prune_forms(
@@ -201,8 +202,30 @@ def _source_filters(filters: SearchFilters, params: dict) -> list[str]:
     return where
 
 
-def _expanding(params: dict) -> list:
-    return [bindparam(k, expanding=True) for k, v in params.items() if isinstance(v, list)]
+def _driver_sql(sql: str, params: dict) -> tuple[str, dict]:
+    """Named parameters as sqlite3 takes them: a list `:k` becomes `(:k_0, :k_1, ...)`."""
+    flat = {}
+    for key, value in params.items():
+        if isinstance(value, list):
+            names = [f"{key}_{i}" for i in range(len(value))]
+            sql = re.sub(rf":{key}\b", "(" + ", ".join(f":{n}" for n in names) + ")", sql)
+            flat.update(zip(names, value, strict=True))
+        else:
+            flat[key] = value
+    return sql, flat
+
+
+def _execute(session: Session, sql: str, params: dict | tuple) -> list:
+    """Rows of one statement, straight to sqlite3 on the session's connection (its read
+    transaction): SQLAlchemy's compiling cost a fixed ~0.3 ms a statement and its rows
+    ~3 us each, a fifth of a search in a small library. Errors are wrapped as
+    SQLAlchemy's would be, so Library's translation of storage errors still applies."""
+    sql, flat = _driver_sql(sql, params) if isinstance(params, dict) else (sql, params)
+    conn = session.connection().connection.driver_connection
+    try:
+        return conn.execute(sql, flat).fetchall()
+    except sqlite3.Error as exc:
+        raise DBAPIError.instance(sql, flat, exc, sqlite3.Error) from exc
 
 
 def _ranked(
@@ -219,23 +242,24 @@ def _ranked(
     """
     fts, weights, filtered = _TABLES[kind]
     where = f"AND EXISTS ({filtered} AND {restrict})" if restrict else ""
-    values = {**params, "match": match, "limit": limit, "cap": RANKED_CANDIDATES - 1}
-    floor = session.execute(
-        text(
-            f"SELECT f.rowid FROM {fts} f WHERE {fts} MATCH :match "
-            "ORDER BY f.rowid DESC LIMIT 1 OFFSET :cap"
-        ),
-        values,
-    ).scalar()
+    values = {**params, "match": match, "limit": limit}
+    # The walk costs a tenth of the ranking (no bm25); one statement doing both (a
+    # MATERIALIZED CTE of the newest matches) cost more than the two.
+    found = _execute(
+        session,
+        f"SELECT f.rowid FROM {fts} f WHERE {fts} MATCH :match "
+        "ORDER BY f.rowid DESC LIMIT 1 OFFSET :cap",
+        {"match": match, "cap": RANKED_CANDIDATES - 1},
+    )
+    floor = found[0][0] if found else None
 
     def rank(condition: str) -> list:
-        return session.execute(
-            text(
-                f"SELECT bm25({fts}, {weights}) AS score, f.rowid FROM {fts} f "
-                f"WHERE {fts} MATCH :match {condition} ORDER BY score LIMIT :limit"
-            ).bindparams(*_expanding(values)),
-            {**values, "floor": floor},
-        ).all()
+        return _execute(
+            session,
+            f"SELECT bm25({fts}, {weights}) AS score, f.rowid FROM {fts} f "
+            f"WHERE {fts} MATCH :match {condition} ORDER BY score LIMIT :limit",
+            {**values, "floor": floor} if floor is not None else values,
+        )
 
     rows = rank(where + " AND f.rowid >= :floor") if floor is not None else rank(where)
     if floor is not None and where and len(rows) < limit:
@@ -289,23 +313,61 @@ def _asdict(filters: SearchFilters) -> dict:
     return {name: getattr(filters, name) for name in SearchFilters.__dataclass_fields__}
 
 
+# Hits whose snippets are made with the search: about what the results list shows
+# first. The others' are made when first read (see _Hit).
+SNIPPETS_FIRST = 20
+
+
+class _Hit(SearchHit):
+    """A SearchHit whose snippet and highlights are made on first read, from the texts
+    read with it: making the snippets of all 200 hits of a keystroke cost more than
+    finding and ranking them in a small library (~25 us each, twice the raw FTS5 query
+    at 1,000 sources), while the window shows a screen of them (issue 16). The same
+    values as an eager hit; equal to one, and just as immutable to its readers."""
+
+    __slots__ = ("_made", "_pattern", "_texts")
+
+    def __init__(self, kind, id, source_id, title, score, texts, pattern):
+        for name, value in (
+            ("kind", kind), ("id", id), ("source_id", source_id), ("title", title),
+            ("score", score), ("_texts", texts), ("_pattern", pattern), ("_made", None),
+        ):  # fmt: skip
+            object.__setattr__(self, name, value)
+
+    def _snippet(self) -> tuple[str, tuple[tuple[int, int], ...]]:
+        made = self._made
+        if made is None:  # two threads may both make it: the same value either way
+            made = make_snippet(self._pattern, self._texts)
+            object.__setattr__(self, "_made", made)
+            object.__setattr__(self, "_texts", ())
+        return made
+
+    @property
+    def snippet(self) -> str:  # type: ignore[override]
+        return self._snippet()[0]
+
+    @property
+    def highlights(self) -> tuple[tuple[int, int], ...]:  # type: ignore[override]
+        return self._snippet()[1]
+
+
 def _hits(
     session: Session, ranked: list[tuple[float, str, int]], groups: list[tuple[Term, ...]]
 ) -> list[SearchHit]:
-    """Title and snippet of each ranked row, read by id (only the rows shown)."""
+    """Title and texts of each ranked row, read by id (only the rows shown); snippets
+    for the first SNIPPETS_FIRST, the others' when first read."""
     pattern = compile_terms(tuple(t for group in groups for t in group))
     details: dict[tuple[str, int], tuple] = {}
     for kind in {k for _s, k, _r in ranked}:
         ids = [rowid for _s, k, rowid in ranked if k == kind]
-        for row in session.execute(
-            text(_DETAILS[kind]).bindparams(bindparam("ids", expanding=True)), {"ids": ids}
-        ):
+        for row in _execute(session, _DETAILS[kind], {"ids": ids}):
             details[(kind, row[0])] = tuple(row[1:])
-    hits = []
+    hits: list[SearchHit] = []
     for score, kind, rowid in ranked:
         source_id, title, *texts = details[(kind, rowid)]
-        snippet, spans = make_snippet(pattern, texts)
-        hits.append(SearchHit(kind, rowid, source_id, title, snippet, spans, score))
+        hits.append(_Hit(kind, rowid, source_id, title, score, tuple(texts), pattern))
+    for hit in hits[:SNIPPETS_FIRST]:
+        hit.snippet  # noqa: B018 (made now, on the searching thread)
     return hits
 
 

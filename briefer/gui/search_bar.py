@@ -10,8 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QObject, QPointF, QRectF, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtCore import QDate, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionFocusRect,
     QToolButton,
     QWidget,
 )
@@ -120,21 +128,31 @@ class Searcher(QObject):
 
 class HitDelegate(QStyledItemDelegate):
     """Title on one line, snippet below with the matched words in bold and highlighted;
-    drawn with QTextLayout formats, never as HTML."""
+    drawn with QTextLayout formats, never as HTML.
+
+    Painting is on the GUI thread's path after every keystroke's results (issue 16):
+    the style's whole item (CE_ItemViewItem, which lays out the item's text even when
+    told to draw none) cost more than the rest of the row, so only its panel is drawn;
+    the title is elided to one line; the snippet's laid-out text is kept for the next
+    paint (hover, scrolling, selection) of the same hit at the same width and colours.
+    """
 
     LINES = 3
+    CACHED_LAYOUTS = 256
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._layouts: dict[tuple, QTextLayout] = {}
 
     def paint(self, painter, option, index) -> None:
         hit: SearchHit | None = index.data(HitRole)
         if hit is None:
             return super().paint(painter, option, index)
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
-        option_text = option.text
-        option.text = ""
+        widget = option.widget
+        style = widget.style() if widget else None
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        option.text = option_text
+            panel = QStyle.PrimitiveElement.PE_PanelItemViewItem
+            style.drawPrimitive(panel, option, painter, widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -143,28 +161,46 @@ class HitDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(text_role))
         title_font = QFont(option.font)
         title_font.setBold(True)
+        metrics = QFontMetrics(title_font)
         kind = "Excerpt · " if hit.kind == "excerpt" else ""
-        title_layout = _layout(f"{kind}{hit.title}", title_font, rect.width(), [])
-        title_layout.draw(painter, QPointF(rect.topLeft()))
-        top = rect.top() + title_layout.boundingRect().height() + 2
-        marks = QTextCharFormat()
-        marks.setFontWeight(QFont.Weight.Bold)
-        marks.setBackground(palette.color(QPalette.ColorRole.Highlight).lighter(160))
-        marks.setForeground(palette.color(QPalette.ColorRole.Text))
-        ranges = []
-        for start, end in hit.highlights:
-            fr = QTextLayout.FormatRange()
-            fr.start, fr.length, fr.format = start, end - start, marks
-            ranges.append(fr)
-        body = _layout(hit.snippet, option.font, rect.width(), ranges)
+        title = metrics.elidedText(f"{kind}{hit.title}", Qt.TextElideMode.ElideRight, rect.width())
+        painter.setFont(title_font)
+        painter.drawText(QPointF(rect.left(), rect.top() + metrics.ascent()), title)
+        top = rect.top() + metrics.height() + 2
+        body = self._snippet_layout(hit, option.font, rect.width(), palette)
         painter.setClipRect(QRectF(rect))
         body.draw(painter, QPointF(rect.left(), top))
         painter.restore()
+        if option.state & QStyle.StateFlag.State_HasFocus and style is not None:
+            focus = QStyleOptionFocusRect()
+            focus.rect, focus.state, focus.palette = option.rect, option.state, palette
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
+
+    def _snippet_layout(self, hit: SearchHit, font: QFont, width: int, palette) -> QTextLayout:
+        key = (hit.kind, hit.id, hit.snippet, hit.highlights, font.key(), width,
+               palette.cacheKey())  # fmt: skip
+        layout = self._layouts.get(key)
+        if layout is None:
+            marks = QTextCharFormat()
+            marks.setFontWeight(QFont.Weight.Bold)
+            marks.setBackground(palette.color(QPalette.ColorRole.Highlight).lighter(160))
+            marks.setForeground(palette.color(QPalette.ColorRole.Text))
+            ranges = []
+            for start, end in hit.highlights:
+                fr = QTextLayout.FormatRange()
+                fr.start, fr.length, fr.format = start, end - start, marks
+                ranges.append(fr)
+            layout = _layout(hit.snippet, font, width, ranges)
+            if len(self._layouts) >= self.CACHED_LAYOUTS:
+                self._layouts.pop(next(iter(self._layouts)))
+            self._layouts[key] = layout
+        return layout
 
     def sizeHint(self, option, index):
-        size = super().sizeHint(option, index)
-        size.setHeight(option.fontMetrics.height() * (self.LINES + 1) + 10)
-        return size
+        # Not the style's item size: that measures the whole title and snippet of each
+        # row; every row is as tall as a title and LINES lines of snippet.
+        lines = option.fontMetrics.height() * (self.LINES + 1) + 10
+        return QSize(max(option.rect.width(), 100), lines)
 
 
 def _layout(text: str, font: QFont, width: int, ranges: list) -> QTextLayout:

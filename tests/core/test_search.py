@@ -245,3 +245,29 @@ def test_a_filter_leaving_few_among_the_newest_ranks_them_with_the_older(tmp_pat
         assert len(every) == 5 and found() == every
     finally:
         lib.close()
+
+
+def test_snippets_past_the_first_screen_are_made_when_read(tmp_path, monkeypatch):
+    """A keystroke's 200 hits carry their texts; the snippets of the first screen are
+    made with the search, the others when first read, with the same values (issue 16)."""
+    from briefer.core import search, snippets
+
+    lib = Library.open(tmp_path / "lazy.briefer")
+    try:
+        for n in range(12):
+            lib.sources.add(NewSource(title=f"Story {n}", body=f"Before {n} the Mosul dam holds."))
+        monkeypatch.setattr(search, "SNIPPETS_FIRST", 5)
+        made = []
+        real = snippets.make_snippet
+        monkeypatch.setattr(search, "make_snippet", lambda p, t: made.append(t) or real(p, t))
+        hits = lib.search("mosul", kinds=("source",))
+        assert len(hits) == 12 and len(made) == 5
+        late = hits[9]
+        assert late.snippet.endswith("the Mosul dam holds.") and len(made) == 6
+        assert [late.snippet[a:b] for a, b in late.highlights] == ["Mosul"] and len(made) == 6
+        pattern = snippets.compile_terms(tuple(t for g in search.parse_query("mosul") for t in g))
+        body = lib.sources.get(late.source_id).body
+        assert (late.snippet, late.highlights) == real(pattern, [body])
+        assert late == late and late.title.startswith("Story")
+    finally:
+        lib.close()

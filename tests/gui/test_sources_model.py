@@ -90,3 +90,32 @@ def test_work_waits_for_the_first_paint(qtbot):
     assert calls == []  # not shown, not painted
     window.show()
     qtbot.waitUntil(lambda: calls == [1], timeout=5_000)
+
+
+def test_cells_are_worked_out_once_per_row_until_it_is_read_again(
+    library, add_source, monkeypatch, qapp
+):
+    """A repaint asks for every role of every visible cell: the title's suspect reasons
+    and the formatted cells are kept per row, and dropped when the row is re-read
+    (issue 16)."""
+    from briefer.core import suspect
+
+    calls = []
+    reasons = suspect.reasons
+    monkeypatch.setattr(suspect, "reasons", lambda src: calls.append(src.id) or reasons(src))
+    source = add_source(
+        "Alpha", outlet="", published=date(2024, 1, 2), published_precision="day"
+    )
+    model = SourcesTableModel(library)
+    title = model.index(0, sources_model.TITLE)
+    for _repaint in range(3):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                     Qt.ItemDataRole.ToolTipRole, sources_model.SuspectRole):  # fmt: skip
+            model.data(title, role)
+    assert calls == [source.id]
+    assert model.data(title, sources_model.SuspectRole) == (suspect.NO_OUTLET,)
+    library.sources.update(source.id, outlet="Rudaw")
+    model.refresh_source(source.id)
+    assert model.data(title, sources_model.SuspectRole) == ()
+    assert model.data(model.index(0, sources_model.OUTLET)) == "Rudaw"
+    assert model.data(title, Qt.ItemDataRole.FontRole) is None

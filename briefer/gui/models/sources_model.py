@@ -31,6 +31,18 @@ AmbiguousRole = Qt.ItemDataRole.UserRole + 2
 # On the Title column: why the source's metadata is suspect (core/suspect.py), () if not.
 SuspectRole = Qt.ItemDataRole.UserRole + 3
 
+# data() runs for every role of every visible cell on each repaint: the roles are looked
+# up once here (an attribute of Qt's enums costs ~0.6 us a lookup in PySide6), and the
+# roles this model never answers (font, colours, check state...) return at once.
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+_ANSWERED = frozenset(
+    {_DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT, SourceIdRole, AmbiguousRole, SuspectRole}
+)
+
 
 class SourcesTableModel(RecordTableModel):
     """Rows arrive a page at a time as the view scrolls, so a library of 100,000
@@ -51,6 +63,12 @@ class SourcesTableModel(RecordTableModel):
         self._descending = False
         self._filters = SearchFilters()
         self._stale = True
+        # Per source id: its cells' text and its suspect reasons, worked out on the
+        # first paint of its row. A view asks data() for every role of every visible
+        # cell on each repaint (hover, scrolling, a keystroke's relayout); reading the
+        # title's suspect reasons and formatting dates each time cost more than Qt's
+        # own painting of the table (issue 16).
+        self._cells: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     # -- loading -------------------------------------------------------------------
 
@@ -66,6 +84,7 @@ class SourcesTableModel(RecordTableModel):
 
     def _load(self) -> None:
         self._stale = False
+        self._cells.clear()
         self._total = self._library.sources.count(filters=self._filters)
         self._rows = self._page(0, min(FIRST_PAGE, PAGE_SIZE))
 
@@ -134,6 +153,7 @@ class SourcesTableModel(RecordTableModel):
         )  # fmt: skip
         if fresh and fresh[0].id == source_id:
             self._rows[row] = fresh[0]
+            self._cells.pop(source_id, None)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         else:
             self.reload()
@@ -148,24 +168,29 @@ class SourcesTableModel(RecordTableModel):
 
     # -- Qt model API ----------------------------------------------------------------
 
-    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
-        self._ensure_loaded()
-        if not index.isValid() or index.row() >= len(self._rows):
+    def data(self, index: Index, role=_DISPLAY):
+        if role not in _ANSWERED:
             return None
-        src = self._rows[index.row()]
+        self._ensure_loaded()
+        row = index.row()
+        if not index.isValid() or row >= len(self._rows):
+            return None
+        src = self._rows[row]
         column = index.column()
+        if role == _DISPLAY:
+            return self._cells_of(src)[0][column]
         if role == SourceIdRole:
             return src.id
         if role == AmbiguousRole:
             return column == PUBLISHED and src.published_ambiguous
-        if column == TITLE and role in (SuspectRole, Qt.ItemDataRole.DecorationRole):
-            reasons = suspect.reasons(src)
+        if role == _ALIGNMENT:
+            return _CENTRED if column in (RELIABILITY_COLUMN, EXCERPTS) else None
+        if column == TITLE and role in (SuspectRole, _DECORATION):
+            reasons = self._cells_of(src)[1]
             if role == SuspectRole:
                 return reasons
             return icon("warning") if reasons else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(src, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if column == RELIABILITY_COLUMN:
                 return reliability_text(src.reliability)
             if column == PUBLISHED and src.published_ambiguous:
@@ -174,13 +199,18 @@ class SourcesTableModel(RecordTableModel):
                     f"Ambiguous date “{src.published_text}”: {readings}. Open the source to pick."
                 )
             if column == TITLE:
-                reasons = suspect.reasons(src)
+                reasons = self._cells_of(src)[1]
                 if reasons:
                     return f"{src.title}\n\nCheck before citing: {', '.join(reasons)}"
                 return src.title
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (RELIABILITY_COLUMN, EXCERPTS):
-            return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _cells_of(self, src: SourceSummary) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        cells = self._cells.get(src.id)
+        if cells is None:
+            texts = tuple(_display(src, column) for column in range(len(COLUMNS)))
+            cells = self._cells[src.id] = (texts, suspect.reasons(src))
+        return cells
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][1]

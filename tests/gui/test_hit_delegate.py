@@ -1,0 +1,76 @@
+"""The results list's delegate does on each paint only what changed (issue 16)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QListView, QStyleOptionViewItem
+
+from briefer.core.records import SearchHit
+from briefer.gui.models.search_model import SearchHitsModel
+from briefer.gui.search_bar import HitDelegate
+
+
+class CountingModel(SearchHitsModel):
+    def __init__(self):
+        super().__init__()
+        self.display_reads = 0
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            self.display_reads += 1
+        return super().data(index, role)
+
+
+def _hit(n: int) -> SearchHit:
+    snippet = f"…the minister said the dam at Mosul {n} would hold…"
+    start = snippet.index("Mosul")
+    return SearchHit("source", n, n, f"Story {n}", snippet, ((start, start + 5),), -1.0)
+
+
+def _view(qtbot):
+    model = CountingModel()
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = HitDelegate(view)
+    view.setItemDelegate(delegate)
+    model.set_hits("Mosul", [_hit(n) for n in range(30)])
+    return view, model, delegate
+
+
+def _paint(view, delegate, row: int) -> None:
+    image = QImage(400, 100, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect, option.widget = QRect(0, 0, 400, 90), view
+    delegate.paint(painter, option, view.model().index(row, 0))
+    painter.end()
+
+
+def test_a_repainted_hit_reuses_its_laid_out_snippet(qtbot):
+    view, _model, delegate = _view(qtbot)
+    _paint(view, delegate, 3)
+    (layout,) = delegate._layouts.values()
+    _paint(view, delegate, 3)
+    assert list(delegate._layouts.values()) == [layout]
+    _paint(view, delegate, 4)
+    assert len(delegate._layouts) == 2
+
+
+def test_the_kept_layouts_are_bounded(qtbot, monkeypatch):
+    view, _model, delegate = _view(qtbot)
+    monkeypatch.setattr(HitDelegate, "CACHED_LAYOUTS", 5)
+    for row in range(12):
+        _paint(view, delegate, row)
+    assert len(delegate._layouts) == 5
+
+
+def test_row_sizes_do_not_read_each_rows_text(qtbot):
+    view, model, delegate = _view(qtbot)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    sizes = {delegate.sizeHint(option, model.index(r, 0)).height() for r in range(30)}
+    assert model.display_reads == 0
+    assert len(sizes) == 1 and sizes.pop() > 3 * option.fontMetrics.height()
