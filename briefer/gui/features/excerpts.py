@@ -43,7 +43,7 @@ class ExcerptsFeature(Feature):
 
     def apply_changes(self, changes: Changes) -> None:
         if changes.everything or changes.sources or changes.excerpts or changes.tags:
-            self.refresh_panel()
+            self.refresh_panel(reread=True)
 
     # -- the panel -------------------------------------------------------------------
 
@@ -58,7 +58,9 @@ class ExcerptsFeature(Feature):
         self.context = (kind, value)
         self.refresh_panel()
 
-    def refresh_panel(self) -> None:
+    def refresh_panel(self, *, reread: bool = False) -> None:
+        """Show the panel's context; `reread` after a change, when a search's excerpts
+        (read with its hits) may be older than the library."""
         kind, value = self.context
         panel, excerpts = self.panel, self.library.excerpts
         outcome = self.window.search.outcome
@@ -70,9 +72,12 @@ class ExcerptsFeature(Feature):
             elif kind == "tag":
                 panel.show_excerpts(f"Excerpts tagged “{value}”", excerpts.list(tag=value))
             elif kind == "search" and outcome is not None:
-                ids = [e.id for e in outcome.excerpts]
-                panel.show_excerpts(f"Excerpts matching “{outcome.query}”",
-                                    excerpts.list(ids=ids) if ids else [])  # fmt: skip
+                # The search job read them on the worker: no second read on this thread
+                # while the analyst types (issue 16).
+                found = list(outcome.excerpts)
+                if reread and found:
+                    found = excerpts.list(ids=[e.id for e in found])
+                panel.show_excerpts(f"Excerpts matching “{outcome.query}”", found)
             else:
                 panel.show_excerpts(EMPTY, [])
         except BrieferError:
