@@ -16,7 +16,6 @@ from briefer.gui.actions import shortcut_list
 from briefer.gui.dialogs.help_window import context_of, show_help
 from briefer.gui.features.base import Feature
 
-
 # Contexts too general to choose a page: the tab in front chooses it instead.
 GENERAL = frozenset({"window", "navigator"})
 
