@@ -29,6 +29,7 @@ test: $(VENV)/.installed-test
 # (mypy, strict on core, ingest and export). .ci/run runs it before `make test`.
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 

@@ -227,9 +227,7 @@ def query_table(results: list[dict]) -> list[str]:
     head = "| kind | query | filters | " + " | ".join(f"{s} ms (raw)" for s in sizes) + " |"
     lines = [head, "|" + " --- |" * 3 + " ---: |" * len(sizes)]
     for i, (label, query, filters) in enumerate(QUERIES):
-        cells = [
-            f"{r['queries'][i]['ms']:.1f} ({r['queries'][i]['raw_ms']:.1f})" for r in results
-        ]
+        cells = [f"{r['queries'][i]['ms']:.1f} ({r['queries'][i]['raw_ms']:.1f})" for r in results]
         filt = ", ".join(f"{k}={v}" for k, v in filters.items())
         lines.append(f"| {label} | `{query}` | {filt} | " + " | ".join(cells) + " |")
     return lines

@@ -203,8 +203,7 @@ class Generator:
 
 
 _MONTHS = (
-    "January February March April May June July August September October November "
-    "December"
+    "January February March April May June July August September October November December"
 ).split()
 
 
@@ -346,4 +345,3 @@ def zipf_rank(word: str) -> int | None:
         return gen.english.words.index(word) + 1
     except ValueError:
         return None
-

@@ -29,9 +29,18 @@ LAUNCH = [str(APP)]
 def build() -> float:
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "briefer.spec"],
-        cwd=ROOT, check=True,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "briefer.spec",
+        ],
+        cwd=ROOT,
+        check=True,
     )
     return time.perf_counter() - start
 
@@ -44,13 +53,15 @@ def folder_mib(folder: Path) -> float:
 def _visible_window(display: str) -> bool:
     """A top-level window whose title names Briefer is mapped on the display."""
     env = {**os.environ, "DISPLAY": display}
-    tree = subprocess.run(["xwininfo", "-root", "-children"], env=env,
-                          capture_output=True, text=True).stdout
+    tree = subprocess.run(
+        ["xwininfo", "-root", "-children"], env=env, capture_output=True, text=True
+    ).stdout
     for line in tree.splitlines():
         if TITLE_WORD in line and line.strip().startswith("0x"):
             window = line.split()[0]
-            info = subprocess.run(["xwininfo", "-id", window], env=env,
-                                  capture_output=True, text=True).stdout
+            info = subprocess.run(
+                ["xwininfo", "-id", window], env=env, capture_output=True, text=True
+            ).stdout
             if "IsViewable" in info:
                 return True
     return False
@@ -67,15 +78,20 @@ def start_up(display: str, home: Path) -> tuple[float, float]:
 
     CPU time is the figure to compare on a shared machine: it does not grow when other
     work competes for the cores; wall time does."""
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "HOME": str(home),
-           "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config")}
+    env = {
+        **os.environ,
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+    }
     if LAUNCH[0] == str(APP):
         env.pop("PYTHONPATH", None)
     library = home / f"lib-{time.monotonic_ns()}.briefer"
     start = time.perf_counter()
     command = [*LAUNCH, "--library", str(library)]
-    proc = subprocess.Popen(command, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         while time.perf_counter() - start < 120:
             if _visible_window(display):
@@ -110,7 +126,9 @@ def main(argv: list[str]) -> int:
     read, write = os.pipe()
     xvfb = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     os.close(write)
     with os.fdopen(read) as numbers:

@@ -109,8 +109,7 @@ def make_page(n: int, gen: Generator | None = None) -> str:
         body_html.append(f"<p>{html.escape(para)}</p>")
         if k % 3 == 2:
             body_html.append(
-                f'<div class="ad-slot" data-slot="in-article-{k}"><span>Advertisement</span>'
-                "</div>"
+                f'<div class="ad-slot" data-slot="in-article-{k}"><span>Advertisement</span></div>'
             )
         if k == 1:
             body_html.append(
@@ -145,7 +144,7 @@ def make_page(n: int, gen: Generator | None = None) -> str:
     comments = _comments(rng, rng.randint(15, 60), gen)
     svg = "".join(
         f'<svg id="i{k}" viewBox="0 0 24 24"><path d="M{rng.randint(0, 24)} '
-        f"{rng.randint(0, 24)}L{rng.randint(0, 24)} {rng.randint(0, 24)}Z\"/></svg>"
+        f'{rng.randint(0, 24)}L{rng.randint(0, 24)} {rng.randint(0, 24)}Z"/></svg>'
         for k in range(40)
     )
     metas = "".join(
@@ -189,6 +188,6 @@ def make_page(n: int, gen: Generator | None = None) -> str:
         f'<aside class="most-read"><h3>Most read</h3><ol>{most_read}</ol></aside>'
         f'<div class="newsletter"><h3>Sign up for our newsletter</h3><input type="email">'
         f"<button>Subscribe</button></div>"
-        f'<footer><ul>{footer}</ul><p>© {day.year} {art.outlet}. All rights reserved.</p>'
-        f'</footer><div hidden>{svg}</div></body></html>'
+        f"<footer><ul>{footer}</ul><p>© {day.year} {art.outlet}. All rights reserved.</p>"
+        f"</footer><div hidden>{svg}</div></body></html>"
     )

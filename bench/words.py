@@ -95,9 +95,22 @@ Tigris Euphrates Zab Sirwan Khabur Mosul Dam Haditha Tharthar Hamrin
 """.split()
 
 OUTLETS = [
-    "Rudaw", "Kurdistan24", "Shafaq News", "The New Arab", "Al-Monitor", "Reuters",
-    "Associated Press", "AFP", "The National", "Asharq Al-Awsat", "Al Jazeera", "BBC",
-    "Middle East Eye", "Iraqi News Agency", "Baghdad Today", "Kurdistan Chronicle",
+    "Rudaw",
+    "Kurdistan24",
+    "Shafaq News",
+    "The New Arab",
+    "Al-Monitor",
+    "Reuters",
+    "Associated Press",
+    "AFP",
+    "The National",
+    "Asharq Al-Awsat",
+    "Al Jazeera",
+    "BBC",
+    "Middle East Eye",
+    "Iraqi News Agency",
+    "Baghdad Today",
+    "Kurdistan Chronicle",
 ]
 
 # Modern Standard Arabic news words, written without harakat as news is. Proclitics

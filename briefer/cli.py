@@ -106,8 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("sources", "list the sources")
     p.add_argument("--tag", metavar="T")
     p.add_argument("--outlet", metavar="O")
-    p.add_argument("--suspect", action="store_true",
-                   help="only sources whose metadata should be checked before citing")
+    p.add_argument(
+        "--suspect",
+        action="store_true",
+        help="only sources whose metadata should be checked before citing",
+    )
     _json_option(p)
 
     p = command("excerpts", "list excerpts of a source or a tag")
@@ -160,13 +163,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=ID)
     _json_option(p)
 
-    p = command("original", "the original file of a source as imported: describe it, "
-                "print its text, or save it with -o")
+    p = command(
+        "original",
+        "the original file of a source as imported: describe it, "
+        "print its text, or save it with -o",
+    )
     p.add_argument("id", type=ID, metavar="SOURCE_ID")
-    p.add_argument("-o", "--output", metavar="FILE",
-                   help="write the original bytes to FILE (a new file, mode 0600)")
-    p.add_argument("--text", action="store_true",
-                   help="print what a reader of the original saw (a page's visible text)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the original bytes to FILE (a new file, mode 0600)",
+    )
+    p.add_argument(
+        "--text",
+        action="store_true",
+        help="print what a reader of the original saw (a page's visible text)",
+    )
     _json_option(p)
 
     p = command("excerpt", "cut an excerpt from a source; prints its id")
@@ -529,13 +542,20 @@ def _cmd_original(lib, args) -> int:
     if args.text:
         text = originals.readable_text(record)
         if not text:
-            raise InvalidInput(f"source {args.id}: the original is {record.media_type}, "
-                               "not text; save it with -o FILE and open it")
+            raise InvalidInput(
+                f"source {args.id}: the original is {record.media_type}, "
+                "not text; save it with -o FILE and open it"
+            )
         print(text)
         return EXIT_OK
-    info = {"source_id": record.source_id, "filename": record.filename,
-            "media_type": record.media_type, "size": record.size, "sha256": record.sha256,
-            "imported": record.imported.isoformat()}
+    info = {
+        "source_id": record.source_id,
+        "filename": record.filename,
+        "media_type": record.media_type,
+        "size": record.size,
+        "sha256": record.sha256,
+        "imported": record.imported.isoformat(),
+    }
     if args.json:
         _emit_json(info)
     else:
@@ -735,8 +755,11 @@ def _cmd_export(lib, args) -> int:
     from briefer.export import export_brief, export_pdf
 
     for suspect in cited_suspects(lib, args.brief_id):
-        print(f"briefer: warning: the brief cites {suspect.describe()}; check it before "
-              f"sending (`briefer show source {suspect.id}`)", file=sys.stderr)
+        print(
+            f"briefer: warning: the brief cites {suspect.describe()}; check it before "
+            f"sending (`briefer show source {suspect.id}`)",
+            file=sys.stderr,
+        )
     output = _output(args, lib.path)
     write = export_pdf if output.suffix.lower() == ".pdf" else export_brief
     result = write(
@@ -966,9 +989,7 @@ def _shown(value: object) -> str:
     if text.isprintable():
         return text
     return "".join(
-        _escaped(ch)
-        if ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs")
-        else ch
+        _escaped(ch) if ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs") else ch
         for ch in text
     )
 

@@ -16,9 +16,19 @@ from dataclasses import dataclass
 # Briefer's direct requirements, used when its own metadata is missing (a source
 # checkout run without installing); tests/packaging keeps this equal to pyproject.toml.
 DIRECT = (
-    "PySide6-Essentials", "shiboken6", "SQLModel", "SQLAlchemy", "python-docx", "lxml",
-    "platformdirs", "trafilatura", "lxml_html_clean", "charset-normalizer", "pypdf",
-    "docx2python", "py3langid",
+    "PySide6-Essentials",
+    "shiboken6",
+    "SQLModel",
+    "SQLAlchemy",
+    "python-docx",
+    "lxml",
+    "platformdirs",
+    "trafilatura",
+    "lxml_html_clean",
+    "charset-normalizer",
+    "pypdf",
+    "docx2python",
+    "py3langid",
 )
 _NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 

@@ -135,9 +135,7 @@ def _reopen(run: _Run) -> None:
     body_text = "\n".join(p.text for p in document.paragraphs)
     _check(QUOTE in body_text, "the quoted excerpt is not in the body")
     header = document.sections[0].header
-    _check(
-        any(p.text == MARKING for p in header.paragraphs), f"the header lacks {MARKING}"
-    )
+    _check(any(p.text == MARKING for p in header.paragraphs), f"the header lacks {MARKING}")
     with zipfile.ZipFile(run.docx) as archive:
         body = etree.fromstring(archive.read("word/document.xml"))
         notes = etree.fromstring(archive.read("word/footnotes.xml"))

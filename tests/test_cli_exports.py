@@ -56,7 +56,11 @@ def test_exports_lists_all_or_one_briefs(cli, library, tmp_path):
     lines = listed.strip().splitlines()
     assert len(lines) == 2
     assert lines[1].split("\t")[2:] == [
-        f"brief {one.id} v1", "docx", "CONFIDENTIAL", "Ops", str(tmp_path / "one.docx")
+        f"brief {one.id} v1",
+        "docx",
+        "CONFIDENTIAL",
+        "Ops",
+        str(tmp_path / "one.docx"),
     ]
     assert lines[0].split("\t")[5] == "-"  # no recipients
     data = json.loads(cli("exports", str(one.id), "--json")[0])

@@ -39,9 +39,6 @@ def test_gui_does_import_qt():
 def test_the_window_module_below_the_app_never_imports_the_app():
     """gui/app.py starts the window; main_window gets the session and the opening
     dialogs from gui/session.py and gui/opening.py, so no cycle runs through app."""
-    code = (
-        "import sys, briefer.gui.main_window\n"
-        "print('briefer.gui.app' in sys.modules)\n"
-    )
+    code = "import sys, briefer.gui.main_window\nprint('briefer.gui.app' in sys.modules)\n"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -154,9 +154,12 @@ class Library:
         reason = ""
         if not read_only and info.exists and storage.write_protected(path):
             # The analyst made the file read-only: honour it, never change its mode.
-            read_only, reason = True, (
-                "its file permissions do not allow writing (make it writable, e.g. "
-                "`chmod u+w`, to change it)"
+            read_only, reason = (
+                True,
+                (
+                    "its file permissions do not allow writing (make it writable, e.g. "
+                    "`chmod u+w`, to change it)"
+                ),
             )
         writer_lock = LibraryLock.acquire(path) if lock and not read_only else None
         held = None
@@ -408,9 +411,7 @@ class Library:
                     for p in _check_search_index(conn, fts, table, self.read_only)
                 )
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            problems.append(
-                CheckProblem(f"the file cannot be read: {exc}", ProblemKind.UNREADABLE)
-            )
+            problems.append(CheckProblem(f"the file cannot be read: {exc}", ProblemKind.UNREADABLE))
         finally:
             conn.close()
         if not problems:
@@ -522,8 +523,10 @@ def _refuse_damaged(path: Path, writer_lock: LibraryLock | None) -> None:
     """The cheap header check always; a quick_check when the last session was killed."""
     unclean = writer_lock is not None and writer_lock.stale_owner is not None
     wal_expected = unclean and writer_lock is not None and writer_lock.stale_wal_pending
-    if wal_expected and writer_lock is not None and damage.journal_reached_file(
-        path, writer_lock.stale_wal_seq
+    if (
+        wal_expected
+        and writer_lock is not None
+        and damage.journal_reached_file(path, writer_lock.stale_wal_seq)
     ):
         # Another process recovered the killed session's -wal into the file: its work
         # is there, not lost.

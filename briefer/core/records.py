@@ -33,10 +33,11 @@ def grade_letter(reliability: str | None) -> str:
 
 
 def reliability_text(reliability: str | None) -> str:
-    """"B: Usually reliable", or "Ungraded" for a source nobody has graded."""
+    """ "B: Usually reliable", or "Ungraded" for a source nobody has graded."""
     if not reliability:
         return "Ungraded"
     return f"{reliability}: {RELIABILITY.get(reliability, '')}"
+
 
 CREDIBILITY = {
     1: "Confirmed by other sources",

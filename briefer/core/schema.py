@@ -306,8 +306,7 @@ def _v7_search_index(conn: sqlite3.Connection) -> None:
 
         insert = f"INSERT INTO {fts} (rowid, {names}) VALUES (new.id, {values('new')});"
         delete = (
-            f"INSERT INTO {fts} ({fts}, rowid, {names}) "
-            f"VALUES ('delete', old.id, {values('old')});"
+            f"INSERT INTO {fts} ({fts}, rowid, {names}) VALUES ('delete', old.id, {values('old')});"
         )
         conn.execute(f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN {insert} END")
         conn.execute(f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN {delete} END")

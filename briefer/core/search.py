@@ -83,9 +83,7 @@ def arabic_forms(word: str) -> list[str]:
     # A stem that is the article (with what may precede it) on another stem adds no
     # real form: والنفط, بالنفط... are forms of نفط already. Fewer terms, same matches.
     stems = {
-        t
-        for t in stems
-        if not any(t.startswith(c) and t[len(c) :] in stems for c in _WITH_ARTICLE)
+        t for t in stems if not any(t.startswith(c) and t[len(c) :] in stems for c in _WITH_ARTICLE)
     }
     forms = {clitic + stem for stem in stems for clitic in PROCLITICS}
     return sorted(forms, key=lambda f: (f != word, len(f), f))
@@ -156,9 +154,7 @@ def prune_forms(
         return groups
     found = present(sorted({t.text for g in expanded for t in g}))
     return [
-        (g[0], *(t for t in g[1:] if t.text in found))
-        if len(g) > 1 and not g[0].prefix
-        else g
+        (g[0], *(t for t in g[1:] if t.text in found)) if len(g) > 1 and not g[0].prefix else g
         for g in groups
     ]
 

@@ -402,8 +402,7 @@ def _url_duplicate(conn, url: str, exclude: int | None = None) -> int | None:
     key = normalize_url(url)
     if not key:
         return None
-    prefixes = {key.split("?", 1)[0].rstrip("/"), url.split("?", 1)[0].split("#", 1)[0]
-                .rstrip("/")}
+    prefixes = {key.split("?", 1)[0].rstrip("/"), url.split("?", 1)[0].split("#", 1)[0].rstrip("/")}
     for prefix in sorted(prefixes):
         rows = conn.exec_driver_sql(
             "SELECT id, url FROM source WHERE url <> '' AND url >= ? AND url < ?",

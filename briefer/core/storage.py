@@ -146,7 +146,11 @@ def make_engine(
     Writers begin with BEGIN IMMEDIATE so two writers queue on the busy timeout
     instead of failing when a read transaction tries to upgrade.
     """
-    url = f"sqlite:///{_uri(path, immutable=immutable)}&uri=true" if read_only else f"sqlite:///{path}"
+    url = (
+        f"sqlite:///{_uri(path, immutable=immutable)}&uri=true"
+        if read_only
+        else f"sqlite:///{path}"
+    )
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},

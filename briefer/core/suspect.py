@@ -49,8 +49,12 @@ def reasons(source: Any) -> tuple[str, ...]:
     found = []
     title = (source.title or "").strip()
     outlet = (source.outlet or "").strip()
-    if not title or is_navigation(title) or is_section_label(title) \
-            or (outlet and title.casefold() == outlet.casefold()):
+    if (
+        not title
+        or is_navigation(title)
+        or is_section_label(title)
+        or (outlet and title.casefold() == outlet.casefold())
+    ):
         found.append(NAVIGATION_TITLE)
     if not outlet:
         found.append(NO_OUTLET)
@@ -81,8 +85,10 @@ def summary_line(found: list[SuspectSource]) -> str:
         return ""
     parts = ", ".join(f"{n} {reason}" for reason, n in count_by_reason(found).items())
     noun = "source" if len(found) == 1 else "sources"
-    return (f"{len(found)} {noun} with suspect metadata ({parts}); "
-            "list them with `briefer sources --suspect`")
+    return (
+        f"{len(found)} {noun} with suspect metadata ({parts}); "
+        "list them with `briefer sources --suspect`"
+    )
 
 
 def cited_suspects(library: Library, brief_id: int) -> list[SuspectSource]:

@@ -212,6 +212,9 @@ def _missing(name: str) -> NoReturn:
 
 def _record(tag: Tag, sources: int, excerpts: int) -> TagRecord:
     return TagRecord(
-        id=stored_id(tag.id), name=tag.name, color=tag.color, source_count=sources,
+        id=stored_id(tag.id),
+        name=tag.name,
+        color=tag.color,
+        source_count=sources,
         excerpt_count=excerpts,
     )

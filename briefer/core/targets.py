@@ -45,8 +45,10 @@ def _is_library(path: Path) -> bool:
         head = held_files.read_head(path)
     except OSError:
         return False
-    return head.startswith(SQLITE_MAGIC) and len(head) == 100 and (
-        int.from_bytes(head[68:72], "big") == schema.APPLICATION_ID
+    return (
+        head.startswith(SQLITE_MAGIC)
+        and len(head) == 100
+        and (int.from_bytes(head[68:72], "big") == schema.APPLICATION_ID)
     )
 
 

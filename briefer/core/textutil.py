@@ -38,7 +38,8 @@ def normalize_body(body: str) -> str:
 
 
 # Words of a site's navigation and account bar: sections, editions and log-in links.
-_NAV_WORDS = frozenset("""
+_NAV_WORDS = frozenset(
+    """
 home news world business opinion opinions sport sports politics culture science health
 technology tech travel climate environment video videos podcast podcasts newsletters
 newsletter subscribe subscriptions subscription sign in up out log login logout register
@@ -49,7 +50,8 @@ puzzles crossword crosswords help contact about donate support edition editions 
 العربية عربي english kurdî کوردی türkçe français deutsch español español
 الرئيسية أخبار اخبار العالم اقتصاد رياضة ثقافة رأي فيديو صور اشترك تسجيل الدخول بحث منوعات
 سياسة تكنولوجيا صحة دخول خروج حسابي الأكثر قراءة
-""".split())
+""".split()
+)
 # Separators of a navigation bar pasted as one line.
 _NAV_SPLIT = re.compile(r"\s*[|•·»›]\s*|\s{2,}|\t")
 
@@ -63,8 +65,13 @@ def is_navigation(line: str) -> bool:
     if len(tokens) >= 2 and all(t in _NAV_WORDS for t in tokens):
         return True
     segments = [s for s in _NAV_SPLIT.split(line.strip()) if s.strip()]
-    return len(segments) >= 3 and not any(ch.isdigit() for ch in line) and all(
-        1 <= len(s.split()) <= 3 and not s.rstrip().endswith((".", "!", "?")) for s in segments)
+    return (
+        len(segments) >= 3
+        and not any(ch.isdigit() for ch in line)
+        and all(
+            1 <= len(s.split()) <= 3 and not s.rstrip().endswith((".", "!", "?")) for s in segments
+        )
+    )
 
 
 def is_section_label(line: str) -> bool:

@@ -116,9 +116,26 @@ class NotesPart:
                 sect.remove(old)
         pr = etree.Element(w(f"{self.kind}Pr"))
         sub(pr, "numFmt", val="decimal")
-        later = {"type", "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType",
-                 "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
-                 "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"}
+        later = {
+            "type",
+            "pgSz",
+            "pgMar",
+            "paperSrc",
+            "pgBorders",
+            "lnNumType",
+            "pgNumType",
+            "cols",
+            "formProt",
+            "vAlign",
+            "noEndnote",
+            "titlePg",
+            "textDirection",
+            "bidi",
+            "rtlGutter",
+            "docGrid",
+            "printerSettings",
+            "sectPrChange",
+        }
         if self.kind == "footnote":
             later.add("endnotePr")
         for child in sect:

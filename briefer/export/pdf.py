@@ -35,9 +35,7 @@ __all__ = ["endnotes_on_body_pages", "export_pdf", "find_libreoffice", "pdf_unav
 TIMEOUT_SECONDS = 300
 
 
-def export_pdf(
-    library: Library, brief_id: int, path: str | Path, **options: Any
-) -> ExportResult:
+def export_pdf(library: Library, brief_id: int, path: str | Path, **options: Any) -> ExportResult:
     """Export the brief to .docx (export_brief's options) and lay it out as a PDF at path;
     the PDF is recorded (export/record.py) once it is in place."""
     path = Path(path)

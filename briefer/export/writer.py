@@ -69,10 +69,7 @@ SHARING_CAVEATS = {
         "TLP:AMBER+STRICT: limited disclosure, restricted to the recipient's organization "
         "only; do not share outside it."
     ),
-    "RED": (
-        "TLP:RED: for the eyes and ears of individual recipients only, no further "
-        "disclosure."
-    ),
+    "RED": ("TLP:RED: for the eyes and ears of individual recipients only, no further disclosure."),
 }
 CAVEAT_SWITCH = "BrieferSharingCaveat"  # a template's docVar; "off" leaves the line out
 
@@ -198,9 +195,7 @@ def export_brief(
     loaded = load_template(find_word_template(template))
     brief = library.briefs.get(brief_id)
     if final and brief.status != "final":
-        brief = library.briefs.set_release(
-            brief_id, status="final", version=brief.doc_version + 1
-        )
+        brief = library.briefs.set_release(brief_id, status="final", version=brief.doc_version + 1)
     report(0, 1, "Reading the sources")
     excerpts, sources = gather_citations(library, brief)
     exported = library.now().replace(microsecond=0)
@@ -427,7 +422,7 @@ class _Builder:
             self._text_runs(p, prefix, where, ())
 
     def speaker(self, p: etree._Element, content: list, where: str) -> None:
-        """"— Speaker" ending a block quote, for the first quoted excerpt that names one."""
+        """ "— Speaker" ending a block quote, for the first quoted excerpt that names one."""
         for node in content:
             if isinstance(node, dict) and node.get("type") == "citation":
                 excerpt = self.excerpts.get(node.get("excerpt"))

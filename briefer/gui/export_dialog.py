@@ -167,9 +167,7 @@ class ExportDialog(BrieferDialog):
         )
         self.properties_label = QLabel()
         self.properties_label.setWordWrap(True)
-        self.properties_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.properties_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.recipients_edit = QLineEdit()
         self.recipients_edit.setPlaceholderText("To whom it goes (kept in the export record)")
@@ -241,7 +239,8 @@ class ExportDialog(BrieferDialog):
             more = f"\n… and {len(found) - 8} more" if len(found) > 8 else ""
             self.suspect_label.setText(
                 "⚠ This brief cites sources whose metadata should be checked before "
-                f"sending:\n{lines}{more}")
+                f"sending:\n{lines}{more}"
+            )
         return self.suspect_label
 
     def _wire(self) -> None:
@@ -279,9 +278,7 @@ class ExportDialog(BrieferDialog):
     def planned_properties(self) -> dict[str, str]:
         """Exactly what the file's document properties will hold."""
         author = self.brief.author if self.author_check.isChecked() else ""
-        return planned_properties(
-            title=self.brief.title, marking=self.marking, author=author
-        )
+        return planned_properties(title=self.brief.title, marking=self.marking, author=author)
 
     def _update_properties(self) -> None:
         lines = describe_properties(self.planned_properties())
@@ -447,4 +444,3 @@ def export_brief_interactively(
         return dialog.exported_path
     finally:
         dialog.deleteLater()
-

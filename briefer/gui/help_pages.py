@@ -106,8 +106,9 @@ def with_shortcuts(page: Page, shortcuts: Sequence[tuple[str, str]] | None) -> P
     """The page with its shortcuts section filled (pages without the mark unchanged)."""
     if SHORTCUTS_MARK not in page.text:
         return page
-    return Page(page.id, page.title, page.text.replace(SHORTCUTS_MARK, shortcuts_markdown(
-        shortcuts)))
+    return Page(
+        page.id, page.title, page.text.replace(SHORTCUTS_MARK, shortcuts_markdown(shortcuts))
+    )
 
 
 def matching(pages: Iterable[Page], query: str) -> list[Page]:

@@ -97,9 +97,7 @@ class LibraryPage(QWidget):
         self.sources_model.sort(ADDED, Qt.SortOrder.DescendingOrder)
         self.sources_view = QTableView()
         self.sources_view.setModel(self.sources_model)
-        self.sources_view.horizontalHeader().setSortIndicator(
-            ADDED, Qt.SortOrder.DescendingOrder
-        )
+        self.sources_view.horizontalHeader().setSortIndicator(ADDED, Qt.SortOrder.DescendingOrder)
         self.sources_view.setSortingEnabled(True)
         self.sources_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sources_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -50,9 +50,11 @@ class OriginalDialog(BrieferDialog):
         self.resize(760, 560)
         size = f"{record.size / 1024:.0f} KB" if record.size >= 1024 else f"{record.size} B"
         name = record.filename or "pasted"
-        self.info = QLabel(f"{name} — {record.media_type}, {size}, imported "
-                           f"{record.imported.astimezone():%d %b %Y %H:%M}. Read-only; "
-                           "nothing it references is loaded.")
+        self.info = QLabel(
+            f"{name} — {record.media_type}, {size}, imported "
+            f"{record.imported.astimezone():%d %b %Y %H:%M}. Read-only; "
+            "nothing it references is loaded."
+        )
         self.info.setWordWrap(True)
         self.tabs = QTabWidget()
         self.text_view: QPlainTextEdit | None = None
@@ -64,19 +66,25 @@ class OriginalDialog(BrieferDialog):
                 self.source_view = _viewer(originals.source_text(record), fixed=True)
                 self.tabs.addTab(self.source_view, "Source")
         else:
-            self.tabs.addTab(QLabel(f"A {record.media_type} file: open it in the system "
-                                    "viewer or save it."), "File")
+            self.tabs.addTab(
+                QLabel(f"A {record.media_type} file: open it in the system viewer or save it."),
+                "File",
+            )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = buttons.addButton(
-            "Save Original As…", QDialogButtonBox.ButtonRole.ActionRole)
+            "Save Original As…", QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.viewer_button = buttons.addButton(
-            "Open in System Viewer", QDialogButtonBox.ButtonRole.ActionRole)
+            "Open in System Viewer", QDialogButtonBox.ButtonRole.ActionRole
+        )
         # A browser given the page would fetch its images, scripts and styles.
-        self.viewer_button.setEnabled(not originals.is_html(record)
-                                      and record.media_type != "multipart/related")
+        self.viewer_button.setEnabled(
+            not originals.is_html(record) and record.media_type != "multipart/related"
+        )
         if not self.viewer_button.isEnabled():
-            self.viewer_button.setToolTip("Not for web pages: a browser would load what the "
-                                          "page references from the network")
+            self.viewer_button.setToolTip(
+                "Not for web pages: a browser would load what the page references from the network"
+            )
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
         layout.addWidget(self.tabs, 1)
@@ -87,7 +95,8 @@ class OriginalDialog(BrieferDialog):
 
     def ask_save_path(self) -> str:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save Original As", str(Path.home() / originals.suggested_name(self.record)))
+            self, "Save Original As", str(Path.home() / originals.suggested_name(self.record))
+        )
         return path
 
     def save_as(self) -> Path | None:

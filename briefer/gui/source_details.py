@@ -232,7 +232,8 @@ class SourceDetailsForm(QWidget):
         reasons = suspect.reasons(source)
         self.suspect_warning.setVisible(bool(reasons))
         self.suspect_warning.setText(
-            f"⚠ Check before citing: {', '.join(reasons)}." if reasons else "")
+            f"⚠ Check before citing: {', '.join(reasons)}." if reasons else ""
+        )
 
     def _show_readings(self, source: SourceDetail) -> None:
         for button in self.reading_buttons:

@@ -22,8 +22,9 @@ class SourceTab(QWidget):
         self.reader = ReaderView()
         self.details = SourceDetailsForm()
         self.original_button = QPushButton("See the Original…")
-        self.original_button.setToolTip("The file as imported, read-only and offline; "
-                                        "save it or open it in the system viewer")
+        self.original_button.setToolTip(
+            "The file as imported, read-only and offline; save it or open it in the system viewer"
+        )
         self.original_button.clicked.connect(lambda: self.original_requested.emit(self.source_id))
         side = QWidget()
         side_layout = QVBoxLayout(side)

@@ -67,8 +67,11 @@ class UndoRouter(QObject):
         if not self._alive():
             return
         try:
-            can_undo, can_redo = self._editor_state() if self.editor is not None else (
-                self.stack.canUndo(), self.stack.canRedo())
+            can_undo, can_redo = (
+                self._editor_state()
+                if self.editor is not None
+                else (self.stack.canUndo(), self.stack.canRedo())
+            )
         except RuntimeError:  # the editor was deleted
             self.editor = None
             can_undo, can_redo = self.stack.canUndo(), self.stack.canRedo()

@@ -37,9 +37,25 @@ _CHROME_LINES = frozenset(line.strip() for line in _CHROME_LINES) - {""}
 # Words that only ever appear together in a row of share buttons.
 _SHARE_WORDS = frozenset(
     [
-        "share", "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "whatsapp",
-        "telegram", "linkedin", "reddit", "pinterest", "messenger", "copy", "link", "save",
-        "comment", "comments",
+        "share",
+        "tweet",
+        "email",
+        "e-mail",
+        "print",
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "telegram",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "messenger",
+        "copy",
+        "link",
+        "save",
+        "comment",
+        "comments",
     ]
 )
 
@@ -62,24 +78,68 @@ _CHROME_PHRASES = (
     "to be approved for publication",
     "we also welcome constructive criticism",
 )
-_COOKIE_HINTS = ("accept", "consent", "privacy policy", "we use", "this site uses",
-                 "this website uses", "cookie policy", "cookie settings")
-_NEWSLETTER_HINTS = ("newsletter", "subscribe to our", "sign up to receive",
-                     "sign up for our", "delivered to your inbox", "enter your email",
-                     "straight to your inbox")
+_COOKIE_HINTS = (
+    "accept",
+    "consent",
+    "privacy policy",
+    "we use",
+    "this site uses",
+    "this website uses",
+    "cookie policy",
+    "cookie settings",
+)
+_NEWSLETTER_HINTS = (
+    "newsletter",
+    "subscribe to our",
+    "sign up to receive",
+    "sign up for our",
+    "delivered to your inbox",
+    "enter your email",
+    "straight to your inbox",
+)
 
 # Headings after which a page shows comments: nothing after them is the article.
 _COMMENT_HEADINGS = frozenset(
-    {"comments", "comment", "post a comment", "leave a comment", "leave a reply",
-     "join the conversation", "discussion", "show comments", "view comments"}
+    {
+        "comments",
+        "comment",
+        "post a comment",
+        "leave a comment",
+        "leave a reply",
+        "join the conversation",
+        "discussion",
+        "show comments",
+        "view comments",
+    }
 )
 # Headings that introduce a list of other articles' headlines.
 _RELATED_HEADINGS = frozenset(
-    {"related", "related articles", "related news", "related stories", "related content",
-     "read more", "read also", "also read", "see also", "more stories", "more news",
-     "you may also like", "you might also like", "recommended", "recommended for you",
-     "most read", "most popular", "trending", "trending now", "editor's picks",
-     "editors picks", "latest news", "more on this story", "more from"}
+    {
+        "related",
+        "related articles",
+        "related news",
+        "related stories",
+        "related content",
+        "read more",
+        "read also",
+        "also read",
+        "see also",
+        "more stories",
+        "more news",
+        "you may also like",
+        "you might also like",
+        "recommended",
+        "recommended for you",
+        "most read",
+        "most popular",
+        "trending",
+        "trending now",
+        "editor's picks",
+        "editors picks",
+        "latest news",
+        "more on this story",
+        "more from",
+    }
 )
 
 _TEXT_SIZE = re.compile(r"^(?:a\s*[+\-−–]\s*)+$|^(?:[+\-−]\s*a\s*)+$", re.IGNORECASE)
@@ -169,7 +229,7 @@ def _blocks(text: str) -> Iterator[str]:
     """The blank-line separated blocks of text, in order, found one at a time."""
     start = 0
     for m in _BLANK_LINE.finditer(text):
-        yield text[start:m.start()]
+        yield text[start : m.start()]
         start = m.end()
     yield text[start:]
 

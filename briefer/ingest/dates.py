@@ -30,25 +30,96 @@ RECENT_DAYS = 45
 EARLIEST = date(1900, 1, 1)
 
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10,
-    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
     # Arabic: Egyptian/Gulf names, then Levantine/Iraqi ones.
-    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4,
-    "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8,
-    "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11,
-    "ديسمبر": 12, "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3,
-    "نيسان": 4, "أيار": 5, "ايار": 5, "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8,
-    "أيلول": 9, "ايلول": 9, "تشرين الأول": 10, "تشرين الاول": 10,
-    "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
+    "يناير": 1,
+    "فبراير": 2,
+    "مارس": 3,
+    "أبريل": 4,
+    "ابريل": 4,
+    "إبريل": 4,
+    "مايو": 5,
+    "يونيو": 6,
+    "يونيه": 6,
+    "يوليو": 7,
+    "يوليه": 7,
+    "أغسطس": 8,
+    "اغسطس": 8,
+    "سبتمبر": 9,
+    "أكتوبر": 10,
+    "اكتوبر": 10,
+    "نوفمبر": 11,
+    "ديسمبر": 12,
+    "كانون الثاني": 1,
+    "شباط": 2,
+    "آذار": 3,
+    "اذار": 3,
+    "نيسان": 4,
+    "أيار": 5,
+    "ايار": 5,
+    "حزيران": 6,
+    "تموز": 7,
+    "آب": 8,
+    "اب": 8,
+    "أيلول": 9,
+    "ايلول": 9,
+    "تشرين الأول": 10,
+    "تشرين الاول": 10,
+    "تشرين الثاني": 11,
+    "كانون الأول": 12,
+    "كانون الاول": 12,
 }
 _WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2,
-    "wed": 2, "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
-    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
-    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2,
-    "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6,
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
+    "الاثنين": 0,
+    "الإثنين": 0,
+    "الثلاثاء": 1,
+    "الأربعاء": 2,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعة": 4,
+    "السبت": 5,
+    "الأحد": 6,
+    "الاحد": 6,
 }
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -203,8 +274,9 @@ def mentioned_dates(text: str) -> list[_Mention]:
             found.append(_Mention(_month(name), day, int(m["year"]) if m["year"] else None))
     for m in _MENTION_MONTH_RE.finditer(s):
         qualifier = m.group(0).split()[0].lower()
-        found.append(_Mention(_month(m["month"]), None, int(m["year"]) if m["year"] else None,
-                              qualifier))
+        found.append(
+            _Mention(_month(m["month"]), None, int(m["year"]) if m["year"] else None, qualifier)
+        )
     return found
 
 
@@ -291,10 +363,18 @@ def decide(
 
     if convention:
         for first, second, weight, label in (
-            (convention.corrected_day_first, convention.corrected_month_first, 3,
-             "the analyst's corrections for this outlet"),
-            (convention.printed_day_first, convention.printed_month_first, 2,
-             "the outlet's other articles"),
+            (
+                convention.corrected_day_first,
+                convention.corrected_month_first,
+                3,
+                "the analyst's corrections for this outlet",
+            ),
+            (
+                convention.printed_day_first,
+                convention.printed_month_first,
+                2,
+                "the outlet's other articles",
+            ),
         ):
             if first and not second:
                 scores[day_first] += weight
@@ -334,9 +414,7 @@ def decide(
     )
 
 
-def read_date(
-    text: str, *, context: str = "", convention: Convention | None = None
-) -> DateReading:
+def read_date(text: str, *, context: str = "", convention: Convention | None = None) -> DateReading:
     """Read the first date in `text`, deciding numeric forms from context and convention."""
     if not text or not text.strip():
         return UNKNOWN
@@ -349,7 +427,7 @@ def read_date(
         readings = numeric_readings(numeric.group(0))
         assert readings is not None
         # Keep a weekday printed next to the date as part of the evidence.
-        around = s[max(0, numeric.start() - 12): numeric.end() + 12]
+        around = s[max(0, numeric.start() - 12) : numeric.end() + 12]
         raw = numeric.group(0)
         reading = decide(*readings, raw=around, context=context, convention=convention)
         return replace(reading, text=raw)

@@ -109,7 +109,7 @@ def decode_counted(data: bytes, *, html: bool = False) -> tuple[str, int]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             if encoding == "utf-8-sig":
-                near = _near_utf8(data[len(bom):])
+                near = _near_utf8(data[len(bom) :])
                 if near is not None:
                     return clean_controls(near[0]), near[1]
             try:
@@ -139,11 +139,28 @@ def decode_counted(data: bytes, *, html: bool = False) -> tuple[str, int]:
     return clean_controls(text), replaced
 
 
-_LATIN_LOOKALIKES = frozenset({
-    "cp1250", "iso8859_2", "cp1257", "iso8859_4", "iso8859_13", "iso8859_15", "iso8859_16",
-    "latin_1", "mac_latin2", "mac_roman", "mac_iceland", "cp1258", "cp850", "cp852", "cp437",
-    "iso8859_3", "iso8859_10", "iso8859_14",
-})
+_LATIN_LOOKALIKES = frozenset(
+    {
+        "cp1250",
+        "iso8859_2",
+        "cp1257",
+        "iso8859_4",
+        "iso8859_13",
+        "iso8859_15",
+        "iso8859_16",
+        "latin_1",
+        "mac_latin2",
+        "mac_roman",
+        "mac_iceland",
+        "cp1258",
+        "cp850",
+        "cp852",
+        "cp437",
+        "iso8859_3",
+        "iso8859_10",
+        "iso8859_14",
+    }
+)
 
 
 def _guess(data: bytes) -> str:

@@ -52,8 +52,7 @@ def parse_eml_bytes(data: bytes) -> Article:
         article = parse_html(content, fmt="eml", title=subject)
         article.title = subject or article.title
     else:
-        article = article_from_text(content, Article(body="", original_format="eml",
-                                                     title=subject))
+        article = article_from_text(content, Article(body="", original_format="eml", title=subject))
     article.outlet = article.outlet or sender
     if published:
         article.published = published
@@ -61,8 +60,9 @@ def parse_eml_bytes(data: bytes) -> Article:
     return article
 
 
-_SUBJECT = re.compile(rb"^subject:[ \t]*(?P<value>.*(?:\r?\n[ \t].*)*)",
-                      re.IGNORECASE | re.MULTILINE)
+_SUBJECT = re.compile(
+    rb"^subject:[ \t]*(?P<value>.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE
+)
 
 
 def _text_of_bytes(raw: bytes, charset: str, body_charset: str) -> str:

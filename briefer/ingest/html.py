@@ -48,12 +48,29 @@ _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(?P<url>\S+?)\s*-->", re
 _SINGLEFILE_URL = re.compile(r"^\s*url:\s*(?P<url>https?://\S+)", re.MULTILINE)
 _SINGLEFILE_DATE = re.compile(r"^\s*saved date:\s*(?P<date>.+)$", re.MULTILINE)
 _DATE_META = (
-    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
-    "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created",
-    "sailthru.date", "parsely-pub-date", "article.published", "citation_publication_date",
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "citation_publication_date",
 )
-_AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author",
-                "sailthru.author")
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+)
 
 
 def _http(url: str | None) -> str:
@@ -93,8 +110,9 @@ def _meta(tree: Element) -> tuple[dict[str, str], list[str], list[tuple[str, str
             if value and value.strip():
                 date_values.append(value.strip())
         elif key in _AUTHOR_META and value and not _http(value):
-            meta_authors.extend((n, "") for n in split_authors(value.replace(";", ","),
-                                                                strict=False))
+            meta_authors.extend(
+                (n, "") for n in split_authors(value.replace(";", ","), strict=False)
+            )
     for script in tree.iterfind(".//script[@type]"):
         if script.get("type", "").lower() != "application/ld+json" or not script.text:
             continue
@@ -167,14 +185,18 @@ def _markup_date(values: list[str], today: date) -> tuple[date | None, str]:
 
 
 # Page parts that list other stories, each with its own date.
-_OTHER_STORIES = re.compile(r"related|recommend|trending|popular|most-read|teaser|promo|"
-                            r"card|sidebar|more-|ticker|breaking|comment", re.IGNORECASE)
+_OTHER_STORIES = re.compile(
+    r"related|recommend|trending|popular|most-read|teaser|promo|"
+    r"card|sidebar|more-|ticker|breaking|comment",
+    re.IGNORECASE,
+)
 
 
 def _in_other_stories(el: Element) -> bool:
     for parent in el.iterancestors():
-        if parent.tag in ("aside", "nav", "footer", "li") \
-                or _OTHER_STORIES.search(parent.get("class", "") or ""):
+        if parent.tag in ("aside", "nav", "footer", "li") or _OTHER_STORIES.search(
+            parent.get("class", "") or ""
+        ):
             return True
     return False
 
@@ -187,7 +209,8 @@ def _date_elements(tree: Element, limit: int = 3) -> Iterator[str]:
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link"):
             continue
         if el.tag != "time" and not _DATE_CLASS.search(
-                f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('id', '')}"):
+            f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('id', '')}"
+        ):
             continue
         if _in_other_stories(el):
             continue
@@ -224,8 +247,9 @@ def _ld_items(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
 
 
 # Trafilatura's block elements: they start a new line in its own text output.
-_BLOCK_TAGS = frozenset({"p", "head", "quote", "list", "item", "table", "row", "cell", "div",
-                         "code", "lb"})
+_BLOCK_TAGS = frozenset(
+    {"p", "head", "quote", "list", "item", "table", "row", "cell", "div", "code", "lb"}
+)
 # Elements that hold paragraphs of their own, not one paragraph.
 _CONTAINERS = frozenset({"p", "head", "quote", "list", "table", "div"})
 
@@ -344,8 +368,11 @@ def _drop_header_lines(paragraphs: list[str], article: Article) -> list[str]:
         elif dates.find_date(p) and words(p) <= 10:
             if not article.published and not article.date_text:
                 article.date_text = p
-        elif split_authors(p) and (not article.authors or p.lower().startswith("by ")
-                                   or any(a in p for a in article.authors)):
+        elif split_authors(p) and (
+            not article.authors
+            or p.lower().startswith("by ")
+            or any(a in p for a in article.authors)
+        ):
             article.authors = article.authors or split_authors(p)
         elif not is_chrome(p):
             break
@@ -357,13 +384,24 @@ def _fallback_text(tree: Element) -> str:
     """Visible text of a page the extractor could not make sense of."""
     from lxml_html_clean import Cleaner
 
-    cleaner = Cleaner(scripts=True, javascript=True, style=True, comments=True, forms=True,
-                      embedded=True, frames=True, meta=True, links=True, page_structure=False)
+    cleaner = Cleaner(
+        scripts=True,
+        javascript=True,
+        style=True,
+        comments=True,
+        forms=True,
+        embedded=True,
+        frames=True,
+        meta=True,
+        links=True,
+        page_structure=False,
+    )
     cleaned = cleaner.clean_html(tree)
     for br in cleaned.iter("br"):
         br.tail = "\n" + (br.tail or "")
-    for block in cleaned.iter("p", "div", "li", "h1", "h2", "h3", "h4", "tr", "section",
-                              "article", "blockquote"):
+    for block in cleaned.iter(
+        "p", "div", "li", "h1", "h2", "h3", "h4", "tr", "section", "article", "blockquote"
+    ):
         block.tail = "\n\n" + (block.tail or "")
     return str(cleaned.text_content())
 
@@ -376,9 +414,37 @@ def _printed_date(visible: str) -> str:
     return ""
 
 
-_BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-                     "section", "article", "header", "footer", "aside", "nav", "blockquote",
-                     "span", "time", "br", "dd", "dt", "figcaption", "label", "a"})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "td",
+        "th",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "blockquote",
+        "span",
+        "time",
+        "br",
+        "dd",
+        "dt",
+        "figcaption",
+        "label",
+        "a",
+    }
+)
 
 
 def _page_lines(tree: Element) -> str:
@@ -391,8 +457,12 @@ def _page_lines(tree: Element) -> str:
             continue
         if node.text and node.text.strip():
             lines.append(node.text.strip())
-        if node.tail and node.tail.strip() and node.getparent() is not None \
-                and node.getparent().tag not in ("script", "style"):
+        if (
+            node.tail
+            and node.tail.strip()
+            and node.getparent() is not None
+            and node.getparent().tag not in ("script", "style")
+        ):
             lines.append(node.tail.strip())
     return "\n\n".join(lines)
 
@@ -412,8 +482,9 @@ def _saved_hints(html: str, article: Article) -> None:
             article.accessed = reading.published if reading else None
 
 
-def parse_html(html: str, *, fmt: str = "html", url: str = "",
-               accessed: date | None = None, title: str = "") -> Article:
+def parse_html(
+    html: str, *, fmt: str = "html", url: str = "", accessed: date | None = None, title: str = ""
+) -> Article:
     """An Article from the text of a saved page."""
     import trafilatura
     from trafilatura.settings import Document
@@ -454,8 +525,9 @@ def parse_html(html: str, *, fmt: str = "html", url: str = "",
     if doc is not None:
         article.title = doc.title or meta.get("og:title") or title
         if doc.author:
-            author_names += [(n, "") for n in split_authors(doc.author.replace(";", ","),
-                                                            strict=False)]
+            author_names += [
+                (n, "") for n in split_authors(doc.author.replace(";", ","), strict=False)
+            ]
         article.outlet = article.outlet or doc.sitename or ""
         article.url = article.url or _http(doc.url)
     article.authors, agencies = choose_authors(author_names, article.outlet)

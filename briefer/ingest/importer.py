@@ -116,9 +116,11 @@ class ImportReport:
             line += f", {self.skipped} skipped"
         if self.replaced_bytes:
             files = sum(1 for r in self.results if r.replaced_bytes and r.status == "imported")
-            line += (f"; {self.replaced_bytes} undecodable "
-                     f"{'byte' if self.replaced_bytes == 1 else 'bytes'} replaced by \ufffd "
-                     f"in {files} {'file' if files == 1 else 'files'}")
+            line += (
+                f"; {self.replaced_bytes} undecodable "
+                f"{'byte' if self.replaced_bytes == 1 else 'bytes'} replaced by \ufffd "
+                f"in {files} {'file' if files == 1 else 'files'}"
+            )
         if self.cancelled:
             line += f"; cancelled, {self.not_processed} not processed"
         return line
@@ -170,9 +172,7 @@ def _parse_job(
     should_cancel while the file is read) gets out.
     """
     try:
-        return parse_path(
-            path, today=today, guess_language=False, should_cancel=should_cancel
-        ), ""
+        return parse_path(path, today=today, guess_language=False, should_cancel=should_cancel), ""
     except IngestError as exc:
         return None, _one_line(str(exc))
     except Exception as exc:  # a reader's own bug must not end the batch
@@ -204,9 +204,7 @@ def _context(*, allow_fork: bool = True) -> BaseContext:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     # The server ties itself to this process and loads the readers once (lifeline.py).
-    context.set_forkserver_preload(
-        ["briefer.forkserver_preload", f"briefer-parent={os.getpid()}"]
-    )
+    context.set_forkserver_preload(["briefer.forkserver_preload", f"briefer-parent={os.getpid()}"])
     return context
 
 
@@ -390,9 +388,7 @@ def _prepare_for_store(
     return new
 
 
-def _outcome(
-    path: str, new: NewSource, outcome: SourceDetail | BaseException
-) -> ImportResult:
+def _outcome(path: str, new: NewSource, outcome: SourceDetail | BaseException) -> ImportResult:
     if isinstance(outcome, Duplicate):
         existing = outcome.existing_id
         message = (
@@ -405,10 +401,11 @@ def _outcome(
         return ImportResult(path, "failed", None, _one_line(str(outcome)), new.title)
     message = f"imported as source {outcome.id}"
     if new.replaced_bytes:
-        message += (f" ({new.replaced_bytes} undecodable "
-                    f"{'byte' if new.replaced_bytes == 1 else 'bytes'} replaced by \ufffd)")
-    return ImportResult(path, "imported", outcome.id, message, outcome.title,
-                        new.replaced_bytes)
+        message += (
+            f" ({new.replaced_bytes} undecodable "
+            f"{'byte' if new.replaced_bytes == 1 else 'bytes'} replaced by \ufffd)"
+        )
+    return ImportResult(path, "imported", outcome.id, message, outcome.title, new.replaced_bytes)
 
 
 def _store_batch(
@@ -520,8 +517,13 @@ def import_paths(
 
 
 def import_text(
-    library: Library, text: str, *, html: str | None = None, tags: Iterable[str] = (),
-    title: str = "", ask_title: bool = False,
+    library: Library,
+    text: str,
+    *,
+    html: str | None = None,
+    tags: Iterable[str] = (),
+    title: str = "",
+    ask_title: bool = False,
 ) -> ImportResult:
     """Import a clipboard paste: its HTML when offered (parsed like a saved page), else text.
 
@@ -535,9 +537,13 @@ def import_text(
             article = paste_article(text, html)
             if article.title_uncertain or not article.title.strip():
                 guess = article.title or article.fallback_title
-                return ImportResult(PASTE_PATH, "needs_title", None,
-                                    "no headline could be told apart in the paste",
-                                    _one_line(guess, 200))
+                return ImportResult(
+                    PASTE_PATH,
+                    "needs_title",
+                    None,
+                    "no headline could be told apart in the paste",
+                    _one_line(guess, 200),
+                )
         new = parse_paste(text, html, title=title)
     except IngestError as exc:
         return ImportResult(PASTE_PATH, "failed", None, _one_line(str(exc)))

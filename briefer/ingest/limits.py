@@ -64,9 +64,7 @@ def check_zip(zf: zipfile.ZipFile) -> None:
     """Refuse zip bombs, path traversal and absurd member counts from the central directory."""
     infos = zf.infolist()
     if len(infos) > MAX_ZIP_MEMBERS:
-        raise IngestError(
-            f"archive has {len(infos)} entries (the limit is {MAX_ZIP_MEMBERS})"
-        )
+        raise IngestError(f"archive has {len(infos)} entries (the limit is {MAX_ZIP_MEMBERS})")
     total = 0
     for info in infos:
         if _unsafe_member_name(info.filename):

@@ -29,8 +29,9 @@ from briefer.ingest.people import is_agency, is_credential, is_role, is_suffix
 MAX_TITLE = 300
 
 _HANDLE = re.compile(r"(?:^|\s)@\w{1,30}\b")
-_BY = re.compile(r"^(?:by|written by|words by|reporting by|from)\s*:?\s+(?P<names>.+)$",
-                 re.IGNORECASE)
+_BY = re.compile(
+    r"^(?:by|written by|words by|reporting by|from)\s*:?\s+(?P<names>.+)$", re.IGNORECASE
+)
 _NAME_WORD = re.compile(
     r"^(?:[A-Z\u00c0-\u00de][\w'’.\-]*|al-\w+|el-\w+|bin|bint|ibn|abu|de|da|del|der|van|von"
     r"|la|le|di)$"
@@ -54,29 +55,54 @@ _ARABIC_DATELINE = re.compile(
     r"(?:\((?P<agency>[^)\n]{2,40})\)\s*)?[-–—:]\s+(?=\S)"
 )
 # Labels that open an article like a dateline but name its kind, not a place.
-_NOT_PLACES = frozenset("""
+_NOT_PLACES = frozenset(
+    """
 تقرير متابعة خاص تحليل مقال رأي حوار كتب بقلم ترجمة افتتاحية تحقيق عاجل شاهد فيديو صور
 إعداد اعداد مراسلون المحرر وكالات ملخص تنويه تصحيح هام توضيح
 ڕاپۆرت گزارش
 report analysis opinion exclusive update updated breaking watch editorial comment review
 interview explainer live fact check factcheck correction note photos video listen read
 editor's note
-""".split()) | {"fact check", "editor's note"}
+""".split()
+) | {"fact check", "editor's note"}
 _OUTLET_NAME = r"[A-Z][\w&'’\-]*(?:\s(?:[A-Z][\w&'’\-]*|of|the|al))*"
 # (pattern, weight, words one of which the text must hold for the pattern to match):
 # a plain substring test is far cheaper than a scan that tries a name at every capital.
 _OUTLET_PATTERNS = (
-    (re.compile(rf"\b(?P<name>{_OUTLET_NAME}) moderates (?:all )?comments"), 3,
-     (" moderates ",)),
-    (re.compile(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?"
-                rf"(?P<name>{_OUTLET_NAME})", re.IGNORECASE), 3, None),
+    (re.compile(rf"\b(?P<name>{_OUTLET_NAME}) moderates (?:all )?comments"), 3, (" moderates ",)),
+    (
+        re.compile(
+            rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?"
+            rf"(?P<name>{_OUTLET_NAME})",
+            re.IGNORECASE,
+        ),
+        3,
+        None,
+    ),
     (re.compile(rf"\btold (?P<name>{_OUTLET_NAME})(?:'s|’s)?"), 1, ("told ",)),
-    (re.compile(rf"\b(?:criticism|feedback) (?:about|to) (?P<name>{_OUTLET_NAME})"), 1,
-     ("criticism ", "feedback ")),
+    (
+        re.compile(rf"\b(?:criticism|feedback) (?:about|to) (?P<name>{_OUTLET_NAME})"),
+        1,
+        ("criticism ", "feedback "),
+    ),
     (re.compile(rf"\bdownload the (?P<name>{_OUTLET_NAME}) app\b"), 2, ("download the ",)),
 )
-_NOT_OUTLETS = frozenset({"The", "He", "She", "They", "We", "It", "Iraq", "Baghdad",
-                          "Washington", "All", "Reporters", "Journalists"})
+_NOT_OUTLETS = frozenset(
+    {
+        "The",
+        "He",
+        "She",
+        "They",
+        "We",
+        "It",
+        "Iraq",
+        "Baghdad",
+        "Washington",
+        "All",
+        "Reporters",
+        "Journalists",
+    }
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = (".", "!", "?", "”", '"', "…", "؟", "۔")
 
@@ -147,7 +173,7 @@ def find_dateline(paragraph: str) -> tuple[str, str]:
     if cased and (len(letters) < 3 or not all(c.isupper() for c in letters)):
         return "", ""
     # The sentence after the dateline must follow; a lone heading is not a dateline.
-    if words(paragraph[m.end():]) < 4:
+    if words(paragraph[m.end() :]) < 4:
         return "", ""
     parts = [title_case_place(part.strip()) for part in place.split(",")]
     return ", ".join(p for p in parts if p), (m["agency"] or "").strip()
@@ -166,8 +192,11 @@ def _looks_like_name(part: str) -> bool:
     return len(tokens) >= 2 and all(_NAME_WORD.match(t) for t in tokens) and tokens[0][0].isupper()
 
 
-_AFTER_NAMES = re.compile(r"[\s,|·•\-–—]*(?:\b(?:on|at|updated|published|posted)\b)?"
-                         r"[\s,|·•\-–—:]*$", re.IGNORECASE)
+_AFTER_NAMES = re.compile(
+    r"[\s,|·•\-–—]*(?:\b(?:on|at|updated|published|posted)\b)?"
+    r"[\s,|·•\-–—:]*$",
+    re.IGNORECASE,
+)
 
 
 def _cut_date(text: str) -> str:
@@ -175,7 +204,7 @@ def _cut_date(text: str) -> str:
     found = dates.find_date(text)
     if not found or text.find(found) <= 0:
         return text
-    return _AFTER_NAMES.sub("", text[:text.find(found)])
+    return _AFTER_NAMES.sub("", text[: text.find(found)])
 
 
 def split_authors(text: str, *, strict: bool = True) -> tuple[str, ...]:
@@ -293,10 +322,15 @@ def read_header(header: list[str], article: Article) -> list[str]:
     short, stays in the body.
     """
     lines = [line for line in header if not is_chrome(line) and not is_navigation(line)]
-    candidates = [i for i, line in enumerate(lines)
-                  if not _is_date_line(line) and words(line) >= 2
-                  and not _HANDLE.search(line) and not _BY.match(line)
-                  and not is_section_label(line)]
+    candidates = [
+        i
+        for i, line in enumerate(lines)
+        if not _is_date_line(line)
+        and words(line) >= 2
+        and not _HANDLE.search(line)
+        and not _BY.match(line)
+        and not is_section_label(line)
+    ]
     title_at: int | None = None
     if not article.title:
         found = _headline([lines[i] for i in candidates])
@@ -351,7 +385,10 @@ def _short_title(text: str) -> str:
 
 
 def finish(
-    article: Article, *, today: date, convention: dates.Convention | None = None,
+    article: Article,
+    *,
+    today: date,
+    convention: dates.Convention | None = None,
     guess_language: bool = True,
 ) -> NewSource:
     """Fill the gaps from the text and hand core a NewSource; refuse bodies with no text.
@@ -370,7 +407,8 @@ def finish(
     credit(article, agencies)
     outlet = article.outlet
     authors = tuple(
-        a for a in (strip_handles(a) for a in article.authors)
+        a
+        for a in (strip_handles(a) for a in article.authors)
         if a and a.lower() != outlet.lower() and not is_agency(a)
     )
     if article.published and not dates.plausible(article.published, today):
@@ -378,7 +416,9 @@ def finish(
         article.published, article.published_text = None, ""
     if article.published:
         reading = dates.DateReading(
-            article.published, "day", inferred=article.published_inferred,
+            article.published,
+            "day",
+            inferred=article.published_inferred,
             text=article.published_text or article.published.isoformat(),
         )
     else:

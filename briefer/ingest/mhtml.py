@@ -39,5 +39,4 @@ def parse_mhtml_bytes(data: bytes) -> Article:
         except (TypeError, ValueError, IndexError):
             accessed = None
     subject = str(msg.get("Subject") or "")
-    return parse_html(clean_controls(html), fmt="mhtml", url=url, accessed=accessed,
-                      title=subject)
+    return parse_html(clean_controls(html), fmt="mhtml", url=url, accessed=accessed, title=subject)

@@ -19,8 +19,12 @@ from briefer.ingest.decode import decode_counted
 
 _TEXT_TYPES = ("text/", "message/", "multipart/related", "application/xhtml")
 _SUFFIXES = {
-    "text/html": ".html", "application/xhtml+xml": ".xhtml", "text/plain": ".txt",
-    "text/markdown": ".md", "message/rfc822": ".eml", "multipart/related": ".mhtml",
+    "text/html": ".html",
+    "application/xhtml+xml": ".xhtml",
+    "text/plain": ".txt",
+    "text/markdown": ".md",
+    "message/rfc822": ".eml",
+    "multipart/related": ".mhtml",
     "application/pdf": ".pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
 }
@@ -111,5 +115,4 @@ def save(original: OriginalRecord, path: Path, *, replace: bool = False) -> None
                 os.unlink(tmp)
             raise
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot write ({exc.strerror or type(exc).__name__})") \
-            from None
+        raise InvalidInput(f"{path}: cannot write ({exc.strerror or type(exc).__name__})") from None

@@ -30,8 +30,7 @@ FORMATS = {
     ".xhtml": ("html", "application/xhtml+xml"),
     ".mhtml": ("mhtml", "multipart/related"),
     ".mht": ("mhtml", "multipart/related"),
-    ".docx": ("docx",
-              "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ".docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ".pdf": ("pdf", "application/pdf"),
     ".eml": ("eml", "message/rfc822"),
 }
@@ -106,17 +105,23 @@ def parse_bytes(
         raise IngestError("structure nested too deeply to read") from None
     except MemoryError:
         raise IngestError("not enough memory to read this file") from None
-    article.original = OriginalFile(data=data, filename=os.path.basename(filename),
-                                    media_type=media_type)
+    article.original = OriginalFile(
+        data=data, filename=os.path.basename(filename), media_type=media_type
+    )
     if not article.title:
         article.fallback_title = article.fallback_title or Path(filename).stem.replace("_", " ")
-    return finish(article, today=today or date.today(), convention=convention,
-                  guess_language=guess_language)
+    return finish(
+        article, today=today or date.today(), convention=convention, guess_language=guess_language
+    )
 
 
-def parse_path(path: str | os.PathLike[str], *, today: date | None = None,
-               guess_language: bool = True,
-               should_cancel: Callable[[], bool] | None = None) -> NewSource:
+def parse_path(
+    path: str | os.PathLike[str],
+    *,
+    today: date | None = None,
+    guess_language: bool = True,
+    should_cancel: Callable[[], bool] | None = None,
+) -> NewSource:
     """Parse one file, refusing unknown types and oversized files before reading them."""
     path = os.fspath(path)
     _format_of(path)
@@ -127,14 +132,15 @@ def parse_path(path: str | os.PathLike[str], *, today: date | None = None,
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
-        raise IngestError(f"cannot read the file ({exc.strerror or type(exc).__name__})") \
-            from None
-    return parse_bytes(data, path, today=today, guess_language=guess_language,
-                       should_cancel=should_cancel)
+        raise IngestError(f"cannot read the file ({exc.strerror or type(exc).__name__})") from None
+    return parse_bytes(
+        data, path, today=today, guess_language=guess_language, should_cancel=should_cancel
+    )
 
 
-def parse_paste(text: str, html: str | None = None, *, today: date | None = None,
-                title: str = "") -> NewSource:
+def parse_paste(
+    text: str, html: str | None = None, *, today: date | None = None, title: str = ""
+) -> NewSource:
     """Parse clipboard text, or the clipboard's HTML when it offers some.
 
     `title`, when given, is the headline the analyst typed: it replaces what the paste
@@ -167,9 +173,11 @@ def paste_article(text: str, html: str | None = None) -> Article:
         raise IngestError("nothing to import: the pasted text is empty")
     article = article_from_plain(clean_controls(text), "paste")
     if html and html.strip():
-        article.original = OriginalFile(data=html.encode("utf-8"), filename="",
-                                        media_type="text/html")
+        article.original = OriginalFile(
+            data=html.encode("utf-8"), filename="", media_type="text/html"
+        )
     else:
-        article.original = OriginalFile(data=text.encode("utf-8"), filename="",
-                                        media_type="text/plain; charset=utf-8")
+        article.original = OriginalFile(
+            data=text.encode("utf-8"), filename="", media_type="text/plain; charset=utf-8"
+        )
     return article

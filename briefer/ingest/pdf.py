@@ -79,11 +79,19 @@ def parse_pdf_bytes(data: bytes) -> Article:
         raise
     except LimitReachedError:  # a flate bomb, a cycle, an absurd declared size
         raise IngestError(
-            "PDF expands beyond the reader's limits (a decompression bomb or a loop); "
-            "not imported"
+            "PDF expands beyond the reader's limits (a decompression bomb or a loop); not imported"
         ) from None
-    except (PyPdfError, PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError, OSError) as exc:
+    except (
+        PyPdfError,
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        OSError,
+    ) as exc:
         raise IngestError(f"not a readable PDF ({type(exc).__name__})") from None
     if sum(ch.isalnum() for p in paragraphs for ch in p) < 10:
         raise IngestError("no text layer; OCR is not supported")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 # News agencies, lower-cased: they are credit lines or outlets, never persons.
-AGENCIES = frozenset("""
+AGENCIES = frozenset(
+    """
 reuters|thomson reuters|associated press|the associated press|ap|afp|agence france-presse
 agence france presse|dpa|deutsche presse-agentur|anadolu|anadolu agency|aa|xinhua
 xinhua news agency|efe|ansa|kyodo|kyodo news|upi|united press international|pa|pa media
@@ -19,30 +20,37 @@ press association|tass|ria novosti|interfax|irna|isna|tasnim|fars|mehr|ina|kuna|
 mena|sana|nna|qna|bernama|yonhap|antara|pti|ians|ani|apa|ats|bna|petra|aps|map|tap|ahram
 rudaw|رويترز|فرانس برس|وكالة فرانس برس|ا ف ب|أ ف ب|أ.ف.ب|اسوشيتد برس|أسوشيتد برس
 الأناضول|الاناضول|شينخوا|د ب أ|كونا|واع|واس|وام|سانا|إرنا|ارنا|قنا|بنا|رووداو
-""".replace("\n", "|").split("|")) - {""}
+""".replace("\n", "|").split("|")
+) - {""}
 
 # Words that make a name an organisation rather than a person.
-_ORG_WORDS = frozenset("""
+_ORG_WORDS = frozenset(
+    """
 staff team desk editors editor's editorial board newsroom news media inc inc. ltd ltd.
 llc plc group nast press agency online magazine times journal network corporation
 company services limited gmbh foundation institute association ministry office bureau
 reporters correspondents contributors wire wires service digital publishing publications
 tv television radio channel .com
-""".split())
+""".split()
+)
 
 # Degrees and professional letters written after a name.
-_CREDENTIALS = frozenset("""
+_CREDENTIALS = frozenset(
+    """
 ms ma msc bsc ba bs rd rdn ld ldn md do phd dphil rn np pa-c mph mba cde cdn cns cscs
 cpt facp frcp frcpc mrcp mrcgp mbbs mbchb pharmd jd esq cfa cpa lmft lcsw psyd edd dds
 dmd od dc ibclc acsm nasm ace ccn faap facc mpp mpa llm lld ma(oxon) cissp pmp ceo cfp
-""".split())
+""".split()
+)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Job titles printed after a name in a byline ("Jane Roe, Middle East Correspondent").
-_ROLE_WORDS = frozenset("""
+_ROLE_WORDS = frozenset(
+    """
 correspondent correspondents reporter reporters writer writers editor editors contributor
 contributors columnist producer photographer journalist journalists staff desk bureau
 chief senior deputy special contributing political diplomatic defence defense security
-""".split())
+""".split()
+)
 _KEY = re.compile(r"[\s.]+")
 
 
@@ -128,7 +136,14 @@ def choose_authors(
     rest = [o for o in orgs if not same_as_outlet(o, outlet)]
     kinds = dict(candidates)
     # A JSON-LD Organization or a brand is the publisher: no author rather than it.
-    rest = [o for o in rest if kinds.get(o) != "org" and len(o.split()) > 1
-            and not any(w in o.lower().split() for w in ("nast", "media", "group", "inc",
-                                                          "ltd", "llc", "plc", "digital"))]
+    rest = [
+        o
+        for o in rest
+        if kinds.get(o) != "org"
+        and len(o.split()) > 1
+        and not any(
+            w in o.lower().split()
+            for w in ("nast", "media", "group", "inc", "ltd", "llc", "plc", "digital")
+        )
+    ]
     return unique(rest), unique(agencies)

@@ -33,7 +33,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         key, sep, value = line.partition(":")
         if sep and key.strip() and not key.startswith((" ", "\t", "-")):
             fields[key.strip().lower()] = value.strip().strip("\"'")
-    return fields, text[m.end():]
+    return fields, text[m.end() :]
 
 
 def markdown_to_text(text: str) -> tuple[str, str]:
@@ -83,8 +83,13 @@ def parse_markdown_bytes(data: bytes) -> Article:
     article.url = fields.get("url") or fields.get("source") or fields.get("link") or ""
     if not article.url.startswith(("http://", "https://")):
         article.url = ""
-    article.outlet = fields.get("outlet") or fields.get("site") or fields.get("publication") \
-        or fields.get("site_name") or ""
+    article.outlet = (
+        fields.get("outlet")
+        or fields.get("site")
+        or fields.get("publication")
+        or fields.get("site_name")
+        or ""
+    )
     for key in ("published", "date", "pubdate"):
         if fields.get(key):
             article.date_text = fields[key]

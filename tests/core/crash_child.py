@@ -105,6 +105,7 @@ def fill_to_fsize_limit(path: Path, brief_id: int) -> None:
     _soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     resource.setrlimit(resource.RLIMIT_FSIZE, (largest + 256 * 1024, hard))
     acked, errors = [], []
+
     def save(body: dict) -> str:
         # The editor's way: a refused save changes nothing; it sends the same body again.
         try:

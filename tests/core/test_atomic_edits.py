@@ -42,8 +42,14 @@ def test_deleting_excerpts_is_all_or_nothing_and_one_transaction(library, add_so
     assert library.write_count == before + 2
 
     cited = library.excerpts.list(source_id=src.id)[0]
-    library.briefs.create("Weekly", body={"blocks": [
-        {"type": "paragraph", "content": [{"type": "citation", "excerpt": cited.id}]}]})
+    library.briefs.create(
+        "Weekly",
+        body={
+            "blocks": [
+                {"type": "paragraph", "content": [{"type": "citation", "excerpt": cited.id}]}
+            ]
+        },
+    )
     with pytest.raises(InUse, match="Weekly"):
         library.excerpts.delete_many([e.id for e in library.excerpts.list(source_id=src.id)])
     assert len(library.excerpts.list(source_id=src.id)) == 2

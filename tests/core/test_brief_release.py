@@ -107,7 +107,10 @@ def test_paraphrase_marker_joins_the_analysts_own_paragraph(library, add_source)
     library.briefs.add_text(brief.id, "background", "Baghdad objected.")
     after = library.briefs.add_excerpt(brief.id, "background", excerpt.id, paraphrase=True)
     para = next(
-        b for b in after.body["blocks"] if b["type"] == "paragraph" and b["content"]
+        b
+        for b in after.body["blocks"]
+        if b["type"] == "paragraph"
+        and b["content"]
         and b["content"][0].get("text") == "Baghdad objected."
     )
     assert para["content"][-1] == d.citation(excerpt.id)

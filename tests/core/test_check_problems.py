@@ -58,8 +58,9 @@ def test_the_kind_decides_not_the_words():
     assert sqlite_said.is_damage and damage.is_damage(sqlite_said)
     report = CheckReport(ok=False, problems=(sqlite_said,))
     assert report.damaged
-    mended = CheckProblem("search index source_fts: 2 deleted source(s) still indexed",
-                          ProblemKind.SEARCH_INDEX)
+    mended = CheckProblem(
+        "search index source_fts: 2 deleted source(s) still indexed", ProblemKind.SEARCH_INDEX
+    )
     assert not CheckReport(ok=False, problems=(mended,)).damaged
 
 

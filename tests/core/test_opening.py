@@ -89,4 +89,3 @@ def test_a_quick_check_never_lifts_what_a_full_check_found(library_path):
     verdict = opening.quick_check_on_start(library_path)
     assert verdict.sound
     assert damage.damage_record(library_path) is not None
-

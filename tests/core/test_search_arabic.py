@@ -155,9 +155,9 @@ def test_only_the_forms_in_the_index_are_searched(lib_ids, monkeypatch):
     matches = []
     ranked = search._ranked
     monkeypatch.setattr(
-        search, "_ranked", lambda s, kind, match, *a: matches.append(match) or ranked(
-            s, kind, match, *a
-        )
+        search,
+        "_ranked",
+        lambda s, kind, match, *a: matches.append(match) or ranked(s, kind, match, *a),
     )
     assert sources(lib, "بالجسر") == {ids[k] for k in BRIDGE}
     # The user's own form first, then the forms in the sources' texts; none other.

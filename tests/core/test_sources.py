@@ -156,9 +156,7 @@ def test_editing_the_body_reanchors_or_flags_excerpts(library, add_source):
 def test_delete_cascades_to_excerpts_unless_cited(library, add_source):
     src = add_source("Cited")
     ex = library.excerpts.add(src.id, 0, 4)
-    brief = library.briefs.create(
-        "Weekly update", body=_cites(ex.id)
-    )
+    brief = library.briefs.create("Weekly update", body=_cites(ex.id))
     library.briefs.create("Other", body=_cites(ex.id))
     with pytest.raises(InUse) as err:
         library.sources.delete(src.id)
@@ -286,8 +284,11 @@ def test_list_by_ids(library, add_source):
 def test_url_is_stored_as_given_and_its_key_finds_duplicates(library, add_source):
     first = add_source("One", body="first body", url="https://e.com/news/water-talks/")
     assert library.sources.get(first.id).url == "https://e.com/news/water-talks/"
-    for same in ("https://e.com/news/water-talks", "HTTPS://E.com/news/water-talks/#x",
-                 "https://e.com/news/water-talks/?utm_source=feed"):
+    for same in (
+        "https://e.com/news/water-talks",
+        "HTTPS://E.com/news/water-talks/#x",
+        "https://e.com/news/water-talks/?utm_source=feed",
+    ):
         assert library.sources.find_duplicate(url=same) == first.id
         with pytest.raises(Duplicate):
             add_source("Two", body=f"other body {same}", url=same)
@@ -295,5 +296,7 @@ def test_url_is_stored_as_given_and_its_key_finds_duplicates(library, add_source
     assert other.url == "https://e.com/news/water"
     with pytest.raises(Duplicate):
         library.sources.update(other.id, url="https://e.com/news/water-talks")
-    assert library.sources.update(first.id, url="https://e.com/news/water-talks/").url \
+    assert (
+        library.sources.update(first.id, url="https://e.com/news/water-talks/").url
         == "https://e.com/news/water-talks/"
+    )

@@ -11,14 +11,29 @@ from tests.conftest import make_source
 
 
 def _seed(lib):
-    good = make_source(lib, "Pentagon sending a clear message", outlet="Rudaw",
-                       published=date(2024, 2, 9), published_precision="day")
-    nav = make_source(lib, "Home | World | Business | Opinion", outlet="Rudaw",
-                      published=date(2024, 2, 9), published_precision="day")
+    good = make_source(
+        lib,
+        "Pentagon sending a clear message",
+        outlet="Rudaw",
+        published=date(2024, 2, 9),
+        published_precision="day",
+    )
+    nav = make_source(
+        lib,
+        "Home | World | Business | Opinion",
+        outlet="Rudaw",
+        published=date(2024, 2, 9),
+        published_precision="day",
+    )
     bare = make_source(lib, "Talks resume in Baghdad")
-    guessed = make_source(lib, "Oil exports resume", outlet="Reuters",
-                          published=date(2024, 3, 1), published_precision="day",
-                          published_inferred=True)
+    guessed = make_source(
+        lib,
+        "Oil exports resume",
+        outlet="Reuters",
+        published=date(2024, 3, 1),
+        published_precision="day",
+        published_inferred=True,
+    )
     return good, nav, bare, guessed
 
 
@@ -28,8 +43,14 @@ def test_reasons_name_what_is_missing_or_guessed(library):
     assert suspect.reasons(nav) == (suspect.NAVIGATION_TITLE,)
     assert suspect.reasons(bare) == (suspect.NO_OUTLET, suspect.NO_DATE)
     assert suspect.reasons(guessed) == (suspect.DATE_INFERRED,)
-    site_name = make_source(library, "Rudaw", body="Other body.", outlet="Rudaw",
-                            published=date(2024, 2, 9), published_precision="day")
+    site_name = make_source(
+        library,
+        "Rudaw",
+        body="Other body.",
+        outlet="Rudaw",
+        published=date(2024, 2, 9),
+        published_precision="day",
+    )
     assert suspect.reasons(site_name) == (suspect.NAVIGATION_TITLE,)
     library.sources.delete(site_name.id)
     found = suspect.library_suspects(library)
@@ -37,7 +58,8 @@ def test_reasons_name_what_is_missing_or_guessed(library):
     assert suspect.summary_line(found) == (
         "3 sources with suspect metadata (1 title looks like navigation, 1 no outlet, "
         "1 no publication date, 1 date inferred, not stated); "
-        "list them with `briefer sources --suspect`")
+        "list them with `briefer sources --suspect`"
+    )
 
 
 def test_a_date_the_analyst_types_is_no_longer_inferred(library):
@@ -69,8 +91,10 @@ def test_export_warns_before_citing_a_suspect_source(library_path, tmp_path, cap
     capsys.readouterr()
     assert run("export", "1", "-o", str(tmp_path / "weekly.docx")) == 0
     _, err = capsys.readouterr()
-    assert f"warning: the brief cites source {bare.id} “Talks resume in Baghdad”: no outlet, " \
+    assert (
+        f"warning: the brief cites source {bare.id} “Talks resume in Baghdad”: no outlet, "
         "no publication date" in err
+    )
     assert f"source {good.id} " not in err
     assert (tmp_path / "weekly.docx").exists()
 

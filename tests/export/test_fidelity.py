@@ -184,9 +184,7 @@ def test_endnotes_are_numbered_1_2_3(made, tmp_path):
 def test_settings_are_current_mode_with_the_documents_languages(made, tmp_path):
     path, _ = export(made, tmp_path)
     settings = part(path, "word/settings.xml")
-    compat = {
-        s.get(f"{W}name"): s.get(f"{W}val") for s in settings.iter(f"{W}compatSetting")
-    }
+    compat = {s.get(f"{W}name"): s.get(f"{W}val") for s in settings.iter(f"{W}compatSetting")}
     assert compat["compatibilityMode"] == "15"
     lang = settings.find(f"{W}themeFontLang")
     assert lang.get(f"{W}val") == "en-GB" and lang.get(f"{W}bidi") == "ar-SA"

@@ -40,9 +40,7 @@ def header_footer(path) -> tuple[list[str], list[str]]:
 
 
 def test_each_marked_paragraph_starts_with_its_mark(library, tmp_path):
-    brief = library.briefs.create(
-        "Marked", body=marked_body("U", "C", "", quoted="U", listed="C")
-    )
+    brief = library.briefs.create("Marked", body=marked_body("U", "C", "", quoted="U", listed="C"))
     out = tmp_path / "marked.docx"
     export_brief(library, brief.id, out)
     paragraphs = texts(out)

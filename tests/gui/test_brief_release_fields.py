@@ -40,9 +40,7 @@ def test_date_and_status_autosave_and_the_export_prints_them(
     out = tmp_path / "b.docx"
     export_brief(library, brief.id, out, template=template_path("standard"))
     details = docx.Document(str(out)).paragraphs
-    assert any(
-        "30 November 2026" in p.text and "Version 1 (in review)" in p.text for p in details
-    )
+    assert any("30 November 2026" in p.text and "Version 1 (in review)" in p.text for p in details)
 
     # No date at all is allowed: emptying the field clears it.
     qtbot.waitUntil(lambda: not tab.busy, timeout=5_000)
@@ -67,9 +65,7 @@ def test_a_date_that_is_not_iso_is_not_saved_and_says_how(qtbot, library, open_t
     assert library.briefs.get(brief.id).doc_date == date(2026, 2, 1)
 
 
-def test_version_label_follows_save_version_and_export_as_final(
-    qtbot, library, open_tab, tmp_path
-):
+def test_version_label_follows_save_version_and_export_as_final(qtbot, library, open_tab, tmp_path):
     brief = library.briefs.create("Weekly Iraq brief")
     tab = open_tab(brief.id)
     assert tab.version_label.text() == "Version 1"

@@ -30,7 +30,8 @@ def test_the_window_lists_its_library_and_opens_a_recent_one(qtbot, window, libr
     # The library opened from the menu is at the top, the first one second.
     window.recent_libraries.rebuild()
     assert [t for t, _ in entries(recent)[:2]] == [
-        f"&1 other.briefer — {tmp_path}", f"&2 {library.path.name} — {library.path.parent}"
+        f"&1 other.briefer — {tmp_path}",
+        f"&2 {library.path.name} — {library.path.parent}",
     ]
     window.library.close()
 

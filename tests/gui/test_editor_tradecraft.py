@@ -81,9 +81,7 @@ def test_panel_lists_findings_grouped_with_place_and_selects_the_words(qtbot, op
     assert tab.editor.textCursor().selectedText() == "might"
     # Grouped by section, the same findings.
     panel.group_box.setCurrentIndex(1)
-    assert sorted(f.key for f in panel.shown_findings()) == sorted(
-        f.key for f in panel.findings()
-    )
+    assert sorted(f.key for f in panel.shown_findings()) == sorted(f.key for f in panel.findings())
 
 
 def test_one_click_fix_edits_the_text_undoably_and_the_check_follows(qtbot, open_tab, brief):
@@ -125,9 +123,7 @@ def test_typing_never_waits_and_findings_follow_the_unsaved_text(qtbot, open_tab
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
     tab.editor.setTextCursor(cursor)
     qtbot.keyClicks(tab.editor, " Maybe not.")
-    qtbot.waitUntil(
-        lambda: any(f.text == "Maybe" for f in tab.tradecraft.findings), timeout=10_000
-    )
+    qtbot.waitUntil(lambda: any(f.text == "Maybe" for f in tab.tradecraft.findings), timeout=10_000)
 
 
 def test_dismiss_with_reason_greys_it_and_restore_brings_it_back(qtbot, open_tab, brief, library):
@@ -135,9 +131,7 @@ def test_dismiss_with_reason_greys_it_and_restore_brings_it_back(qtbot, open_tab
     panel = tab.tradecraft_panel
     single = find(tab, "sourcing.single-source")
     panel.dismiss_requested.emit(single, "the group's own claim, said as such")
-    qtbot.waitUntil(
-        lambda: find(tab, "sourcing.single-source").dismissed, timeout=10_000
-    )
+    qtbot.waitUntil(lambda: find(tab, "sourcing.single-source").dismissed, timeout=10_000)
     assert [d.reason for d in library.tradecraft.dismissals(brief.id)] == [
         "the group's own claim, said as such"
     ]
@@ -147,9 +141,7 @@ def test_dismiss_with_reason_greys_it_and_restore_brings_it_back(qtbot, open_tab
     assert item.foreground(0).color().name() == "#8c8c8c"
     assert panel.restore_button.isVisible() and not panel.dismiss_button.isVisible()
     panel.restore_button.click()
-    qtbot.waitUntil(
-        lambda: not find(tab, "sourcing.single-source").dismissed, timeout=10_000
-    )
+    qtbot.waitUntil(lambda: not find(tab, "sourcing.single-source").dismissed, timeout=10_000)
     assert library.tradecraft.dismissals(brief.id) == []
 
 
@@ -305,9 +297,7 @@ def test_panel_shows_what_briefer_lint_json_prints(qtbot, open_tab, brief, libra
     assert any(f["text"] == "could" and f["section"] == "key-judgments" for f in shown)
     assert [f["dismissed"] for f in shown].count(True) == 1
     # The tree holds the same findings, grouped.
-    assert sorted(f.key for f in panel.shown_findings()) == sorted(
-        f.key for f in panel.findings()
-    )
+    assert sorted(f.key for f in panel.shown_findings()) == sorted(f.key for f in panel.findings())
 
 
 def test_a_read_only_library_shows_findings_but_takes_no_fix_dismissal_or_mark(

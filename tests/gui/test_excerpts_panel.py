@@ -64,7 +64,8 @@ def test_rows_show_tags_and_comment_and_columns_fit(qtbot, library, add_source):
     assert header.sectionSize(TAGS) <= panel_module.CAPS[TAGS] * char
     assert header.sectionSize(COMMENT) <= panel_module.CAPS[COMMENT] * char
     assert header.sectionSize(TAGS) >= view.sizeHintForColumn(TAGS) or (
-        header.sectionSize(TAGS) == panel_module.CAPS[TAGS] * char)
+        header.sectionSize(TAGS) == panel_module.CAPS[TAGS] * char
+    )
     # The words take the rest: everything fits, nothing scrolls sideways.
     assert header.sectionSize(TEXT) > header.sectionSize(COMMENT)
     assert header.length() <= view.viewport().width()

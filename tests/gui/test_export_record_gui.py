@@ -55,7 +55,11 @@ def test_history_shows_the_exports_beside_the_versions(qtbot, library, open_tab,
 
     when = oldest.exported.astimezone()
     assert row(1) == [
-        f"{when:%Y-%m-%d %H:%M}", "1 (draft)", "draft.docx (DOCX)", "Desk officers", "SECRET"
+        f"{when:%Y-%m-%d %H:%M}",
+        "1 (draft)",
+        "draft.docx (DOCX)",
+        "Desk officers",
+        "SECRET",
     ]
     assert row(0)[1:] == ["2 (final)", "final.docx (DOCX)", "—", "SECRET"]
     tip = history.exports_table.item(1, 2).toolTip()

@@ -29,9 +29,7 @@ def test_importing_the_window_loads_no_editor_dialog_or_writer():
         "import sys, briefer.gui.main_window\n"
         f"print(','.join(m for m in {LATER!r} if m in sys.modules))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
 
 

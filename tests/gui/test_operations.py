@@ -47,17 +47,28 @@ def test_editing_an_excerpt_is_one_transaction_and_one_event(window, library, ad
 @pytest.mark.parametrize(
     ("make", "expect"),
     [
-        (lambda s, e: ops.delete_excerpts([e[0].id, e[1].id]),
-         lambda s, e: Changes.of(sources=[s.id], excerpts=[e[0].id, e[1].id], tags=["t"])),
-        (lambda s, e: ops.tag_sources([s.id], ["Iraq"]),
-         lambda s, e: Changes.of(sources=[s.id], tags=["Iraq"])),
-        (lambda s, e: ops.update_source(s.id, {"outlet": "Rudaw"}),
-         lambda s, e: Changes.of(sources=[s.id])),
-        (lambda s, e: ops.delete_tags(["t", "u"]),
-         lambda s, e: Changes.of(tags=["t", "u"], excerpts=[e[0].id], sources=[s.id])),
-        (lambda s, e: ops.delete_source(s.id),
-         lambda s, e: Changes.of(sources=[s.id], excerpts=[x.id for x in e], tags=["u"],
-                                 source_list=True)),
+        (
+            lambda s, e: ops.delete_excerpts([e[0].id, e[1].id]),
+            lambda s, e: Changes.of(sources=[s.id], excerpts=[e[0].id, e[1].id], tags=["t"]),
+        ),
+        (
+            lambda s, e: ops.tag_sources([s.id], ["Iraq"]),
+            lambda s, e: Changes.of(sources=[s.id], tags=["Iraq"]),
+        ),
+        (
+            lambda s, e: ops.update_source(s.id, {"outlet": "Rudaw"}),
+            lambda s, e: Changes.of(sources=[s.id]),
+        ),
+        (
+            lambda s, e: ops.delete_tags(["t", "u"]),
+            lambda s, e: Changes.of(tags=["t", "u"], excerpts=[e[0].id], sources=[s.id]),
+        ),
+        (
+            lambda s, e: ops.delete_source(s.id),
+            lambda s, e: Changes.of(
+                sources=[s.id], excerpts=[x.id for x in e], tags=["u"], source_list=True
+            ),
+        ),
     ],
 )
 def test_each_operation_commits_once_and_says_what_changed(
@@ -65,7 +76,8 @@ def test_each_operation_commits_once_and_says_what_changed(
 ):
     source = add_source("S", tags=("u",))
     excerpts = [
-        library.excerpts.add(source.id, 0, 4, tags=["t"]), library.excerpts.add(source.id, 5, 7)
+        library.excerpts.add(source.id, 0, 4, tags=["t"]),
+        library.excerpts.add(source.id, 5, 7),
     ]
     before = library.write_count
     run(window, make(source, excerpts))
@@ -78,8 +90,14 @@ def test_a_refused_operation_reaches_the_message_bar_and_changes_nothing(
 ):
     source = add_source("Cited")
     excerpt = library.excerpts.add(source.id, 0, 4)
-    library.briefs.create("Weekly Iraq", body={"blocks": [
-        {"type": "paragraph", "content": [{"type": "citation", "excerpt": excerpt.id}]}]})
+    library.briefs.create(
+        "Weekly Iraq",
+        body={
+            "blocks": [
+                {"type": "paragraph", "content": [{"type": "citation", "excerpt": excerpt.id}]}
+            ]
+        },
+    )
     before = library.write_count
     assert run(window, ops.delete_excerpts([excerpt.id])) is None
     assert library.write_count == before

@@ -10,16 +10,21 @@ from PySide6.QtGui import QDesktopServices
 from briefer.core.records import NewSource, OriginalFile
 from briefer.gui.original_view import OriginalDialog
 
-PAGE = (b"<html><head><script>TRACKING()</script><link rel=stylesheet "
-        b"href='https://cdn.example.org/s.css'></head><body><img src='https://cdn.example.org/"
-        b"x.png'><p>The minister said the bridge would open in May.</p></body></html>")
+PAGE = (
+    b"<html><head><script>TRACKING()</script><link rel=stylesheet "
+    b"href='https://cdn.example.org/s.css'></head><body><img src='https://cdn.example.org/"
+    b"x.png'><p>The minister said the bridge would open in May.</p></body></html>"
+)
 
 
-def test_source_tab_opens_the_original_read_only(qtbot, window, library, tmp_path,
-                                                  monkeypatch):
-    src = library.sources.add(NewSource(
-        title="Bridge to open in May", body="The minister said the bridge would open in May.",
-        original=OriginalFile(PAGE, "bridge.html", "text/html")))
+def test_source_tab_opens_the_original_read_only(qtbot, window, library, tmp_path, monkeypatch):
+    src = library.sources.add(
+        NewSource(
+            title="Bridge to open in May",
+            body="The minister said the bridge would open in May.",
+            original=OriginalFile(PAGE, "bridge.html", "text/html"),
+        )
+    )
     tab = window.sources.open_source(src.id)
     tab.original_button.click()
     dialog = window.sources.original_dialog
@@ -38,11 +43,14 @@ def test_source_tab_opens_the_original_read_only(qtbot, window, library, tmp_pat
     dialog.close()
 
 
-def test_a_pdf_original_opens_in_the_system_viewer_from_a_private_copy(qtbot, library,
-                                                                       monkeypatch):
-    src = library.sources.add(NewSource(
-        title="Report", body="Report text.",
-        original=OriginalFile(b"%PDF-1.4 fake", "report.pdf", "application/pdf")))
+def test_a_pdf_original_opens_in_the_system_viewer_from_a_private_copy(qtbot, library, monkeypatch):
+    src = library.sources.add(
+        NewSource(
+            title="Report",
+            body="Report text.",
+            original=OriginalFile(b"%PDF-1.4 fake", "report.pdf", "application/pdf"),
+        )
+    )
     dialog = OriginalDialog(library.sources.original(src.id), "Report")
     qtbot.addWidget(dialog)
     opened = []

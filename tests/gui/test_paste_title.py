@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
 
-HEADLESS = ("Home | World | Business\n\nIraq\n\n"
-            "The ministry said on Monday that salaries would be paid late again this month, "
-            "blaming the delay on the budget.\n\nOfficials gave no new date for payment.")
+HEADLESS = (
+    "Home | World | Business\n\nIraq\n\n"
+    "The ministry said on Monday that salaries would be paid late again this month, "
+    "blaming the delay on the budget.\n\nOfficials gave no new date for payment."
+)
 
 
 def test_paste_without_headline_asks_for_the_title(qtbot, window, library, monkeypatch):

@@ -86,7 +86,8 @@ def test_no_other_gui_module_names_a_key():
     offenders = [
         p.name
         for p in GUI.rglob("*.py")
-        if p.name != "settings.py" and p.name not in NOT_YET_SWITCHED
+        if p.name != "settings.py"
+        and p.name not in NOT_YET_SWITCHED
         and literal.search(p.read_text(encoding="utf-8"))
     ]
     assert offenders == []

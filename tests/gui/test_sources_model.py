@@ -63,9 +63,7 @@ def test_the_window_reads_the_first_screen_once(library, add_source, monkeypatch
         add_source(f"Source {n:02d}")
     calls = []
     real = library.sources.list
-    monkeypatch.setattr(
-        library.sources, "list", lambda **kw: calls.append(kw) or real(**kw)
-    )
+    monkeypatch.setattr(library.sources, "list", lambda **kw: calls.append(kw) or real(**kw))
     page = LibraryPage(library)
     assert page.sources_model.rowCount() == sources_model.FIRST_PAGE
     assert [(c["order"], c["descending"], c["limit"]) for c in calls] == [
@@ -103,9 +101,7 @@ def test_cells_are_worked_out_once_per_row_until_it_is_read_again(
     calls = []
     reasons = suspect.reasons
     monkeypatch.setattr(suspect, "reasons", lambda src: calls.append(src.id) or reasons(src))
-    source = add_source(
-        "Alpha", outlet="", published=date(2024, 1, 2), published_precision="day"
-    )
+    source = add_source("Alpha", outlet="", published=date(2024, 1, 2), published_precision="day")
     model = SourcesTableModel(library)
     title = model.index(0, sources_model.TITLE)
     for _repaint in range(3):

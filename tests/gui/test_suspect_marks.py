@@ -13,10 +13,20 @@ from tests.conftest import make_source
 
 
 def test_table_and_details_mark_suspect_sources(qtbot, library):
-    good = make_source(library, "Pentagon sending a clear message", outlet="Rudaw",
-                       published=date(2024, 2, 9), published_precision="day")
-    nav = make_source(library, "Home | World | Business | Opinion", outlet="Rudaw",
-                      published=date(2024, 2, 9), published_precision="day")
+    good = make_source(
+        library,
+        "Pentagon sending a clear message",
+        outlet="Rudaw",
+        published=date(2024, 2, 9),
+        published_precision="day",
+    )
+    nav = make_source(
+        library,
+        "Home | World | Business | Opinion",
+        outlet="Rudaw",
+        published=date(2024, 2, 9),
+        published_precision="day",
+    )
     model = SourcesTableModel(library)
     rows = {model.source_at(r).id: r for r in range(model.rowCount())}
     good_index = model.index(rows[good.id], TITLE)
@@ -26,7 +36,8 @@ def test_table_and_details_mark_suspect_sources(qtbot, library):
     assert model.data(nav_index, SuspectRole) == ("title looks like navigation",)
     assert model.data(nav_index, Qt.ItemDataRole.DecorationRole) is not None
     assert "Check before citing: title looks like navigation" in model.data(
-        nav_index, Qt.ItemDataRole.ToolTipRole)
+        nav_index, Qt.ItemDataRole.ToolTipRole
+    )
 
     form = SourceDetailsForm()
     qtbot.addWidget(form)
@@ -38,8 +49,13 @@ def test_table_and_details_mark_suspect_sources(qtbot, library):
 
 
 def test_export_dialog_warns_about_cited_suspect_sources(qtbot, library):
-    good = make_source(library, "Pentagon sending a clear message", outlet="Rudaw",
-                       published=date(2024, 2, 9), published_precision="day")
+    good = make_source(
+        library,
+        "Pentagon sending a clear message",
+        outlet="Rudaw",
+        published=date(2024, 2, 9),
+        published_precision="day",
+    )
     bare = make_source(library, "Talks resume in Baghdad")
     brief = library.briefs.create("Weekly", template="Standard brief")
     section = "BLUF"
@@ -67,6 +83,7 @@ def test_fixing_the_details_clears_the_warning(qtbot, window, library):
     tab.details.outlet.setText("Rudaw")
     tab.details.published.setText("2024-02-09")
     tab.details.save_button.click()
-    qtbot.waitUntil(lambda: window.tabs.source_tab(src.id).details.suspect_warning.isHidden(),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.tabs.source_tab(src.id).details.suspect_warning.isHidden(), timeout=10_000
+    )
     assert library.sources.get(src.id).outlet == "Rudaw"

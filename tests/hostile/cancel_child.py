@@ -48,9 +48,13 @@ if __name__ == "__main__":
 
     with Library.open(Path(sys.argv[1])) as lib:
         report = import_paths(lib, [Path(sys.argv[2])], should_cancel=should_cancel)
-    print(json.dumps({
-        "cancelled": report.cancelled,
-        "not_processed": report.not_processed,
-        "results": len(report.results),
-        "workers": workers_alive(),
-    }))
+    print(
+        json.dumps(
+            {
+                "cancelled": report.cancelled,
+                "not_processed": report.not_processed,
+                "results": len(report.results),
+                "workers": workers_alive(),
+            }
+        )
+    )

@@ -94,9 +94,10 @@ def test_a_read_only_library_opens_read_only_and_keeps_its_mode(library_path, ca
 
 
 def _chattr(flag: str, path: Path) -> bool:
-    return shutil.which("chattr") is not None and subprocess.run(
-        ["chattr", flag, str(path)], capture_output=True
-    ).returncode == 0
+    return (
+        shutil.which("chattr") is not None
+        and subprocess.run(["chattr", flag, str(path)], capture_output=True).returncode == 0
+    )
 
 
 def test_a_locked_folder_with_a_read_only_library_can_be_read_and_checked(tmp_path, capsys):

@@ -74,9 +74,7 @@ def test_a_symlink_needs_follow(library_path, brief_id, tmp_path, capsys):
     code, _, err = run(library_path, capsys, "export", str(brief_id), "-o", str(link))
     one_line_refusal(code, err, "symbolic link", "--follow")
     assert real.read_bytes() == b"old" and link.is_symlink()
-    code, _, err = run(
-        library_path, capsys, "export", str(brief_id), "-o", str(link), "--follow"
-    )
+    code, _, err = run(library_path, capsys, "export", str(brief_id), "-o", str(link), "--follow")
     assert code == 0, err
     assert link.is_symlink() and real.read_bytes()[:2] == b"PK"
 
@@ -86,16 +84,12 @@ def test_a_symlink_to_a_device_is_refused_even_with_follow(
 ):
     link = tmp_path / "null.docx"
     link.symlink_to(os.devnull)
-    code, _, err = run(
-        library_path, capsys, "export", str(brief_id), "-o", str(link), "--follow"
-    )
+    code, _, err = run(library_path, capsys, "export", str(brief_id), "-o", str(link), "--follow")
     one_line_refusal(code, err, "device")
 
 
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm", ".lock"])
-def test_the_library_and_its_companions_are_refused(
-    library_path, brief_id, capsys, suffix
-):
+def test_the_library_and_its_companions_are_refused(library_path, brief_id, capsys, suffix):
     target = library_path.with_name(library_path.name + suffix)
     before = target.read_bytes() if target.exists() else None
     code, _, err = run(library_path, capsys, "export", str(brief_id), "-o", str(target))

@@ -38,7 +38,9 @@ def pdf_bytes(lines: list[str]) -> bytes:
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
@@ -77,19 +79,23 @@ def _add_footnote(data: bytes, text: str) -> bytes:
             if item.filename == "word/document.xml":
                 content = content.replace(
                     b"</w:t></w:r></w:p>",
-                    b'</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>', 1)
+                    b'</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>',
+                    1,
+                )
             elif item.filename == "word/_rels/document.xml.rels":
                 content = content.replace(
                     b"</Relationships>",
                     b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats.org/'
                     b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
-                    b"</Relationships>")
+                    b"</Relationships>",
+                )
             elif item.filename == "[Content_Types].xml":
                 content = content.replace(
                     b"</Types>",
                     b'<Override PartName="/word/footnotes.xml" ContentType="application/'
                     b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
-                    b"</Types>")
+                    b"</Types>",
+                )
             dst.writestr(item.filename, content)
         dst.writestr("word/footnotes.xml", footnotes)
     return out.getvalue()

@@ -10,8 +10,10 @@ import pytest
 from briefer.ingest import IngestError, parse_bytes, parse_path
 from briefer.ingest.limits import MAX_FILE_BYTES
 
-ARTICLE = ("ERBIL, Kurdistan Region - Café owners in Erbil said on Thursday that prices "
-           "had risen sharply since the budget dispute began.")
+ARTICLE = (
+    "ERBIL, Kurdistan Region - Café owners in Erbil said on Thursday that prices "
+    "had risen sharply since the budget dispute began."
+)
 
 
 def test_empty_files_are_refused(tmp_path):
@@ -45,8 +47,11 @@ def test_unknown_extension():
         ("utf-8-sig", ARTICLE),
         ("cp1252", ARTICLE + " “Prices doubled,” one said — €5 now."),
         ("latin-1", ARTICLE + " Señora Müller agreed."),
-        ("cp1256", "أربيل - قال أصحاب المقاهي في أربيل يوم الخميس إن الأسعار ارتفعت بشكل حاد "
-                   "منذ بدء الخلاف على الموازنة بين بغداد وأربيل، وأضافوا أن الزبائن قلّوا."),
+        (
+            "cp1256",
+            "أربيل - قال أصحاب المقاهي في أربيل يوم الخميس إن الأسعار ارتفعت بشكل حاد "
+            "منذ بدء الخلاف على الموازنة بين بغداد وأربيل، وأضافوا أن الزبائن قلّوا.",
+        ),
     ],
 )
 def test_encodings_other_than_utf8(encoding, text):
@@ -55,8 +60,13 @@ def test_encodings_other_than_utf8(encoding, text):
 
 
 def test_nul_and_control_characters_are_stripped():
-    data = ("Title line here\n\n" + ARTICLE[:60] + "\x00\x07\x1b" + ARTICLE[60:]
-            + "\n\nSecond\tparagraph with a tab.\r\n").encode()
+    data = (
+        "Title line here\n\n"
+        + ARTICLE[:60]
+        + "\x00\x07\x1b"
+        + ARTICLE[60:]
+        + "\n\nSecond\tparagraph with a tab.\r\n"
+    ).encode()
     src = parse_bytes(data, "ctrl.txt")
     assert "\x00" not in src.body and "\x07" not in src.body and "\x1b" not in src.body
     assert "\r" not in src.body
@@ -92,8 +102,12 @@ def _zip(entries, compression=zipfile.ZIP_DEFLATED) -> bytes:
 
 
 def test_docx_zip_bomb_is_refused_before_parsing(make_docx):
-    bomb = _zip([("word/document.xml", b"<w:document/>"),
-                 ("word/media/bomb.xml", b"\x00" * (150 * 1024 * 1024))])
+    bomb = _zip(
+        [
+            ("word/document.xml", b"<w:document/>"),
+            ("word/media/bomb.xml", b"\x00" * (150 * 1024 * 1024)),
+        ]
+    )
     with pytest.raises(IngestError, match=r"zip bomb|expand to"):
         parse_bytes(bomb, "bomb.docx")
 
@@ -106,8 +120,11 @@ def test_docx_with_path_traversal_or_absolute_names_is_refused():
 
 
 def test_docx_with_thousands_of_entries_is_refused():
-    data = _zip([("word/document.xml", b"<w:document/>")]
-                + [(f"word/media/f{i}.bin", b"") for i in range(3000)], zipfile.ZIP_STORED)
+    data = _zip(
+        [("word/document.xml", b"<w:document/>")]
+        + [(f"word/media/f{i}.bin", b"") for i in range(3000)],
+        zipfile.ZIP_STORED,
+    )
     with pytest.raises(IngestError, match="3001 entries"):
         parse_bytes(data, "many.docx")
 
@@ -140,8 +157,12 @@ def test_garbage_mhtml_and_eml():
 
 
 def test_messages_are_one_line():
-    for data, name in ((b"", "a.txt"), (b"x", "a.xyz"), (b"junk", "a.pdf"),
-                       (b"\x89PNG\r\n\x1a\n\x00\x00", "a.txt")):
+    for data, name in (
+        (b"", "a.txt"),
+        (b"x", "a.xyz"),
+        (b"junk", "a.pdf"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "a.txt"),
+    ):
         with pytest.raises(IngestError) as info:
             parse_bytes(data, name)
         assert "\n" not in str(info.value) and str(info.value)

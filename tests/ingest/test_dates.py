@@ -51,8 +51,10 @@ def test_without_evidence_both_readings_are_kept_day_first_first():
 
 
 def test_events_in_the_text_decide_the_reading():
-    context = ("Officials said the February 2 strikes hit 85 targets. A drone strike in "
-               "late January killed three US troops.")
+    context = (
+        "Officials said the February 2 strikes hit 85 targets. A drone strike in "
+        "late January killed three US troops."
+    )
     reading = read_date("09-02-2024", context=context)
     assert reading.published == FEB_9
     assert not reading.ambiguous
@@ -97,15 +99,17 @@ def test_the_outlets_other_articles_decide():
 
 
 def test_mixed_convention_does_not_decide_alone():
-    reading = read_date("03-04-2024", convention=Convention(printed_day_first=2,
-                                                            printed_month_first=2))
+    reading = read_date(
+        "03-04-2024", convention=Convention(printed_day_first=2, printed_month_first=2)
+    )
     assert reading.ambiguous
 
 
 def test_conflicting_strong_evidence_stays_ambiguous():
     context = "The February 2 strikes were followed by more strikes in late January."
-    reading = read_date("09-02-2024", context=context,
-                        convention=Convention(corrected_month_first=1))
+    reading = read_date(
+        "09-02-2024", context=context, convention=Convention(corrected_month_first=1)
+    )
     assert reading.ambiguous
     assert reading.alternatives == (FEB_9, SEP_2)
 

@@ -40,9 +40,20 @@ def test_saved_page(article_html, no_network):
 
 def test_saved_page_body_is_plain_text_without_chrome_or_resources(article_html, no_network):
     body = parse_bytes(article_html.encode(), "page.htm").body
-    for unwanted in ("<", "http", "TRACKING-SCRIPT-TEXT", "cookies", "Newsletter", "A+ A-",
-                     "Share Tweet", "moderates all comments", "Required", "Home",
-                     "All rights reserved", "background"):
+    for unwanted in (
+        "<",
+        "http",
+        "TRACKING-SCRIPT-TEXT",
+        "cookies",
+        "Newsletter",
+        "A+ A-",
+        "Share Tweet",
+        "moderates all comments",
+        "Required",
+        "Home",
+        "All rights reserved",
+        "background",
+    ):
         assert unwanted not in body, unwanted
 
 
@@ -82,16 +93,19 @@ def test_saved_from_comment_gives_url_and_cp1256_page_decodes(no_network):
 
 
 def test_malformed_html_still_imports_its_text(no_network):
-    html = b"<html><body><p>Unclosed <b>bold <div><p>The minister said on Monday that the "\
-           b"talks would resume next week in Baghdad with all parties present.<table><tr><td>"
+    html = (
+        b"<html><body><p>Unclosed <b>bold <div><p>The minister said on Monday that the "
+        b"talks would resume next week in Baghdad with all parties present.<table><tr><td>"
+    )
     src = parse_bytes(html, "broken.html")
     assert "talks would resume next week" in src.body
 
 
 def test_html_with_no_text_is_refused():
     with pytest.raises(IngestError, match="no article text"):
-        parse_bytes(b"<html><head><script>var a=1;</script></head><body></body></html>",
-                    "empty.html")
+        parse_bytes(
+            b"<html><head><script>var a=1;</script></head><body></body></html>", "empty.html"
+        )
 
 
 def mhtml_bytes(html: str) -> bytes:
@@ -103,8 +117,9 @@ def mhtml_bytes(html: str) -> bytes:
     msg.make_related()
     msg.add_related(html, subtype="html", cid="<frame-1>")
     msg.get_payload()[0]["Content-Location"] = "https://www.rudaw.net/english/snapshot"
-    msg.add_related(b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, maintype="image", subtype="png",
-                    cid="<img-1>")
+    msg.add_related(
+        b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, maintype="image", subtype="png", cid="<img-1>"
+    )
     return msg.as_bytes()
 
 
@@ -118,8 +133,11 @@ def test_mhtml_archive(article_html, no_network):
 
 
 def test_mhtml_without_canonical_uses_the_snapshot_location(no_network):
-    html = ("<html><body><article><p>" + "The council met on Sunday to discuss water. " * 5
-            + "</p></article></body></html>")
+    html = (
+        "<html><body><article><p>"
+        + "The council met on Sunday to discuss water. " * 5
+        + "</p></article></body></html>"
+    )
     src = parse_bytes(mhtml_bytes(html), "page.mht")
     assert src.url == "https://www.rudaw.net/english/snapshot"
 
@@ -134,10 +152,13 @@ def test_mhtml_without_a_page_is_refused():
 
 def test_docx_paragraphs_and_footnotes(make_docx):
     data = make_docx(
-        ["Water crisis in Basra", "By Jane Smith",
-         "BASRA, Iraq - Salinity in the Shatt al-Arab rose again this summer, officials said, "
-         "forcing farmers to abandon fields along the river.",
-         "The ministry blamed upstream dams and low rainfall."],
+        [
+            "Water crisis in Basra",
+            "By Jane Smith",
+            "BASRA, Iraq - Salinity in the Shatt al-Arab rose again this summer, officials said, "
+            "forcing farmers to abandon fields along the river.",
+            "The ministry blamed upstream dams and low rainfall.",
+        ],
         title="Water crisis in Basra",
         footnote="Ministry of Water Resources, annual report 2023.",
     )
@@ -153,14 +174,16 @@ def test_docx_paragraphs_and_footnotes(make_docx):
 
 
 def test_pdf_text_layer(make_pdf):
-    data = make_pdf([
-        "Oil exports resume",
-        "By Ali Hassan",
-        "BAGHDAD - Iraq resumed oil exports through the northern pipeline on Tuesday",
-        "after a pause of several months, the oil ministry said in a statement.",
-        "",
-        "Officials expect the flow to reach full capacity within weeks.",
-    ])
+    data = make_pdf(
+        [
+            "Oil exports resume",
+            "By Ali Hassan",
+            "BAGHDAD - Iraq resumed oil exports through the northern pipeline on Tuesday",
+            "after a pause of several months, the oil ministry said in a statement.",
+            "",
+            "Officials expect the flow to reach full capacity within weeks.",
+        ]
+    )
     src = parse_bytes(data, "oil.pdf")
     assert src.title == "Oil exports resume"
     assert src.authors == ("Ali Hassan",)
@@ -214,10 +237,13 @@ def test_eml_plain_and_html():
     msg["From"] = "Iraq Daily Brief <brief@example.org>"
     msg["Subject"] = "Morning brief: budget talks"
     msg["Date"] = "Fri, 09 Feb 2024 06:00:00 +0300"
-    msg.set_content("Negotiators in Baghdad agreed on the outline of the budget on Thursday, "
-                    "two officials said.\n\nUnsubscribe | Manage preferences\n")
-    msg.add_alternative("<html><body><p>Negotiators in Baghdad agreed.</p></body></html>",
-                        subtype="html")
+    msg.set_content(
+        "Negotiators in Baghdad agreed on the outline of the budget on Thursday, "
+        "two officials said.\n\nUnsubscribe | Manage preferences\n"
+    )
+    msg.add_alternative(
+        "<html><body><p>Negotiators in Baghdad agreed.</p></body></html>", subtype="html"
+    )
     src = parse_bytes(msg.as_bytes(), "brief.eml")
     assert src.title == "Morning brief: budget talks"
     assert src.outlet == "Iraq Daily Brief"
@@ -229,8 +255,11 @@ def test_eml_plain_and_html():
     html_only["From"] = "news@example.org"
     html_only["Subject"] = "HTML only"
     html_only.set_content(
-        "<html><body><p>" + "Turkish strikes hit targets in Duhok province on Tuesday. " * 3
-        + "</p><p>Unsubscribe</p></body></html>", subtype="html")
+        "<html><body><p>"
+        + "Turkish strikes hit targets in Duhok province on Tuesday. " * 3
+        + "</p><p>Unsubscribe</p></body></html>",
+        subtype="html",
+    )
     src = parse_bytes(html_only.as_bytes(), "html.eml")
     assert src.title == "HTML only"
     assert "Turkish strikes hit targets" in src.body

@@ -11,8 +11,24 @@ from lxml import etree
 from briefer.ingest.html import _paragraphs, parse_html
 
 WORDS = st.sampled_from(
-    ["St.", "Louis,", "MO", "Aug.", "30", "Pepsi", "Center", "Denver", "CO", "deal",
-     "اتفاق", "الجسر", "Erbil", "—", "strikes", "news"]
+    [
+        "St.",
+        "Louis,",
+        "MO",
+        "Aug.",
+        "30",
+        "Pepsi",
+        "Center",
+        "Denver",
+        "CO",
+        "deal",
+        "اتفاق",
+        "الجسر",
+        "Erbil",
+        "—",
+        "strikes",
+        "news",
+    ]
 )
 SOME_TEXT = st.lists(WORDS, min_size=1, max_size=4).map(" ".join)
 TEXT = st.one_of(st.none(), SOME_TEXT)
@@ -46,8 +62,11 @@ def element(draw, depth: int = 0):
                     lb.tail = draw(TEXT)
     elif tag != "lb":
         el.text = draw(SOME_TEXT if tag == "hi" else TEXT)
-        children = st.lists(element(depth + 1), max_size=3) if tag in ("p", "quote") \
+        children = (
+            st.lists(element(depth + 1), max_size=3)
+            if tag in ("p", "quote")
             else st.lists(st.builds(etree.Element, INLINE), max_size=2)
+        )
         for child in draw(children):
             if child.tag == "hi" and not child.text:
                 # trafilatura's own output drops the tail of an empty <hi/>: not our case.
@@ -88,25 +107,34 @@ def test_every_word_of_trafilaturas_text_is_kept_in_order(tree):
 def test_tail_text_after_a_heading_is_kept():
     tree = etree.fromstring(
         "<body>Loose opening text.<head>Acme buys Widget</head>Acme pays 3 million for "
-        "Widget, closing in May.<p>Second paragraph.</p>Text after it.</body>")
-    assert _paragraphs(tree) == ["Loose opening text.", "Acme buys Widget",
-                                 "Acme pays 3 million for Widget, closing in May.",
-                                 "Second paragraph.", "Text after it."]
+        "Widget, closing in May.<p>Second paragraph.</p>Text after it.</body>"
+    )
+    assert _paragraphs(tree) == [
+        "Loose opening text.",
+        "Acme buys Widget",
+        "Acme pays 3 million for Widget, closing in May.",
+        "Second paragraph.",
+        "Text after it.",
+    ]
 
 
 def test_line_breaks_are_word_boundaries():
     tree = etree.fromstring(
         "<body><p>Busch Stadium, St. Louis, MO<lb/>Aug. 30 -- Pepsi Center, Denver, CO"
-        "<lb/>Sept. 2</p></body>")
+        "<lb/>Sept. 2</p></body>"
+    )
     text = "\n\n".join(_paragraphs(tree))
     assert "MOAug." not in text and "COSept." not in text
-    assert text.split() == "Busch Stadium, St. Louis, MO Aug. 30 -- Pepsi Center, Denver, CO " \
-        "Sept. 2".split()
+    assert (
+        text.split()
+        == "Busch Stadium, St. Louis, MO Aug. 30 -- Pepsi Center, Denver, CO Sept. 2".split()
+    )
 
 
 def test_nested_list_items_are_not_repeated():
     tree = etree.fromstring(
-        "<body><list><item>outer<list><item>inner</item></list></item></list></body>")
+        "<body><list><item>outer<list><item>inner</item></list></item></list></body>"
+    )
     assert _paragraphs(tree) == ["- outer", "- inner"]
 
 
@@ -131,22 +159,28 @@ def test_saved_page_keeps_deal_descriptions_and_breaks(no_network):
 
 
 def test_json_ld_author_types_as_lists(no_network):
-    page = ("<html><head><meta name='author' content='Daily Ledger Media'>"
-            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": "
-            "\"Budget vote delayed\", \"author\": [{\"@type\": [\"Person\"], \"name\": "
-            "\"Mira Sadeq\"}]}</script></head><body><article><h1>Budget vote delayed</h1>"
-            "<p>The parliament postponed its vote on the budget again on Monday, members "
-            "said, after a day of talks between the blocs.</p></article></body></html>")
+    page = (
+        "<html><head><meta name='author' content='Daily Ledger Media'>"
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle", "headline": '
+        '"Budget vote delayed", "author": [{"@type": ["Person"], "name": '
+        '"Mira Sadeq"}]}</script></head><body><article><h1>Budget vote delayed</h1>'
+        "<p>The parliament postponed its vote on the budget again on Monday, members "
+        "said, after a day of talks between the blocs.</p></article></body></html>"
+    )
     assert parse_html(page).authors == ("Mira Sadeq",)
 
 
 def test_markup_dates_written_out_are_read(no_network):
-    for value, expected in (("Tue, 19 Nov 2019 07:03:25 GMT", "2019-11-19"),
-                            ("November 18, 2019", "2019-11-18"),
-                            ("0000-00-00 00:00:00", None)):
-        page = (f"<html><head><meta property='article:published_time' content='{value}'>"
-                "</head><body><article><h1>Budget vote delayed</h1><p>The parliament "
-                "postponed its vote on the budget again on Monday, members said, after a "
-                "day of talks.</p></article></body></html>")
+    for value, expected in (
+        ("Tue, 19 Nov 2019 07:03:25 GMT", "2019-11-19"),
+        ("November 18, 2019", "2019-11-18"),
+        ("0000-00-00 00:00:00", None),
+    ):
+        page = (
+            f"<html><head><meta property='article:published_time' content='{value}'>"
+            "</head><body><article><h1>Budget vote delayed</h1><p>The parliament "
+            "postponed its vote on the budget again on Monday, members said, after a "
+            "day of talks.</p></article></body></html>"
+        )
         published = parse_html(page).published
         assert (published.isoformat() if published else None) == expected

@@ -59,7 +59,8 @@ def test_the_same_article_twice_is_a_duplicate(library, tmp_path):
 def test_same_canonical_url_is_a_duplicate(library, tmp_path):
     (tmp_path / "a.html").write_text(ARTICLE_HTML, encoding="utf-8")
     (tmp_path / "b.html").write_text(
-        ARTICLE_HTML.replace("late January", "the last week of January"), encoding="utf-8")
+        ARTICLE_HTML.replace("late January", "the last week of January"), encoding="utf-8"
+    )
     report = import_paths(library, [tmp_path / "a.html", tmp_path / "b.html"])
     assert [r.status for r in report.results] == ["imported", "duplicate"]
 
@@ -71,8 +72,15 @@ def test_a_mixed_batch_goes_on_past_failures(library, tmp_path):
     (tmp_path / "notes.xyz").write_text("hello")
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4 broken")
     (tmp_path / "good.md").write_text("# Title\n\n" + story(2), encoding="utf-8")
-    names = ["good.txt", "empty.txt", "binary.txt", "notes.xyz", "missing.txt", "scan.pdf",
-             "good.md"]
+    names = [
+        "good.txt",
+        "empty.txt",
+        "binary.txt",
+        "notes.xyz",
+        "missing.txt",
+        "scan.pdf",
+        "good.md",
+    ]
     report = import_paths(library, [tmp_path / n for n in names])
     by_name = {r.path.rsplit("/", 1)[-1]: r for r in report.results}
     assert [r.path for r in report.results] == [str(tmp_path / n) for n in names]
@@ -101,8 +109,10 @@ def test_folders_recurse_and_skip_hidden_and_unsupported(library, tmp_path):
     report = import_paths(library, tmp_path)
     # Unsupported files are listed as skipped (issue 12), hidden ones not at all.
     assert sorted((r.path, r.status) for r in report.results) == [
-        (str(tmp_path / "a.txt"), "imported"), (str(tmp_path / "photo.jpg"), "skipped"),
-        (str(tmp_path / "sub" / "b.TXT"), "imported")]
+        (str(tmp_path / "a.txt"), "imported"),
+        (str(tmp_path / "photo.jpg"), "skipped"),
+        (str(tmp_path / "sub" / "b.TXT"), "imported"),
+    ]
     assert report.imported == 2 and report.skipped == 1 and report.ok
     assert report.summary() == "2 imported, 0 duplicates, 0 failed, 1 skipped"
 
@@ -114,8 +124,12 @@ def test_tags_progress_and_pool(library, tmp_path):
         (tmp_path / f"s{i:02}.txt").write_text(story(i), encoding="utf-8")
     (tmp_path / "s99.txt").write_bytes(b"")
     calls = []
-    report = import_paths(library, [tmp_path], tags=("water", "basra"),
-                          progress=lambda done, total, path: calls.append((done, total)))
+    report = import_paths(
+        library,
+        [tmp_path],
+        tags=("water", "basra"),
+        progress=lambda done, total, path: calls.append((done, total)),
+    )
     assert report.imported == 12 and report.failed == 1
     assert calls == [(i, 13) for i in range(1, 14)]
     assert [r.path for r in report.results] == sorted(str(p) for p in tmp_path.iterdir())
@@ -139,8 +153,12 @@ def test_cancel_stops_between_files(library, tmp_path):
     for i in range(5):
         (tmp_path / f"s{i}.txt").write_text(story(i), encoding="utf-8")
     seen = []
-    report = import_paths(library, [tmp_path], progress=lambda d, t, p: seen.append(d),
-                          should_cancel=lambda: len(seen) >= 2)
+    report = import_paths(
+        library,
+        [tmp_path],
+        progress=lambda d, t, p: seen.append(d),
+        should_cancel=lambda: len(seen) >= 2,
+    )
     assert report.cancelled
     assert report.imported == 2
     assert report.not_processed == 3
@@ -149,8 +167,12 @@ def test_cancel_stops_between_files(library, tmp_path):
 
 
 def _numeric(n: int, printed: str, outlet: str = "Shafaq") -> NewSource:
-    return NewSource(title=f"Earlier {n}", body=f"Earlier article {n} with its own text.",
-                     outlet=outlet, published_text=printed)
+    return NewSource(
+        title=f"Earlier {n}",
+        body=f"Earlier article {n} with its own text.",
+        outlet=outlet,
+        published_text=printed,
+    )
 
 
 def test_ambiguous_dates_follow_the_outlets_printed_dates(library, tmp_path):
@@ -159,7 +181,9 @@ def test_ambiguous_dates_follow_the_outlets_printed_dates(library, tmp_path):
     (tmp_path / "new.txt").write_text(
         "Budget vote delayed again\n\n03-04-2024\n\n"
         "Parliament postponed the budget vote, Shafaq News reported. © 2024 Shafaq\n\n"
-        "Deputies said the session would be rescheduled.", encoding="utf-8")
+        "Deputies said the session would be rescheduled.",
+        encoding="utf-8",
+    )
     (result,) = import_paths(library, [tmp_path / "new.txt"]).results
     detail = library.sources.get(result.source_id)
     assert detail.outlet == "Shafaq"
@@ -170,15 +194,24 @@ def test_ambiguous_dates_follow_the_outlets_printed_dates(library, tmp_path):
 
 
 def test_ambiguous_dates_follow_the_analysts_corrections(library, tmp_path):
-    earlier = library.sources.add(NewSource(
-        title="Earlier", body="Earlier text.", outlet="Shafaq", published=date(2024, 2, 1),
-        published_ambiguous=True, published_alternatives=(date(2024, 1, 2), date(2024, 2, 1)),
-        published_text="01-02-2024"))
+    earlier = library.sources.add(
+        NewSource(
+            title="Earlier",
+            body="Earlier text.",
+            outlet="Shafaq",
+            published=date(2024, 2, 1),
+            published_ambiguous=True,
+            published_alternatives=(date(2024, 1, 2), date(2024, 2, 1)),
+            published_text="01-02-2024",
+        )
+    )
     library.sources.resolve_date(earlier.id, date(2024, 2, 1))  # the analyst: month first
     (tmp_path / "new.txt").write_text(
         "Budget vote delayed again\n\n03-04-2024\n\n"
         "Parliament postponed the budget vote. Copyright 2024 Shafaq\n\n"
-        "Deputies said the session would be rescheduled.", encoding="utf-8")
+        "Deputies said the session would be rescheduled.",
+        encoding="utf-8",
+    )
     (result,) = import_paths(library, [tmp_path / "new.txt"]).results
     detail = library.sources.get(result.source_id)
     assert detail.published == date(2024, 3, 4)
@@ -188,7 +221,9 @@ def test_ambiguous_dates_follow_the_analysts_corrections(library, tmp_path):
 def test_without_evidence_the_date_stays_ambiguous(library, tmp_path):
     (tmp_path / "new.txt").write_text(
         "Budget vote delayed again\n\n03-04-2024\n\n"
-        "Parliament postponed the budget vote, deputies said.", encoding="utf-8")
+        "Parliament postponed the budget vote, deputies said.",
+        encoding="utf-8",
+    )
     (result,) = import_paths(library, [tmp_path / "new.txt"]).results
     detail = library.sources.get(result.source_id)
     assert detail.published_ambiguous
@@ -228,16 +263,19 @@ def test_empty_paste_fails_cleanly(library):
 
 
 def test_report_counts():
-    report = ImportReport((
-        ImportResult("a", "imported", 1, ""), ImportResult("b", "duplicate", 1, ""),
-        ImportResult("c", "duplicate", 1, ""), ImportResult("d", "failed", None, "x"),
-    ))
+    report = ImportReport(
+        (
+            ImportResult("a", "imported", 1, ""),
+            ImportResult("b", "duplicate", 1, ""),
+            ImportResult("c", "duplicate", 1, ""),
+            ImportResult("d", "failed", None, "x"),
+        )
+    )
     assert (report.imported, report.duplicates, report.failed, report.ok) == (1, 2, 1, False)
     assert report.summary() == "1 imported, 2 duplicates, 1 failed"
 
 
-@pytest.mark.parametrize("name", ["a.txt", "a.html", "a.md", "a.eml", "a.pdf", "a.docx",
-                                  "a.mhtml"])
+@pytest.mark.parametrize("name", ["a.txt", "a.html", "a.md", "a.eml", "a.pdf", "a.docx", "a.mhtml"])
 def test_every_reader_refuses_random_bytes_without_raising(library, tmp_path, name):
     import random
 

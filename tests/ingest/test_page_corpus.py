@@ -50,8 +50,7 @@ def test_page_imports_with_citable_metadata(case, no_network):
     for phrase in case.get("body_lacks", ()):
         assert phrase not in new.body
     # No page chrome in any body.
-    for chrome in ("Advertisement", "Skip to content", "This is comment number",
-                   "Related stories"):
+    for chrome in ("Advertisement", "Skip to content", "This is comment number", "Related stories"):
         assert chrome not in new.body
 
 

@@ -11,9 +11,7 @@ from briefer.ingest.parse import parse_paste, paste_article
 
 from .conftest import RUDAW
 
-NAV = ("Home | World | Business | Opinion | Sport | Culture\n"
-       "Subscribe Sign in\n\n"
-       "Middle East\n\n")
+NAV = "Home | World | Business | Opinion | Sport | Culture\nSubscribe Sign in\n\nMiddle East\n\n"
 
 
 def test_browser_paste_with_navigation_takes_the_headline_as_title():
@@ -49,9 +47,11 @@ def test_navigation_lines_are_recognised_by_listed_rules():
 
 
 def test_a_paste_without_a_headline_asks_instead_of_guessing(library):
-    text = ("Home | World | Business\n\nIraq\n\n"
-            "The ministry said on Monday that salaries would be paid late again this month, "
-            "blaming the delay on the budget.\n\nOfficials gave no new date for payment.")
+    text = (
+        "Home | World | Business\n\nIraq\n\n"
+        "The ministry said on Monday that salaries would be paid late again this month, "
+        "blaming the delay on the budget.\n\nOfficials gave no new date for payment."
+    )
     assert paste_article(text).title_uncertain
     result = import_text(library, text, ask_title=True)
     assert result.status == "needs_title" and result.source_id is None
@@ -73,7 +73,9 @@ def test_short_lines_under_the_title_stay_in_the_body(library, tmp_path):
             f"Quarterly report on water levels {i}\n\n"
             f"Report number {i} unique marker zq0x.\n\n"
             "The river fell by a metre over the summer, the ministry said, the lowest "
-            f"level recorded since measurements began in the region {i}.\n", encoding="utf-8")
+            f"level recorded since measurements began in the region {i}.\n",
+            encoding="utf-8",
+        )
     report = import_paths(library, [tmp_path])
     assert report.imported == 3
     for r in report.results:
@@ -84,9 +86,11 @@ def test_short_lines_under_the_title_stay_in_the_body(library, tmp_path):
 
 
 def test_near_valid_utf8_stays_utf8_and_the_summary_counts_replacements(library, tmp_path):
-    text = ("Militia leader defiant\n\nThe commander spoke for an hour — “we will not "
-            "retreat” — and his fighters cheered, witnesses said on Friday.\n\n"
-            "Officials in Baghdad said the talks would resume next week — or sooner.\n")
+    text = (
+        "Militia leader defiant\n\nThe commander spoke for an hour — “we will not "
+        "retreat” — and his fighters cheered, witnesses said on Friday.\n\n"
+        "Officials in Baghdad said the talks would resume next week — or sooner.\n"
+    )
     data = text.encode("utf-8")
     cut = data.index(b"we will")
     (tmp_path / "stray.txt").write_bytes(data[:cut] + b"\x80" + data[cut:])
@@ -107,10 +111,13 @@ def test_a_single_byte_code_page_file_is_still_read_as_its_code_page():
 
 
 def test_an_undecodable_email_subject_is_not_replacement_characters():
-    raw = (b"Subject: " + "تقرير البرلمان عن الموازنة العامة".encode("cp1256")
-           + b"\nFrom: Desk <desk@example.org>\nContent-Type: text/plain; charset=utf-8\n\n"
-           + b"The parliament postponed its vote on the budget again on Monday, "
-             b"members said.\n")
+    raw = (
+        b"Subject: "
+        + "تقرير البرلمان عن الموازنة العامة".encode("cp1256")
+        + b"\nFrom: Desk <desk@example.org>\nContent-Type: text/plain; charset=utf-8\n\n"
+        + b"The parliament postponed its vote on the budget again on Monday, "
+        b"members said.\n"
+    )
     new = parse_bytes(raw, "newsletter.eml")
     assert "\ufffd" not in new.title
     assert new.title == "تقرير البرلمان عن الموازنة العامة"
@@ -119,8 +126,10 @@ def test_an_undecodable_email_subject_is_not_replacement_characters():
 def test_an_email_subject_that_cannot_be_read_at_all_gives_way_to_the_text():
     msg = EmailMessage()
     msg["From"] = "Desk <desk@example.org>"
-    msg.set_content("Budget vote delayed\n\nThe parliament postponed its vote on the budget "
-                    "again on Monday, members said.")
+    msg.set_content(
+        "Budget vote delayed\n\nThe parliament postponed its vote on the budget "
+        "again on Monday, members said."
+    )
     raw = msg.as_bytes().replace(b"From:", b"Subject: =?x-unknown?b?/w==?=\nFrom:", 1)
     new = parse_bytes(raw, "n.eml")
     assert "\ufffd" not in new.title
@@ -128,8 +137,10 @@ def test_an_email_subject_that_cannot_be_read_at_all_gives_way_to_the_text():
 
 
 def test_an_html_paste_without_a_headline_asks_too(library):
-    html = ("<p>The ministry said on Monday that salaries would be paid late again this "
-            "month, blaming the delay on the budget.</p><p>Officials gave no new date.</p>")
+    html = (
+        "<p>The ministry said on Monday that salaries would be paid late again this "
+        "month, blaming the delay on the budget.</p><p>Officials gave no new date.</p>"
+    )
     result = import_text(library, "ignored plain text", html=html, ask_title=True)
     assert result.status == "needs_title"
     html_with_headline = "<h1>Salaries late again in the north</h1>" + html

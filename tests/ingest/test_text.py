@@ -38,9 +38,18 @@ def test_rudaw_body_is_the_article_without_chrome(rudaw):
     body = rudaw.body
     assert body.startswith("ERBIL, Kurdistan Region - The purpose")
     assert body.endswith("declared territorially defeated in 2019.")
-    for chrome in ("A+ A-", "Post a comment", "Required", "moderates all comments",
-                   "community guidelines", "approved or rejected", "@AzhiYR", "Azhi Rasul",
-                   "Comments", "09-02-2024"):
+    for chrome in (
+        "A+ A-",
+        "Post a comment",
+        "Required",
+        "moderates all comments",
+        "community guidelines",
+        "approved or rejected",
+        "@AzhiYR",
+        "Azhi Rasul",
+        "Comments",
+        "09-02-2024",
+    ):
         assert chrome not in body
     assert not body.startswith("Pentagon sending")
     assert "\n\nPentagon spokesperson Major General Pat Ryder" in body
@@ -56,12 +65,18 @@ def test_rudaw_original_bytes_are_kept(rudaw):
 
 def test_dateline_forms():
     assert find_dateline("ERBIL, Kurdistan Region - The purpose of the strikes") == (
-        "Erbil, Kurdistan Region", "")
+        "Erbil, Kurdistan Region",
+        "",
+    )
     assert find_dateline("BAGHDAD (Reuters) - Iraq's prime minister said on Friday") == (
-        "Baghdad", "Reuters")
+        "Baghdad",
+        "Reuters",
+    )
     assert find_dateline("NEW YORK — Markets fell sharply on Monday after") == ("New York", "")
     assert find_dateline("AL-QAIM, Iraq: Residents returned to their homes") == (
-        "Al-Qaim, Iraq", "")
+        "Al-Qaim, Iraq",
+        "",
+    )
     assert find_dateline("أربيل - قال متحدث باسم البنتاغون يوم الخميس") == ("أربيل", "")
     assert find_dateline("The US said - in a statement on Friday - that") == ("", "")
     assert find_dateline("US - Iraq") == ("", "")
@@ -75,29 +90,46 @@ def test_authors_drop_handles_and_reject_sentences():
 
 
 def test_outlet_named_in_the_text():
-    assert outlet_from_text("a spokesperson told Rudaw on Thursday. Rudaw moderates all "
-                            "comments submitted on our website.") == "Rudaw"
-    assert outlet_from_text("Copyright © 2024 Kurdistan24. All rights reserved.") == \
-        "Kurdistan24"
+    assert (
+        outlet_from_text(
+            "a spokesperson told Rudaw on Thursday. Rudaw moderates all "
+            "comments submitted on our website."
+        )
+        == "Rudaw"
+    )
+    assert outlet_from_text("Copyright © 2024 Kurdistan24. All rights reserved.") == "Kurdistan24"
     assert outlet_from_text("The minister told reporters nothing new.") == ""
 
 
 def test_chrome_lines():
-    for line in ("A+ A-", "Share", "Share Tweet Email", "Post a comment", "Required",
-                 "We use cookies to improve your experience. Accept all",
-                 "Sign up for our newsletter", "© 2024 Rudaw", "@AzhiYR", "•"):
+    for line in (
+        "A+ A-",
+        "Share",
+        "Share Tweet Email",
+        "Post a comment",
+        "Required",
+        "We use cookies to improve your experience. Accept all",
+        "Sign up for our newsletter",
+        "© 2024 Rudaw",
+        "@AzhiYR",
+        "•",
+    ):
         assert is_chrome(line), line
-    for line in ("The purpose of the strikes was to degrade capabilities.",
-                 "Share prices fell by 3 percent on Monday as traders sold."):
+    for line in (
+        "The purpose of the strikes was to degrade capabilities.",
+        "Share prices fell by 3 percent on Monday as traders sold.",
+    ):
         assert not is_chrome(line), line
 
 
 def test_related_lists_and_comment_sections_are_dropped():
-    text = ("Headline of the story here\n\n"
-            + "First paragraph of the story with plenty of words to count as text. " * 2
-            + "\n\nRelated articles\nIraq votes again\nTurkey strikes PKK targets\n\n"
-            + "Second paragraph of the story, still with plenty of words in it, goes here."
-            + "\n\nComments\n\nGreat article!\n\nI disagree with this completely.")
+    text = (
+        "Headline of the story here\n\n"
+        + "First paragraph of the story with plenty of words to count as text. " * 2
+        + "\n\nRelated articles\nIraq votes again\nTurkey strikes PKK targets\n\n"
+        + "Second paragraph of the story, still with plenty of words in it, goes here."
+        + "\n\nComments\n\nGreat article!\n\nI disagree with this completely."
+    )
     body = clean_text(text)
     assert "Iraq votes again" not in body
     assert "Second paragraph of the story" in body
@@ -105,9 +137,11 @@ def test_related_lists_and_comment_sections_are_dropped():
 
 
 def test_hard_wrapped_paragraphs_are_joined():
-    wrapped = ("This is a long paragraph that was wrapped at seventy characters by\n"
-               "an e-mail program and should come back as one single paragraph of\n"
-               "text in the body.\n\nSecond paragraph.")
+    wrapped = (
+        "This is a long paragraph that was wrapped at seventy characters by\n"
+        "an e-mail program and should come back as one single paragraph of\n"
+        "text in the body.\n\nSecond paragraph."
+    )
     assert split_paragraphs(wrapped) == [
         "This is a long paragraph that was wrapped at seventy characters by an e-mail "
         "program and should come back as one single paragraph of text in the body.",
@@ -117,7 +151,7 @@ def test_hard_wrapped_paragraphs_are_joined():
 
 def test_markdown_with_front_matter():
     md = (
-        b"---\ntitle: \"Iraq's budget passes\"\nauthor: Jane Smith\n"
+        b'---\ntitle: "Iraq\'s budget passes"\nauthor: Jane Smith\n'
         b"source: https://example.org/budget\npublished: 2024-06-12\n---\n\n"
         b"# Iraq's budget passes\n\n"
         b"BAGHDAD - Parliament passed the **three-year** budget on Wednesday after "
@@ -139,9 +173,11 @@ def test_markdown_with_front_matter():
 
 
 def test_arabic_text_language_and_title():
-    text = ("البنتاغون يرسل رسالة واضحة\n\n"
-            "أربيل - قال متحدث باسم وزارة الدفاع الأمريكية إن الغارات تهدف إلى إضعاف قدرات "
-            "الجماعات المسلحة وحماية القوات الأمريكية في العراق وسوريا.").encode()
+    text = (
+        "البنتاغون يرسل رسالة واضحة\n\n"
+        "أربيل - قال متحدث باسم وزارة الدفاع الأمريكية إن الغارات تهدف إلى إضعاف قدرات "
+        "الجماعات المسلحة وحماية القوات الأمريكية في العراق وسوريا."
+    ).encode()
     src = parse_bytes(text, "arabic.txt")
     assert src.language == "ar"
     assert src.title == "البنتاغون يرسل رسالة واضحة"
@@ -150,28 +186,29 @@ def test_arabic_text_language_and_title():
 
 
 def test_text_without_header_gets_a_title_from_the_first_paragraph():
-    src = parse_bytes(b"Just one paragraph of notes about the meeting in Erbil today.",
-                      "notes.txt")
+    src = parse_bytes(b"Just one paragraph of notes about the meeting in Erbil today.", "notes.txt")
     assert src.title == "Just one paragraph of notes about the meeting in Erbil today."
     assert src.published is None and src.published_precision == "unknown"
 
 
 def test_a_dateline_is_a_place_in_any_script_not_a_label():
-    assert find_dateline("تقرير: افتتحت السلطات المحلية اليوم الجسر الجديد فوق النهر") == (
-        "", "")
+    assert find_dateline("تقرير: افتتحت السلطات المحلية اليوم الجسر الجديد فوق النهر") == ("", "")
     assert find_dateline("REPORT: The ministry said on Monday that the talks had") == ("", "")
     assert find_dateline("بغداد (رويترز) - أجل البرلمان العراقي اليوم التصويت على") == (
-        "بغداد", "رويترز")
+        "بغداد",
+        "رويترز",
+    )
     assert find_dateline("МОСКВА (ТАСС) — Министерство обороны сообщило в понедельник") == (
-        "Москва", "ТАСС")
+        "Москва",
+        "ТАСС",
+    )
     assert find_dateline("ΑΘΗΝΑ - Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα") == ("Αθηνα", "")
     assert find_dateline("هەولێر - وەزارەتی پێشمەرگە ڕایگەیاند کە هێزەکان") == ("هەولێر", "")
 
 
 def test_bylines_keep_people_not_credentials_roles_or_dates():
     assert split_authors("Rachael Link, MS, RD") == ("Rachael Link",)
-    assert split_authors("Written by Rachael Link, MS, RD on January 8, 2020") == (
-        "Rachael Link",)
+    assert split_authors("Written by Rachael Link, MS, RD on January 8, 2020") == ("Rachael Link",)
     assert split_authors("By Dana Whitfield, Middle East Correspondent") == ("Dana Whitfield",)
     assert split_authors("Jane Roe, Staff Writer | Nov. 18, 2019") == ("Jane Roe",)
     assert split_authors("Martin Luther King, Jr.") == ("Martin Luther King Jr.",)
@@ -181,11 +218,19 @@ def test_people_win_over_publishers_and_agencies_are_credit():
     from briefer.ingest.people import choose_authors
 
     assert choose_authors([("Condé Nast", ""), ("Amelia Brooks", "person")], "Vogue") == (
-        ("Amelia Brooks",), ())
+        ("Amelia Brooks",),
+        (),
+    )
     assert choose_authors([("Snopes", ""), ("Chidi Okafor", "")], "Snopes.com") == (
-        ("Chidi Okafor",), ())
+        ("Chidi Okafor",),
+        (),
+    )
     assert choose_authors([("Sky", "")], "Sky News") == ((), ())
     assert choose_authors([("Reuters", ""), ("Ali Hassan", "")], "") == (
-        ("Ali Hassan",), ("Reuters",))
+        ("Ali Hassan",),
+        ("Reuters",),
+    )
     assert choose_authors([("Human Rights Watch", "")], "ReliefWeb") == (
-        ("Human Rights Watch",), ())
+        ("Human Rights Watch",),
+        (),
+    )

@@ -27,9 +27,16 @@ pytestmark = pytest.mark.skipif(
 def installed(tmp_path) -> Path:
     data = tmp_path / "share"
     done = subprocess.run(
-        ["make", "-s", "install-desktop", f"XDG_DATA_HOME={data}",
-         "DESKTOP_EXEC=/opt/my apps/Briefer/Briefer"],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            "make",
+            "-s",
+            "install-desktop",
+            f"XDG_DATA_HOME={data}",
+            "DESKTOP_EXEC=/opt/my apps/Briefer/Briefer",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stderr
     return data
@@ -70,8 +77,9 @@ def test_the_appstream_metadata_names_the_app_and_its_version(installed):
     validator = shutil.which("appstreamcli")
     if validator:
         path = installed / "metainfo" / f"{APP_ID}.metainfo.xml"
-        done = subprocess.run([validator, "validate", "--no-net", str(path)],
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [validator, "validate", "--no-net", str(path)], capture_output=True, text=True
+        )
         assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -86,6 +94,6 @@ def test_windows_and_macos_icons_hold_every_size():
     assert icns[:4] == b"icns" and int.from_bytes(icns[4:8], "big") == len(icns)
     kinds, offset = set(), 8
     while offset < len(icns):
-        kinds.add(icns[offset:offset + 4])
-        offset += int.from_bytes(icns[offset + 4:offset + 8], "big")
+        kinds.add(icns[offset : offset + 4])
+        offset += int.from_bytes(icns[offset + 4 : offset + 8], "big")
     assert {b"icp4", b"ic07", b"ic08", b"ic09"} <= kinds

@@ -31,10 +31,23 @@ def app(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("pyinstaller")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--workpath", str(work / "build"), "--distpath", str(work / "dist"),
-         str(ROOT / "briefer.spec")],
-        capture_output=True, text=True, cwd=ROOT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--workpath",
+            str(work / "build"),
+            "--distpath",
+            str(work / "dist"),
+            str(ROOT / "briefer.spec"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
     )
     assert done.returncode == 0, done.stderr[-4000:]
     return work / "dist" / "Briefer"
@@ -49,7 +62,11 @@ def _headless_env(tmp: Path) -> dict[str, str]:
 def test_the_frozen_app_passes_its_self_test(app, tmp_path):
     done = subprocess.run(
         [str(app / "Briefer"), "--self-test"],
-        capture_output=True, text=True, cwd=tmp_path, env=_headless_env(tmp_path), timeout=300,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_headless_env(tmp_path),
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("briefer self-test passed")
@@ -60,7 +77,11 @@ def test_the_frozen_app_names_its_version(app, tmp_path):
 
     done = subprocess.run(
         [str(app / "Briefer"), "--version"],
-        capture_output=True, text=True, cwd=tmp_path, env=_headless_env(tmp_path), timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_headless_env(tmp_path),
+        timeout=120,
     )
     assert done.stdout.strip() == f"briefer {briefer.__version__}"
 
@@ -99,7 +120,9 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
     read, write = os.pipe()
     xvfb = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     os.close(write)
     with os.fdopen(read) as numbers:
@@ -107,12 +130,14 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
 
 
 def _mapped_briefer_window(env: dict[str, str]) -> bool:
-    tree = subprocess.run(["xwininfo", "-root", "-children"], env=env,
-                          capture_output=True, text=True).stdout
+    tree = subprocess.run(
+        ["xwininfo", "-root", "-children"], env=env, capture_output=True, text=True
+    ).stdout
     for line in tree.splitlines():
         if '"Briefer' in line and line.strip().startswith("0x"):
-            info = subprocess.run(["xwininfo", "-id", line.split()[0]], env=env,
-                                  capture_output=True, text=True).stdout
+            info = subprocess.run(
+                ["xwininfo", "-id", line.split()[0]], env=env, capture_output=True, text=True
+            ).stdout
             if "IsViewable" in info:
                 return True
     return False
@@ -129,8 +154,12 @@ def test_the_frozen_app_opens_its_window_on_x11(app, tmp_path):
     env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
     proc = None
     try:
-        proc = subprocess.Popen([str(app / "Briefer"), "--library", str(tmp_path / "x.briefer")],
-                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [str(app / "Briefer"), "--library", str(tmp_path / "x.briefer")],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         shown = False
         for _ in range(1200):  # polls for up to two minutes on a loaded machine
             if proc.poll() is not None:

@@ -71,7 +71,5 @@ def test_the_installed_metadata_matches_the_package_version():
     import briefer
 
     assert "version" in PYPROJECT["project"].get("dynamic", [])
-    assert PYPROJECT["tool"]["setuptools"]["dynamic"]["version"] == {
-        "attr": "briefer.__version__"
-    }
+    assert PYPROJECT["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "briefer.__version__"}
     assert re.fullmatch(r"\d+\.\d+\.\d+", briefer.__version__)

@@ -26,7 +26,10 @@ def test_the_code_reads_its_templates_through_the_helper():
     names = {t.name for t in structure_templates()[0]}
     assert {"Standard brief", "Situation update", "One-pager"} <= names
     assert {t.name for t in word_templates() if t.builtin} == {
-        "Standard", "Compact", "Standard Letter", "Compact Letter"
+        "Standard",
+        "Compact",
+        "Standard Letter",
+        "Compact Letter",
     }
 
 

@@ -22,8 +22,16 @@ ROOT = Path(__file__).resolve().parents[2]
 WHEELHOUSE = Path(
     os.environ.get("BRIEFER_WHEELHOUSE") or Path.home() / ".cache" / "briefer-wheelhouse"
 )
-SOURCES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "briefer", "resources",
-           "templates", "docs")
+SOURCES = (
+    "pyproject.toml",
+    "setup.py",
+    "MANIFEST.in",
+    "README.md",
+    "briefer",
+    "resources",
+    "templates",
+    "docs",
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -61,8 +69,17 @@ def installed(tmp_path_factory) -> Path:
     _run([sys.executable, "-m", "venv", "--without-pip", venv])
     python = venv / "bin" / "python"
     _run(
-        [*pip, "--python", python, "install", "-q", "--no-index", "--find-links", WHEELHOUSE,
-         wheel],
+        [
+            *pip,
+            "--python",
+            python,
+            "install",
+            "-q",
+            "--no-index",
+            "--find-links",
+            WHEELHOUSE,
+            wheel,
+        ],
         env=env,
     )
     return venv / "bin"

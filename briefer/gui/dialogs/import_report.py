@@ -44,8 +44,11 @@ class ImportReportDialog(BrieferDialog):
         self.setSizeGripEnabled(True)
         self.lines = report_lines(report)
         style = self.style()
-        kind = QStyle.StandardPixmap.SP_MessageBoxWarning if report.failed else (
-            QStyle.StandardPixmap.SP_MessageBoxInformation)
+        kind = (
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+            if report.failed
+            else (QStyle.StandardPixmap.SP_MessageBoxInformation)
+        )
         self.icon = QLabel()
         self.icon.setPixmap(style.standardIcon(kind).pixmap(32, 32))
         self.summary = QLabel(report.summary())

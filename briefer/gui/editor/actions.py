@@ -61,9 +61,7 @@ class BriefActions(QObject):
         self.insert_excerpt.triggered.connect(lambda: self._tab and self._tab.insert_excerpt())
         self.find.triggered.connect(lambda: self._tab and self._tab.find())
         self.replace.triggered.connect(lambda: self._tab and self._tab.replace())
-        self.tradecraft.triggered.connect(
-            lambda on: self._tab and self._tab.show_tradecraft(on)
-        )
+        self.tradecraft.triggered.connect(lambda on: self._tab and self._tab.show_tradecraft(on))
 
     def set_tab(self, tab: BriefTab | None) -> None:
         """The brief in front (or None when another kind of tab is)."""

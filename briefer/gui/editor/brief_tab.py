@@ -513,9 +513,7 @@ class BriefTab(QWidget):
         if note is not None and self._pending_note is None:
             self._pending_note = note
         self.save_state.setText("Not saved")
-        logging.getLogger("briefer.brief").warning(
-            "brief %s not saved: %s", self.brief_id, message
-        )
+        logging.getLogger("briefer.brief").warning("brief %s not saved: %s", self.brief_id, message)
         self.message_bar.show_message(
             f"Not saved: {message}. Your text is kept here; trying again in "
             f"{RETRY_MS // 1000} seconds."

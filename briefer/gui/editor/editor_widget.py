@@ -281,9 +281,7 @@ class BriefEditor(QTextEdit):
             self.portion_box.setItemData(
                 self.portion_box.count() - 1, label, Qt.ItemDataRole.ToolTipRole
             )
-        self.portion_box.activated.connect(
-            lambda n: self.set_portion(self.portion_box.itemData(n))
-        )
+        self.portion_box.activated.connect(lambda n: self.set_portion(self.portion_box.itemData(n)))
         bar.addWidget(self.portion_box)
         self._sync_actions()
         return bar

@@ -283,8 +283,7 @@ class TradecraftPanel(QWidget):
                 select = item
         for name, group in groups.items():
             open_count = sum(
-                not group.child(c).data(0, FindingRole).dismissed
-                for c in range(group.childCount())
+                not group.child(c).data(0, FindingRole).dismissed for c in range(group.childCount())
             )
             group.setText(0, f"{name} ({open_count}/{group.childCount()})"
                           if open_count != group.childCount() else

@@ -28,7 +28,8 @@ class BriefsFeature(Feature):
         self.window.action("export_word").triggered.connect(self.export_word)
         self.window.navigator.brief_requested.connect(self.open_brief)
         self.tabs.currentChanged.connect(
-            lambda _i: self.actions.set_tab(self.tabs.current_brief_tab()))
+            lambda _i: self.actions.set_tab(self.tabs.current_brief_tab())
+        )
 
     def new_brief(self) -> None:
         """New Brief…: title, template and marking, then the brief opens in a tab."""
@@ -47,9 +48,11 @@ class BriefsFeature(Feature):
 
             tab = BriefTab(self.library, self.window.worker, brief_id, self.window)
             tab.title_changed.connect(
-                lambda title, t=tab: self.tabs.set_title(t, title or "Untitled brief"))
+                lambda title, t=tab: self.tabs.set_title(t, title or "Untitled brief")
+            )
             tab.details_changed.connect(
-                lambda t=tab: self.window.changes.emit(Changes.of(briefs=[t.brief_id])))
+                lambda t=tab: self.window.changes.emit(Changes.of(briefs=[t.brief_id]))
+            )
             tab.excerpt_activated.connect(self.window.excerpts.show_by_id)
             self.tabs.add_tab(tab, "Brief")
             self.tabs.setTabIcon(self.tabs.indexOf(tab), icon("brief"))

@@ -215,11 +215,14 @@ class LibraryFeature(Feature):
         manager = TagManager(self.library, self.window)
         manager.delete_requested.connect(self.delete_tags)
         manager.rename_requested.connect(
-            lambda name, new: self._edit_tags(ops.rename_tag(name, new), new))
+            lambda name, new: self._edit_tags(ops.rename_tag(name, new), new)
+        )
         manager.merge_requested.connect(
-            lambda names, into: self._edit_tags(ops.merge_tags(names, into), into))
+            lambda names, into: self._edit_tags(ops.merge_tags(names, into), into)
+        )
         manager.recolour_requested.connect(
-            lambda names, colour: self._edit_tags(ops.recolour_tags(names, colour), *names))
+            lambda names, colour: self._edit_tags(ops.recolour_tags(names, colour), *names)
+        )
         self.tag_manager = manager
         manager.open()
 

@@ -27,7 +27,8 @@ class SearchFeature(Feature):
         nav.saved_search_requested.connect(self.apply_saved_search)
         nav.rename_search_requested.connect(self.rename_saved_search)
         nav.delete_search_requested.connect(
-            lambda saved: w.operations.run(ops.delete_search(saved.id)))
+            lambda saved: w.operations.run(ops.delete_search(saved.id))
+        )
         self.field.textChanged.connect(self._query_changed)
         page.search_box.save_button.clicked.connect(self.save_search)
         self.filter_bar.changed.connect(self._filters_changed)

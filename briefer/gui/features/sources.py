@@ -25,7 +25,8 @@ class SourcesFeature(Feature):
     def wire(self) -> None:
         page, w = self.page, self.window
         page.sources_view.activated.connect(
-            lambda index: self.open_source(self.model.source_at(index.row()).id))
+            lambda index: self.open_source(self.model.source_at(index.row()).id)
+        )
         page.open_action.triggered.connect(self.open_selected)
         page.delete_action.triggered.connect(self.delete_selected)
         page.tag_button.clicked.connect(self.tag_selected)

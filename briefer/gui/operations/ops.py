@@ -43,7 +43,9 @@ def delete_source(source_id: int) -> Operation:
         "Delete source",
         lambda lib: lib.sources.delete(source_id),
         lambda d: Changes.of(
-            sources=[source_id], excerpts=[e.row["id"] for e in d.excerpts], source_list=True,
+            sources=[source_id],
+            excerpts=[e.row["id"] for e in d.excerpts],
+            source_list=True,
             tags=d.tags,
         ),
     )
@@ -74,8 +76,14 @@ def create_excerpt(source_id: int, start: int, end: int, text: str, choice) -> O
     return operation(
         "New excerpt",
         lambda lib: lib.excerpts.add(
-            source_id, start, end, text=text, credibility=choice.credibility,
-            comment=choice.comment, tags=choice.tags, speaker=choice.speaker,
+            source_id,
+            start,
+            end,
+            text=text,
+            credibility=choice.credibility,
+            comment=choice.comment,
+            tags=choice.tags,
+            speaker=choice.speaker,
         ),
         lambda e: Changes.of(sources=[source_id], excerpts=[e.id], tags=e.tags),
     )
@@ -86,8 +94,11 @@ def edit_excerpt(excerpt: ExcerptRecord, choice) -> Operation:
     return operation(
         "Edit excerpt",
         lambda lib: lib.excerpts.edit(
-            excerpt.id, credibility=choice.credibility, comment=choice.comment,
-            speaker=choice.speaker, tags=choice.tags,
+            excerpt.id,
+            credibility=choice.credibility,
+            comment=choice.comment,
+            speaker=choice.speaker,
+            tags=choice.tags,
         ),
         lambda e: Changes.of(
             sources=[excerpt.source_id], excerpts=[excerpt.id], tags={*excerpt.tags, *e.tags}
@@ -110,7 +121,8 @@ def restore_excerpts(deleted: Sequence[DeletedExcerpt]) -> Operation:
         "Undo delete excerpts",
         lambda lib: lib.excerpts.restore_many(items),
         lambda records: Changes.of(
-            sources={r.source_id for r in records}, excerpts=[r.id for r in records],
+            sources={r.source_id for r in records},
+            excerpts=[r.id for r in records],
             tags={t for r in records for t in r.tags},
         ),
     )
