@@ -1,11 +1,24 @@
-"""Windows under test keep their settings in a file of their own."""
+"""Windows under test keep their settings in a file of their own, and no test leaves a
+key held down for the next one."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from briefer.gui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def no_key_held_after(qapp):
+    """A shortcut test (Ctrl+Shift+E) can leave Shift in the application's modifier
+    state, and a later selectRow() then extends a selection from nowhere: release it."""
+    yield
+    if QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        QTest.keyRelease(QWidget(), Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
 
 
 @pytest.fixture
