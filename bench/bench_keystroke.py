@@ -71,7 +71,7 @@ def measure(size: str) -> dict:
             window.show()
             app.processEvents()
             QTest.qWait(500)
-            field = window.search_field
+            field = window.library_page.search_box.field
             per_query = []
             for query in TYPED:
                 field.setFocus()
@@ -90,7 +90,7 @@ def measure(size: str) -> dict:
                     QTest.qWait(KEY_GAP_MS)
                 deadline = time.perf_counter() + 30
                 while time.perf_counter() < deadline:
-                    outcome = window._search_outcome
+                    outcome = window.search.outcome
                     if outcome is not None and outcome.query == query:
                         break
                     QTest.qWait(10)

@@ -87,3 +87,23 @@ def test_the_keystroke_benchmark_refuses_an_application_it_cannot_time(qapp):
 
     with pytest.raises(RuntimeError, match="process of its own"):
         bench_keystroke.measure("tiny")
+
+
+def test_keystroke_benchmark_runs_tiny(cache):
+    """In a process of its own, as `make bench` runs it: it types into the window the
+    app builds, so a renamed window part breaks this test, not only the next bench."""
+    import subprocess
+    import sys
+
+    from bench.bench_library import child_env
+
+    env = {**child_env(), "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run(
+        [sys.executable, "-m", "bench", "keystroke", "--size", "tiny", "--no-report"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert "Traceback" not in run.stderr, run.stderr[-2000:]
+    assert "`Barzani`" in run.stdout or "Barzani" in run.stdout, run.stdout[-2000:]

@@ -45,6 +45,7 @@ from briefer.gui.tag_field import TagField
 # Widest a column sized to its contents may grow, in average characters; the excerpt's
 # own column takes the rest of the panel.
 CAPS = {TAGS: 14, COMMENT: 20, SOURCE: 16}
+FIT_ROWS = 50  # rows a column is fitted to (about two screens)
 # What the window's Cut Excerpt action is bound to (the actions table may say otherwise
 # through set_cut_shortcut; tests/gui/test_excerpts_panel.py compares the two).
 CUT_SHORTCUT = "Ctrl+E"
@@ -67,6 +68,7 @@ class ExcerptsPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._fitting = False
         self.heading = QLabel("Excerpts")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         font = self.heading.font()
@@ -83,11 +85,18 @@ class ExcerptsPanel(QWidget):
         self.view.setDragEnabled(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.view.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.view.setWordWrap(True)
-        self.view.setUniformRowHeights(False)
+        # One line a row, cut with "…" (the tooltip has the whole excerpt): rows of one
+        # height let the view lay out thousands of a search's excerpts without
+        # measuring each one's wrapped text on the GUI thread (issue 16).
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setUniformRowHeights(True)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         header = self.view.header()
         header.setStretchLastSection(False)
+        # Fitting a column reads this many rows, not every loaded one: a search's
+        # thousands of excerpts must not be measured on the GUI thread (issue 16).
+        header.setResizeContentsPrecision(FIT_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(GRADE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
@@ -148,7 +157,7 @@ class ExcerptsPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         self.model.modelReset.connect(self._fit_columns)
-        self.model.rowsInserted.connect(lambda *_: self._fit_columns())
+        self.model.rowsInserted.connect(self._rows_added)
         self._update_actions()
         self._fit_columns()
 
@@ -169,9 +178,25 @@ class ExcerptsPanel(QWidget):
     def is_empty(self) -> bool:
         return self.stack.currentWidget() is self.empty_label
 
+    def _rows_added(self, *_args) -> None:
+        """More rows (scrolling fetches them, or a new excerpt): the columns were fitted
+        to the first rows already, unless the list was empty until now."""
+        if self.is_empty():
+            self._fit_columns()
+
     def _fit_columns(self) -> None:
-        """Show the hint when there is nothing; else fit each column to its contents,
-        within its cap, and leave the excerpt's words the rest."""
+        """Show the hint when there is nothing; else fit each column to its contents
+        (its first FIT_ROWS rows), within its cap, and leave the excerpt's words the
+        rest. Fitting may make the view fetch more rows: that does not fit again."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            self._fit()
+        finally:
+            self._fitting = False
+
+    def _fit(self) -> None:
         empty = self.model.rowCount() == 0
         self.stack.setCurrentWidget(self.empty_label if empty else self.view)
         if empty:

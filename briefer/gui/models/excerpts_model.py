@@ -16,6 +16,8 @@ EXCERPT_MIME = "application/x-briefer-excerpt"
 COLUMNS = ("Grade", "Excerpt", "Tags", "Comment", "Source", "Date")
 GRADE, TEXT, TAGS, COMMENT, SOURCE, DATE = range(len(COLUMNS))
 ExcerptIdRole = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ANSWERED = frozenset({_DISPLAY, Qt.ItemDataRole.ToolTipRole, ExcerptIdRole})
 
 
 def format_citation(excerpt: ExcerptRecord) -> str:
@@ -51,10 +53,12 @@ class ExcerptsModel(RecordTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ExcerptRecord] = []
+        self._cell_cache: dict[int, tuple[ExcerptRecord, tuple[str, ...]]] = {}
         self._pending: list[ExcerptRecord] = []
 
     def set_excerpts(self, excerpts: Sequence[ExcerptRecord]) -> None:
         self.beginResetModel()
+        self._cell_cache.clear()
         self._rows, self._pending = list(excerpts[:BATCH]), list(excerpts[BATCH:])
         self.endResetModel()
 
@@ -86,45 +90,56 @@ class ExcerptsModel(RecordTableModel):
     def excerpt_at(self, row: int) -> ExcerptRecord:
         return self.record_at(row)
 
-    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
+    def data(self, index: Index, role=_DISPLAY):
+        # Fitting columns and row heights asks every role of many cells: the roles this
+        # model does not answer return at once, and a row's texts are made once.
+        if role not in _ANSWERED or not index.isValid():
             return None
-        ex = self._rows[index.row()]
+        row = index.row()
+        if row >= len(self._rows):
+            return None
+        ex = self._rows[row]
         column = index.column()
+        if role == _DISPLAY:
+            return self._cells(ex)[column]
         if role == ExcerptIdRole:
             return ex.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == GRADE:
-                return ex.grade
-            if column == TEXT:
-                return " ".join(ex.text.split())
-            if column == SOURCE:
-                return ex.source_title
-            if column == DATE:
-                published = ex.source_published
-                return f"{published:%d %b %Y}" if published else ""
-            if column == COMMENT:
-                return " ".join((ex.comment or "").split())
+        if column == GRADE:
+            return (
+                f"Source {reliability_text(ex.source_reliability)}; "
+                f"information {ex.credibility}: {CREDIBILITY[ex.credibility]}"
+            )
+        if column == TEXT:
+            lost = "\n(its words are no longer in the source text)" if ex.anchor == "lost" else ""
+            comment = f"\n\n{ex.comment}" if ex.comment else ""
+            return ex.text + comment + lost
+        if column == COMMENT and ex.comment:
+            return ex.comment
+        if column == TAGS and ex.tags:
             return ", ".join(ex.tags)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == GRADE:
-                return (
-                    f"Source {reliability_text(ex.source_reliability)}; "
-                    f"information {ex.credibility}: {CREDIBILITY[ex.credibility]}"
-                )
-            if column == TEXT:
-                lost = (
-                    "\n(its words are no longer in the source text)" if ex.anchor == "lost" else ""
-                )
-                comment = f"\n\n{ex.comment}" if ex.comment else ""
-                return ex.text + comment + lost
-            if column == COMMENT and ex.comment:
-                return ex.comment
-            if column == TAGS and ex.tags:
-                return ", ".join(ex.tags)
-            if column == SOURCE:
-                return ex.source_title
+        if column == SOURCE:
+            return ex.source_title
         return None
+
+    def _cells(self, ex: ExcerptRecord) -> tuple[str, ...]:
+        """The row's texts by column, kept while the row holds this very record."""
+        kept = self._cell_cache.get(id(ex))
+        if kept is not None and kept[0] is ex:
+            return kept[1]
+        published = ex.source_published
+        by_column = {
+            GRADE: ex.grade,
+            TEXT: " ".join(ex.text.split()),
+            SOURCE: ex.source_title,
+            DATE: f"{published:%d %b %Y}" if published else "",
+            COMMENT: " ".join((ex.comment or "").split()),
+            TAGS: ", ".join(ex.tags),
+        }
+        cells = tuple(by_column.get(c, "") for c in range(len(self.HEADERS)))
+        if len(self._cell_cache) > 4 * BATCH + len(self._rows):
+            self._cell_cache.clear()
+        self._cell_cache[id(ex)] = (ex, cells)
+        return cells
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
