@@ -12,7 +12,6 @@ from briefer.core import document as bdoc
 from briefer.core.errors import BrieferError
 from briefer.gui.editor import brief_tab
 from briefer.gui.editor.actions import BriefActions
-from briefer.gui.editor.briefs_model import MARKING, STATUS, TITLE, BriefIdRole, BriefsListModel
 
 pytest_plugins = ["tests.gui.editor_support"]
 
@@ -152,19 +151,6 @@ def test_formatting_commands_give_the_structure(qtbot, library, open_tab):
     with pytest.raises(ValueError, match="Link refused"):
         editor.set_link("javascript:alert(1)")
     assert editor.body()["blocks"][0]["content"][0]["link"] == "https://example.org"
-
-
-def test_briefs_model_lists_newest_first_with_status_and_marking(qtbot, library, worker):
-    library.briefs.create("Older", marking="tlp red")
-    library.briefs.create("Newer", status="final")
-    model = BriefsListModel(library, worker)
-    with qtbot.waitSignal(model.loaded, timeout=5_000):
-        model.reload()
-    assert model.rowCount() == 2
-    assert model.data(model.index(0, TITLE)) == "Newer"
-    assert model.data(model.index(0, STATUS)) == "Final"
-    assert model.data(model.index(1, MARKING)) == "TLP:RED"
-    assert model.data(model.index(1, TITLE), BriefIdRole) == model.brief_at(1).id
 
 
 def test_brief_menu_acts_on_the_tab_in_front(qtbot, library, open_tab):
