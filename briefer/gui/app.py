@@ -8,15 +8,13 @@ Nothing below the app imports this module.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from briefer import __version__
 from briefer.core.logfile import setup_logging
+from briefer.gui.first_paint import after_first_paint
 from briefer.gui.icons import app_icon
 from briefer.gui.opening import (
     offer_backup,
@@ -51,28 +49,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(APP_ID)  # matches the installed .desktop file on Wayland
     app.setWindowIcon(app_icon())
     return app
-
-
-class _FirstPaint(QObject):
-    def __init__(self, window: QWidget, fn: Callable[[], Any]):
-        super().__init__(window)
-        self._window, self._fn = window, fn
-        QApplication.instance().installEventFilter(self)
-
-    def eventFilter(self, obj, event) -> bool:
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(obj, QWidget)
-            and obj.window() is self._window
-        ):
-            QApplication.instance().removeEventFilter(self)
-            QTimer.singleShot(0, self._fn)
-        return False
-
-
-def after_first_paint(window: QWidget, fn: Callable[[], Any]) -> None:
-    """Call fn from the event loop once anything in the window has been painted."""
-    _FirstPaint(window, fn)
 
 
 def run(path: Path) -> int:

@@ -34,6 +34,7 @@ from briefer.gui.features.imports import ImportsFeature, local_paths
 from briefer.gui.features.library import LibraryFeature
 from briefer.gui.features.search import SearchFeature
 from briefer.gui.features.sources import SourcesFeature
+from briefer.gui.first_paint import after_first_paint
 from briefer.gui.icons import app_icon
 from briefer.gui.library_page import LibraryPage
 from briefer.gui.message_bar import MessageBars
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library, parent=None, *, settings: QSettings | None = None):
         super().__init__(parent)
         self.library = library
+        #: finish_start() has run: the navigator, panel and status show this library.
+        self.started = False
         self.settings = settings if settings is not None else QSettings()
         self.worker = CoreWorker(self)
         self.undo_stack = QUndoStack(self)
@@ -85,11 +88,16 @@ class MainWindow(QMainWindow):
         self._gate_writes()
         self._wire()
         self.update_title()
-        self.refresh()
+        # The first screen: the table reads its first rows when the view asks. The
+        # navigator's lists, the excerpts panel and the status count follow the first
+        # paint (finish_start), so the window shows sooner (issue 16).
+        self.search.show_table_or_results()
+        self.update_status()
         self.recent_libraries.add(library.path)
         self.libraries.restore_state()
         self.update_actions()
         self.libraries.show_mode(library)
+        after_first_paint(self, self.finish_start)
 
     # -- building ------------------------------------------------------------------
 
@@ -194,13 +202,26 @@ class MainWindow(QMainWindow):
     def attach_session(self, session) -> None:
         self.libraries.attach_session(session)
 
+    def finish_start(self) -> None:
+        """What the first screen leaves out, read once the window is painted: the
+        navigator's lists and the excerpts panel. Runs once;
+        a refresh() before it (another library) has read them already."""
+        if self.started:
+            return
+        self.started = True
+        self.search.refresh_navigator()
+        self.excerpts.refresh_panel()
+
     def refresh(self) -> None:
         """Re-read everything shown (another library, or a test that wrote behind the
         window's back); edits send change events of their own instead."""
+        self.started = True
         self.changes.emit(Changes(library_replaced=True))
 
     def update_status(self) -> None:
-        count = self.library.sources.count()
+        count = self.sources.model.library_total
+        if count is None:
+            count = self.library.sources.count()
         noun = "source" if count == 1 else "sources"
         self.statusBar().showMessage(f"{count:,} {noun} · {self.library.path}")
 

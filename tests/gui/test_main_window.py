@@ -47,3 +47,18 @@ def test_failed_import_is_reported_not_raised(qtbot, library, tmp_path):
     assert "1 failed" in box.text()
     assert "empty.txt" in box.details.text()  # named in the message itself
     assert library.sources.count() == 0
+
+
+def test_the_navigator_fills_once_the_window_is_painted(qtbot, library):
+    """Issue 16: the first screen is the table; the navigator's lists (briefs, tags,
+    saved searches) are read after the first paint, and they are read."""
+    library.briefs.create("Weekly brief")
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    nav = window.navigator
+    assert not window.started
+    assert nav.child_labels(nav.briefs_item) == []
+    window.show()
+    qtbot.waitUntil(lambda: window.started, timeout=10_000)
+    assert nav.child_labels(nav.briefs_item) == ["Weekly brief"]
+    assert "0 sources" in window.statusBar().currentMessage()

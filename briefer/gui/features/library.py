@@ -298,8 +298,9 @@ class LibraryFeature(Feature):
         w, s, path = self.window, self.window.settings, self.library.path
         for source_id in OPEN_SOURCES.get(s, path):
             w.sources.open_source(source_id, quiet=True)
-        known = {b.id for b in self.library.briefs.list()}
-        for brief_id in OPEN_BRIEFS.get(s, path):
+        wanted = OPEN_BRIEFS.get(s, path)
+        known = {b.id for b in self.library.briefs.list()} if wanted else set()
+        for brief_id in wanted:
             if brief_id in known:
                 w.briefs.open_brief(brief_id)
         index = CURRENT_TAB.get(s, path)

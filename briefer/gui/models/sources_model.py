@@ -163,6 +163,14 @@ class SourcesTableModel(RecordTableModel):
         self._ensure_loaded()
         return self._total
 
+    @property
+    def library_total(self) -> int | None:
+        """All the library's sources when no filter is set (the table's own count,
+        read with its first rows), else None: the status bar needs no query of its own."""
+        if self._filters != SearchFilters():
+            return None
+        return self.total
+
     def source_at(self, row: int) -> SourceSummary:
         return self.record_at(row)
 
