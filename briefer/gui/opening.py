@@ -8,6 +8,7 @@ the analyst and shows the answer.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -15,10 +16,17 @@ from briefer.core import backups, opening
 from briefer.core.errors import BrieferError
 from briefer.core.library import Library
 from briefer.core.opening import Opening, Outcome
-from briefer.gui.dialogs.damaged_library import DamagedLibraryDialog
-from briefer.gui.dialogs.lock_dialog import ask_read_only
-from briefer.gui.dialogs.no_library import NoLibraryDialog
-from briefer.gui.dialogs.restore_backup import RestoreBackupDialog
+
+# The dialogs are imported when one is shown: a library that opens shows none, and
+# importing them (and creating the Python enums of the Qt classes they are first to
+# touch) cost ~0.1 s of every start (issue 16).
+
+
+def ask_read_only(error: Any, parent: QWidget | None) -> bool:
+    """The locked-library dialog: True when the analyst opens the library read-only."""
+    from briefer.gui.dialogs.lock_dialog import ask_read_only as ask
+
+    return ask(error, parent)
 
 
 def open_library_interactively(
@@ -58,6 +66,8 @@ def open_library_at_start(path: str | Path, parent: QWidget | None = None) -> Li
     library = open_library_interactively(path, parent)
     while library is None:
         found = backups.list_backups(path)
+        from briefer.gui.dialogs.no_library import NoLibraryDialog
+
         choice = NoLibraryDialog(path, bool(found), parent).choice()
         if choice == NoLibraryDialog.OTHER:
             name, _ = QFileDialog.getOpenFileName(
@@ -76,6 +86,8 @@ def open_library_at_start(path: str | Path, parent: QWidget | None = None) -> Li
 def _restore_chosen_backup(
     path: Path, found: list[backups.BackupInfo], parent: QWidget | None
 ) -> Library | None:
+    from briefer.gui.dialogs.restore_backup import RestoreBackupDialog
+
     dialog = RestoreBackupDialog(path, found, parent)
     if dialog.exec() != RestoreBackupDialog.DialogCode.Accepted:
         return None
@@ -107,6 +119,8 @@ def offer_backup(attempt: Opening, parent: QWidget | None = None) -> bool:
     never overwritten.
     """
     path, newest = attempt.path, attempt.backup
+    from briefer.gui.dialogs.damaged_library import DamagedLibraryDialog
+
     dialog = DamagedLibraryDialog(attempt.message, attempt.problems, newest, parent)
     dialog.exec()
     if not dialog.wants_restore() or newest is None:

@@ -24,8 +24,6 @@ from briefer.core.damage import LibraryDamaged
 from briefer.core.errors import BrieferError
 from briefer.core.library import Library
 from briefer.core.records import CheckReport
-from briefer.gui.dialogs.damaged_library import DamagedLibraryDialog
-from briefer.gui.dialogs.restore_backup import RestoreBackupDialog
 from briefer.gui.opening import open_library_interactively
 
 BACKUP_TICK_MS = 60_000
@@ -194,6 +192,8 @@ class LibrarySession(QObject):
     def restore_from_backup(self, parent: QWidget | None = None) -> Library | None:
         """Library › Restore from Backup…: choose, confirm, swap the library in place."""
         path = self.library.path
+        from briefer.gui.dialogs.restore_backup import RestoreBackupDialog  # when shown
+
         dialog = RestoreBackupDialog(path, backups.list_backups(path), parent)
         if dialog.exec() != RestoreBackupDialog.DialogCode.Accepted:
             return None
@@ -236,6 +236,8 @@ class LibrarySession(QObject):
         path = self.library.path
         newest = backups.newest_valid_backup(path)
         error = LibraryDamaged(path, report.problems)
+        from briefer.gui.dialogs.damaged_library import DamagedLibraryDialog  # when shown
+
         dialog = DamagedLibraryDialog(str(error), report.problems, newest, parent)
         dialog.exec()
         if not dialog.wants_restore() or newest is None:

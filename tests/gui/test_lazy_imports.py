@@ -44,3 +44,22 @@ def test_the_lazy_packages_still_give_every_name():
     for package in (briefer.export, briefer.gui.editor):
         for name in package.__all__:
             assert getattr(package, name) is not None
+
+
+# Issue 16: what start-up does not show loads later (the dialogs of a library that
+# does not open; the brief editor).
+NOT_AT_START = [
+    "briefer.gui.dialogs.restore_backup",
+    "briefer.gui.dialogs.damaged_library",
+    "briefer.gui.dialogs.no_library",
+    "briefer.gui.dialogs.lock_dialog",
+]
+
+
+def test_starting_the_app_loads_no_opening_dialog():
+    code = (
+        "import sys, briefer.gui.app, briefer.gui.main_window\n"
+        f"print(','.join(m for m in {NOT_AT_START!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
