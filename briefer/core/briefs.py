@@ -8,7 +8,7 @@ mirrored in the citation table on every save so "who cites this" is one query.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from briefer.core import document, validate
 from briefer.core.convert import brief_detail, brief_summary, revision_record, stored_id
+from briefer.core.document import cited_excerpts
 from briefer.core.errors import InUse, InvalidInput, NotFound
 from briefer.core.markings import normalize_marking
 from briefer.core.models import Brief, BriefRevision, Citation, Excerpt
@@ -47,22 +48,6 @@ def refuse_if_cited(
         names = [f"“{title}” (brief {bid})" for bid, title in briefs]
         noun = "briefs " if len(names) > 1 else "brief "
         raise InUse(f"{what} by {noun}{', '.join(names)}; remove those citations first")
-
-
-def cited_excerpts(body: Any) -> list[int]:
-    """Excerpt ids of the citation nodes in document order, repeats kept."""
-    return list(_walk_citations(body))
-
-
-def _walk_citations(node: Any) -> Iterator[int]:
-    if isinstance(node, dict):
-        if node.get("type") == "citation" and isinstance(node.get("excerpt"), int):
-            yield node["excerpt"]
-        for value in node.values():
-            yield from _walk_citations(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _walk_citations(item)
 
 
 class BriefService:

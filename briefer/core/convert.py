@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefer.core.models import Brief, BriefRevision, Excerpt, Source
 from briefer.core.records import (
     BriefDetail,
     BriefSummary,
@@ -15,6 +14,9 @@ from briefer.core.records import (
     SourceDetail,
     SourceSummary,
 )
+
+if TYPE_CHECKING:  # only named: the sources table's first page is built without them
+    from briefer.core.models import Brief, BriefRevision, Excerpt, Source
 
 
 def aware(value: datetime) -> datetime:

@@ -435,3 +435,21 @@ def add_marker_to_section(
         items.insert(last_at, {"type": "paragraph", "content": _inlines(content, section)})
         return out
     return add_to_section(out, section, content)
+
+
+# The citations' walk lives here, below the ORM services: the sources table's suspect
+# marks (core/suspect.py) need it at start-up, before any service is loaded.
+def cited_excerpts(body: Any) -> list[int]:
+    """Excerpt ids of the citation nodes in document order, repeats kept."""
+    return list(_walk_citations(body))
+
+
+def _walk_citations(node: Any) -> Iterator[int]:
+    if isinstance(node, dict):
+        if node.get("type") == "citation" and isinstance(node.get("excerpt"), int):
+            yield node["excerpt"]
+        for value in node.values():
+            yield from _walk_citations(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk_citations(item)

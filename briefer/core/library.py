@@ -11,21 +11,20 @@ import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import text
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import configure_mappers
 from sqlmodel import Session
 
 from briefer.core import damage, held_files, schema, storage
 from briefer.core import lock as locking
-from briefer.core.briefs import BriefService
 from briefer.core.damage import LibraryDamaged
 from briefer.core.errors import BrieferError, NotALibrary
-from briefer.core.excerpts import ExcerptService
-from briefer.core.export_records import ExportRecordService
 from briefer.core.lock import LibraryLock, LibraryLocked
 from briefer.core.paths import resolve_library_path
 from briefer.core.records import (
@@ -35,11 +34,16 @@ from briefer.core.records import (
     SearchFilters,
     SearchHit,
 )
-from briefer.core.saved_searches import SavedSearchService
-from briefer.core.search import run_search
-from briefer.core.sources import SourceService
-from briefer.core.tags import TagService
-from briefer.core.tradecraft.service import TradecraftService
+from briefer.core.source_rows import SourceRows
+
+if TYPE_CHECKING:
+    from briefer.core.briefs import BriefService
+    from briefer.core.excerpts import ExcerptService
+    from briefer.core.export_records import ExportRecordService
+    from briefer.core.saved_searches import SavedSearchService
+    from briefer.core.sources import SourceService
+    from briefer.core.tags import TagService
+    from briefer.core.tradecraft.service import TradecraftService
 
 Clock = Callable[[], datetime]
 
@@ -88,9 +92,6 @@ class Library:
         read_only_reason: str = "",
         immutable: bool = False,
     ):
-        # Services build ORM rows with model_construct(), which needs the mappers
-        # configured first; a fresh process has not done it yet.
-        configure_mappers()
         self.path = path
         self.read_only = read_only
         #: Why a library asked for writing was opened read-only ("" when it was not):
@@ -118,14 +119,62 @@ class Library:
             held_files.count_connections(held, storage.live_connections(self._read_engine))
             if self._write_engine is not self._read_engine:
                 held_files.count_connections(held, storage.live_connections(self._write_engine))
-        self.sources = SourceService(self)
-        self.excerpts = ExcerptService(self)
-        self.tags = TagService(self)
-        self.briefs = BriefService(self)
-        self.searches = SavedSearchService(self)
-        self.tradecraft = TradecraftService(self)
-        self.exports = ExportRecordService(self)
+        #: All sources in plain SQL: the window's first screen, before the ORM loads.
+        self.source_rows = SourceRows(self)
         self._closed = False
+
+    # -- services ------------------------------------------------------------------
+    # Each service, and the modules it needs (the SQLModel table classes, the
+    # tradecraft checks' patterns), is loaded on its first use: the window paints
+    # its first screen (core/first_screen.py) before any is needed (issue 16).
+
+    def _orm(self) -> Library:
+        """Self, once the ORM's mappers are configured: services build rows with
+        model_construct(), which needs them, and a fresh process has not done it."""
+        configure_mappers()
+        return self
+
+    @cached_property
+    def sources(self) -> SourceService:
+        from briefer.core.sources import SourceService
+
+        return SourceService(self._orm())
+
+    @cached_property
+    def excerpts(self) -> ExcerptService:
+        from briefer.core.excerpts import ExcerptService
+
+        return ExcerptService(self._orm())
+
+    @cached_property
+    def tags(self) -> TagService:
+        from briefer.core.tags import TagService
+
+        return TagService(self._orm())
+
+    @cached_property
+    def briefs(self) -> BriefService:
+        from briefer.core.briefs import BriefService
+
+        return BriefService(self._orm())
+
+    @cached_property
+    def searches(self) -> SavedSearchService:
+        from briefer.core.saved_searches import SavedSearchService
+
+        return SavedSearchService(self._orm())
+
+    @cached_property
+    def tradecraft(self) -> TradecraftService:
+        from briefer.core.tradecraft.service import TradecraftService
+
+        return TradecraftService(self._orm())
+
+    @cached_property
+    def exports(self) -> ExportRecordService:
+        from briefer.core.export_records import ExportRecordService
+
+        return ExportRecordService(self._orm())
 
     # -- opening -------------------------------------------------------------------
 
@@ -284,6 +333,14 @@ class Library:
         with self._translated(), Session(self._read_engine) as session:
             yield session
 
+    @contextlib.contextmanager
+    def raw_read(self) -> Iterator[tuple[sqlite3.Connection, Dialect]]:
+        """A read transaction on the driver's own connection, and the dialect whose
+        type converters read what SQLAlchemy stored: reads in plain SQL, no ORM."""
+        with self._translated(), self._read_engine.connect() as conn, conn.begin():
+            raw = cast("sqlite3.Connection", conn.connection.driver_connection)
+            yield raw, self._read_engine.dialect
+
     def refuse_if_not_writable(self) -> None:
         """Raise the one-line reason this library cannot be written now, if any: work
         that reads files before writing (imports) asks first."""
@@ -373,6 +430,8 @@ class Library:
     ) -> list[SearchHit]:
         """Best hits first (core/search.py). With `cancelled`, a query still running
         when it turns true stops and raises search.SearchCancelled."""
+        from briefer.core.search import run_search  # loaded on the first search
+
         with self.read_session() as session:
             return run_search(
                 session, query, kinds=kinds, filters=filters, limit=limit, cancelled=cancelled

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from briefer.core.briefs import cited_excerpts
+from briefer.core.document import cited_excerpts
 from briefer.core.textutil import is_navigation, is_section_label
 
 if TYPE_CHECKING:

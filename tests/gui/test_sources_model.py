@@ -62,8 +62,10 @@ def test_the_window_reads_the_first_screen_once(library, add_source, monkeypatch
     for n in range(80):
         add_source(f"Source {n:02d}")
     calls = []
-    real = library.sources.list
-    monkeypatch.setattr(library.sources, "list", lambda **kw: calls.append(kw) or real(**kw))
+    # The unfiltered table reads in plain SQL (core/source_rows.py), no ORM (issue 16).
+    real = library.source_rows.page
+    monkeypatch.setattr(library.source_rows, "page", lambda **kw: calls.append(kw) or real(**kw))
+    monkeypatch.setattr(library.sources, "list", lambda **kw: calls.append(("orm", kw)))
     page = LibraryPage(library)
     assert page.sources_model.rowCount() == sources_model.FIRST_PAGE
     assert [(c["order"], c["descending"], c["limit"]) for c in calls] == [

@@ -85,7 +85,10 @@ class SourcesTableModel(RecordTableModel):
     def _load(self) -> None:
         self._stale = False
         self._cells.clear()
-        self._total = self._library.sources.count(filters=self._filters)
+        if self._filters == SearchFilters():
+            self._total = self._library.source_rows.count()
+        else:
+            self._total = self._library.sources.count(filters=self._filters)
         self._rows = self._page(0, min(FIRST_PAGE, PAGE_SIZE))
 
     def _ensure_loaded(self) -> None:
@@ -105,6 +108,15 @@ class SourcesTableModel(RecordTableModel):
         return self._filters
 
     def _page(self, offset: int, limit: int | None = None) -> list[SourceSummary]:
+        if self._filters == SearchFilters():
+            # The whole library in plain SQL (core/source_rows.py): the first screen
+            # paints before the ORM loads (issue 16).
+            return self._library.source_rows.page(
+                order=self._order,
+                descending=self._descending,
+                limit=limit or PAGE_SIZE,
+                offset=offset,
+            )
         return self._library.sources.list(
             filters=self._filters,
             order=self._order,
