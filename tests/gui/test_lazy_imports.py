@@ -53,6 +53,7 @@ NOT_AT_START = [
     "briefer.gui.dialogs.damaged_library",
     "briefer.gui.dialogs.no_library",
     "briefer.gui.dialogs.lock_dialog",
+    "briefer.gui.dialogs.help_window",
 ]
 
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 
 from briefer.core.logfile import log_folder
 from briefer.gui.actions import shortcut_list
-from briefer.gui.dialogs.help_window import context_of, show_help
 from briefer.gui.features.base import Feature
 
 # Contexts too general to choose a page: the tab in front chooses it instead.
@@ -47,6 +46,9 @@ class HelpFeature(Feature):
         grade, search, briefs, export, backups)."""
         focused = QApplication.focusWidget()
         inside = focused is not None and self.window.isAncestorOf(focused)
+        # The help window's module loads with the first F1, not with the window.
+        from briefer.gui.dialogs.help_window import context_of, show_help
+
         context = context_of(focused) if inside else "window"
         page = page_id or None if context in GENERAL else context
         self.help_window = show_help(page, self.window, shortcuts=self.shortcuts())
