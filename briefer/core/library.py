@@ -134,6 +134,18 @@ class Library:
         configure_mappers()
         return self
 
+    def warm_up(self) -> None:
+        """Load every service and run the reads a window makes first (navigator,
+        excerpts panel), so their modules, mappers and compiled statements are ready:
+        the window calls it on its worker thread after the first paint."""
+        self.tags.list()
+        self.briefs.list()
+        self.searches.list()
+        self.sources.outlets()
+        self.excerpts.list(limit=1)
+        for name in ("tradecraft", "exports"):  # the brief tab's checks, the exports
+            getattr(self, name)
+
     @cached_property
     def sources(self) -> SourceService:
         from briefer.core.sources import SourceService

@@ -203,14 +203,26 @@ class MainWindow(QMainWindow):
         self.libraries.attach_session(session)
 
     def finish_start(self) -> None:
-        """What the first screen leaves out, read once the window is painted: the
-        navigator's lists and the excerpts panel. Runs once;
-        a refresh() before it (another library) has read them already."""
+        """What the first screen leaves out, once the window is painted: the core's
+        services (the ORM's modules and mappers, ~0.2 s) load on the worker thread,
+        so the window answers meanwhile; then the navigator's lists and the excerpts
+        panel are read here. A refresh() before it (another library) read them."""
         if self.started:
             return
-        self.started = True
-        self.search.refresh_navigator()
-        self.excerpts.refresh_panel()
+        library = self.library
+
+        def warm(_progress, _cancelled):
+            library.warm_up()
+
+        def fill(_result=None) -> None:
+            if self.started or library is not self.library:
+                return
+            self.started = True
+            self.search.refresh_navigator()
+            self.excerpts.refresh_panel()
+
+        # A failure shows when the same reads run here (fill), as any read's would.
+        self.worker.submit("Opening the library", warm, on_done=fill, on_failed=fill)
 
     def refresh(self) -> None:
         """Re-read everything shown (another library, or a test that wrote behind the

@@ -64,3 +64,54 @@ def test_starting_the_app_loads_no_opening_dialog():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+WINDOW_START = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from briefer.core.library import Library
+from briefer.gui.main_window import MainWindow
+ORM = ("briefer.core.models", "briefer.core.sources", "briefer.core.tradecraft.service")
+at_paint = []
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not at_paint:
+            at_paint.append(sorted(m for m in ORM if m in sys.modules))
+        return False
+
+probe = FirstPaint()
+app.installEventFilter(probe)
+library = Library.open(sys.argv[1], lock=True)
+window = MainWindow(library)
+window.show()
+deadline = time.monotonic() + 60
+while not window.started and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.005)
+nav = window.navigator
+print(at_paint[0], window.library_page.sources_model.total,
+      nav.child_labels(nav.briefs_item), "briefer.core.models" in sys.modules)
+window.close()
+library.close()
+"""
+
+
+def test_the_window_paints_before_the_orm_loads_and_loads_it_after(tmp_path):
+    """Issue 16: building and showing the window reads the table in plain SQL; the
+    ORM's modules load on the worker after the first paint, then the navigator fills."""
+    from briefer.core.library import Library
+    from tests.conftest import make_source
+
+    path = tmp_path / "start.briefer"
+    with Library.open(path) as library:
+        make_source(library, "One")
+        library.briefs.create("Weekly brief")
+    out = subprocess.run(
+        [sys.executable, "-c", WINDOW_START, str(path)],
+        capture_output=True, text=True, check=True,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert out.stdout.split("\n")[0] == "[] 1 ['Weekly brief'] True"
