@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import text
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import configure_mappers
 from sqlmodel import Session
@@ -109,19 +109,35 @@ class Library:
         self.write_count = 0
         #: The descriptor that keeps this process's locks on the file safe (held_files).
         self._held = held
-        self._read_engine = storage.make_engine(
-            path, write=False, read_only=read_only, immutable=immutable
-        )
-        self._write_engine = (
-            self._read_engine if read_only else storage.make_engine(path, write=True)
-        )
-        if held is not None:
-            held_files.count_connections(held, storage.live_connections(self._read_engine))
-            if self._write_engine is not self._read_engine:
-                held_files.count_connections(held, storage.live_connections(self._write_engine))
+        self._engines: list[Engine] = []
         #: All sources in plain SQL: the window's first screen, before the ORM loads.
         self.source_rows = SourceRows(self)
         self._closed = False
+
+    # -- engines -------------------------------------------------------------------
+    # Made on first use (SQLAlchemy loads its SQLite dialect then, ~20 ms): the
+    # window's first screen reads through storage.connect_raw (core/source_rows.py).
+
+    @cached_property
+    def _read_engine(self) -> Engine:
+        engine = storage.make_engine(
+            self.path, write=False, read_only=self.read_only, immutable=self.immutable
+        )
+        self._count(engine)
+        return engine
+
+    @cached_property
+    def _write_engine(self) -> Engine:
+        if self.read_only:
+            return self._read_engine
+        engine = storage.make_engine(self.path, write=True)
+        self._count(engine)
+        return engine
+
+    def _count(self, engine: Engine) -> None:
+        self._engines.append(engine)
+        if self._held is not None:
+            held_files.count_connections(self._held, storage.live_connections(engine))
 
     # -- services ------------------------------------------------------------------
     # Each service, and the modules it needs (the SQLModel table classes, the
@@ -290,9 +306,8 @@ class Library:
         if not self.read_only:
             with contextlib.suppress(Exception):
                 self.checkpoint(optimize=True)
-        self._read_engine.dispose()
-        if self._write_engine is not self._read_engine:
-            self._write_engine.dispose()
+        for engine in self._engines:
+            engine.dispose()
         if self._held is not None:
             # A connection still checked out somewhere keeps the file held until it goes.
             held_files.release(self._held)
@@ -346,12 +361,31 @@ class Library:
             yield session
 
     @contextlib.contextmanager
-    def raw_read(self) -> Iterator[tuple[sqlite3.Connection, Dialect]]:
-        """A read transaction on the driver's own connection, and the dialect whose
-        type converters read what SQLAlchemy stored: reads in plain SQL, no ORM."""
-        with self._translated(), self._read_engine.connect() as conn, conn.begin():
-            raw = cast("sqlite3.Connection", conn.connection.driver_connection)
-            yield raw, self._read_engine.dialect
+    def raw_read(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction on a plain sqlite3 connection with the library's pragmas
+        (as check() reads): reads in plain SQL before SQLAlchemy's engine is made."""
+        with self._translated(), self._raw_errors_translated():
+            conn = storage.connect_raw(
+                self.path, read_only=self.read_only, immutable=self.immutable
+            )
+            try:
+                conn.execute("BEGIN")
+                yield conn
+            finally:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("COMMIT")
+                conn.close()
+
+    @contextlib.contextmanager
+    def _raw_errors_translated(self) -> Iterator[None]:
+        """sqlite3's own errors as the one-line messages the sessions give."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            friendly = translate_storage_error(exc, self.path)
+            if friendly is None:
+                raise
+            raise friendly from exc
 
     def refuse_if_not_writable(self) -> None:
         """Raise the one-line reason this library cannot be written now, if any: work

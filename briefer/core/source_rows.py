@@ -3,21 +3,22 @@
 The window's first screen is the whole library's count and its first rows. Read
 through SourceService they need the SQLModel table classes (pydantic and SQLAlchemy
 mapping) and SQLAlchemy's compile of the first statements, ~0.2 s of every start
-(issue 16); read here, on the library's own connection with the same column types'
-converters, the ORM loads after the window is painted. `SourceService.list` with no
+(issue 16); read here, on a plain sqlite3 connection (`Library.raw_read`) with the
+converters SQLAlchemy's SQLite dialect uses for the same columns, neither the ORM nor
+SQLAlchemy's engine is needed before the window is painted. `SourceService.list` with no
 filter gives the same records (tests/core/test_source_rows.py).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Dialect
-from sqlalchemy.types import JSON, Date, DateTime, TypeEngine
+from sqlalchemy.engine.processors import str_to_date, str_to_datetime
 
 from briefer.core.convert import source_summary
 from briefer.core.errors import InvalidInput
@@ -42,15 +43,18 @@ _FIELDS = (
     "published_text", "dateline", "url", "language", "accessed", "original_format",
     "body_sha256", "reliability", "created", "modified",
 )  # fmt: skip
-# The columns stored through SQLAlchemy types: read back by the same converters.
-_TYPED: dict[str, TypeEngine[Any]] = {
-    "authors": JSON(),
-    "published": Date(),
-    "published_alternatives": JSON(),
-    "accessed": Date(),
-    "created": DateTime(),
-    "modified": DateTime(),
+# The columns stored through SQLAlchemy types, read back by the converters its SQLite
+# dialect uses for them (JSON: the engine's default json.loads; DATE and DATETIME in
+# their default storage format: these two), without loading the dialect.
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "authors": json.loads,
+    "published": str_to_date,
+    "published_alternatives": json.loads,
+    "accessed": str_to_date,
+    "created": str_to_datetime,
+    "modified": str_to_datetime,
 }
+_CONVERTERS = [_CONVERT.get(name) for name in _FIELDS]
 
 
 class SourceRows:
@@ -60,28 +64,15 @@ class SourceRows:
         self._lib = library
 
     def count(self) -> int:
-        with self._lib.raw_read() as (conn, _dialect):
+        with self._lib.raw_read() as conn:
             return count(conn)
 
     def page(
         self, *, order: str = "created", descending: bool = False, limit: int = 64,
         offset: int = 0,
     ) -> list[SourceSummary]:  # fmt: skip
-        with self._lib.raw_read() as (conn, dialect):
-            return page(
-                conn, dialect, order=order, descending=descending, limit=limit, offset=offset
-            )
-
-
-def converters(dialect: Dialect) -> list[Callable[[Any], Any] | None]:
-    """Per field, the dialect's result converter of its column type (None: as read)."""
-    found: list[Callable[[Any], Any] | None] = []
-    for name in _FIELDS:
-        kind = _TYPED.get(name)
-        found.append(
-            None if kind is None else kind.dialect_impl(dialect).result_processor(dialect, None)
-        )
-    return found
+        with self._lib.raw_read() as conn:
+            return page(conn, order=order, descending=descending, limit=limit, offset=offset)
 
 
 def count(conn: sqlite3.Connection) -> int:
@@ -90,7 +81,6 @@ def count(conn: sqlite3.Connection) -> int:
 
 def page(
     conn: sqlite3.Connection,
-    dialect: Dialect,
     *,
     order: str = "created",
     descending: bool = False,
@@ -106,11 +96,10 @@ def page(
         f"ORDER BY {ORDER[order]} {direction}, id ASC LIMIT ? OFFSET ?",
         (limit, offset),
     ).fetchall()
-    convert = converters(dialect)
     records = [
         {
             name: value if fn is None or value is None else fn(value)
-            for name, value, fn in zip(_FIELDS, row, convert, strict=True)
+            for name, value, fn in zip(_FIELDS, row, _CONVERTERS, strict=True)
         }
         for row in rows
     ]
