@@ -73,7 +73,8 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from briefer.core.library import Library
 from briefer.gui.main_window import MainWindow
-ORM = ("briefer.core.models", "briefer.core.sources", "briefer.core.tradecraft.service")
+ORM = ("briefer.core.models", "briefer.core.sources", "briefer.core.tradecraft.service",
+       "sqlalchemy.dialects.sqlite")
 at_paint = []
 
 class FirstPaint(QObject):
