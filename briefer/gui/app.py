@@ -71,5 +71,7 @@ def run(path: Path) -> int:
         return app.exec()
     finally:
         # The window may have moved to another library; its current session is closed
-        # (backup on close, lock released, clean-close marker).
+        # (backup on close, lock released, clean-close marker). Work still queued on
+        # the worker (the services it loads after the first paint) finishes first.
+        window.worker.wait(10_000)
         window.session.close()
