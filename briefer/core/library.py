@@ -142,7 +142,7 @@ class Library:
     # -- services ------------------------------------------------------------------
     # Each service, and the modules it needs (the SQLModel table classes, the
     # tradecraft checks' patterns), is loaded on its first use: the window paints
-    # its first screen (core/first_screen.py) before any is needed (issue 16).
+    # its first screen (core/source_rows.py) before any is needed (issue 16).
 
     def _orm(self) -> Library:
         """Self, once the ORM's mappers are configured: services build rows with

@@ -88,9 +88,10 @@ class MainWindow(QMainWindow):
         self._gate_writes()
         self._wire()
         self.update_title()
-        # The first screen: the table reads its first rows when the view asks. The
-        # navigator's lists, the excerpts panel and the status count follow the first
-        # paint (finish_start), so the window shows sooner (issue 16).
+        # The first screen: the table reads its count and first rows (plain SQL) when
+        # the view asks, and the status bar shows that count. The navigator's lists and
+        # the excerpts panel follow the first paint (finish_start), so the window shows
+        # sooner (issue 16).
         self.search.show_table_or_results()
         self.update_status()
         self.recent_libraries.add(library.path)
