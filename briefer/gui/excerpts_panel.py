@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionFocusRect,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -45,7 +48,9 @@ from briefer.gui.tag_field import TagField
 # Widest a column sized to its contents may grow, in average characters; the excerpt's
 # own column takes the rest of the panel.
 CAPS = {TAGS: 14, COMMENT: 20, SOURCE: 16}
+FITTED = (GRADE, TAGS, COMMENT, SOURCE, DATE)  # fitted to their texts; TEXT takes the rest
 FIT_ROWS = 50  # rows a column is fitted to (about two screens)
+ELLIPSIS = "\u2026"
 # What the window's Cut Excerpt action is bound to (the actions table may say otherwise
 # through set_cut_shortcut; tests/gui/test_excerpts_panel.py compares the two).
 CUT_SHORTCUT = "Ctrl+E"
@@ -58,6 +63,78 @@ def empty_hint(shortcut: str) -> str:
         f"<b>{shortcut}</b>, or click <b>Cut Excerpt</b> in the toolbar.</p>"
         "<p>Excerpts of the open source, of a search or of a tag show here.</p>"
     )
+
+
+def cut_to_fit(text: str, metrics: QFontMetrics, width: int) -> str:
+    """The text of a one-line cell as drawn: cut to what can fit `width` before Qt
+    measures it (an excerpt runs to thousands of characters and shaping them, Arabic
+    especially, cost the first paint of a search's rows more than the rest of the
+    panel, issue 16), then elided at the end with "…" as the style would."""
+    most = 2 * width // max(metrics.averageCharWidth(), 1) + 8
+    cut = len(text) > most
+    if cut:
+        text = text[:most]
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    if cut and shown == text:  # narrow letters: all of the cut part fits
+        shown = text[:-1] + ELLIPSIS
+    return shown
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Draws a cell's one line of text from the model's kept texts: no data() call per
+    role through Qt and no text layout of the whole excerpt (issue 16). Tooltips and
+    the row's size still come from the model's roles."""
+
+    def __init__(self, model: ExcerptsModel, parent=None):
+        super().__init__(parent)
+        self._model = model
+        self._margins: dict[int, int] = {}  # the text's margin, by style
+
+    def paint(self, painter, option, index) -> None:
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is None:
+            return super().paint(painter, option, index)
+        style.drawPrimitive(_PANEL, option, painter, widget)
+        state = option.state.value  # an int: Qt's flags as Python enums cost ~1 us an op
+        if not state & _ENABLED:
+            group = _DISABLED
+        else:
+            group = _NORMAL if state & _ACTIVE else _INACTIVE
+        text = self._model.display_text(index.row(), index.column())
+        margin = self._margins.get(id(style))
+        if margin is None:
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+            self._margins[id(style)] = margin
+        rect = QRect(option.rect).adjusted(margin, 0, -margin, 0)
+        if text and rect.width() > 0:
+            painter.save()
+            painter.setPen(option.palette.color(group, _CHOSEN if state & _SELECTED else _TEXT))
+            painter.setFont(option.font)
+            shown = cut_to_fit(text, option.fontMetrics, rect.width())
+            flags = _RTL_FLAGS if option.direction == _RIGHT_TO_LEFT else _LTR_FLAGS
+            painter.drawText(rect, flags, shown)
+            painter.restore()
+        if state & _FOCUS:
+            focus = QStyleOptionFocusRect()
+            focus.rect, focus.state, focus.palette = option.rect, option.state, option.palette
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
+
+
+_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_NORMAL, _DISABLED, _INACTIVE = (
+    QPalette.ColorGroup.Normal, QPalette.ColorGroup.Disabled, QPalette.ColorGroup.Inactive
+)  # fmt: skip
+_TEXT, _CHOSEN = QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText
+_RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
+_LEFT_V = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_ONE_LINE = Qt.TextFlag.TextSingleLine.value
+_LTR_FLAGS = QStyle.visualAlignment(Qt.LayoutDirection.LeftToRight, _LEFT_V).value | _ONE_LINE
+_RTL_FLAGS = QStyle.visualAlignment(_RIGHT_TO_LEFT, _LEFT_V).value | _ONE_LINE
 
 
 class ExcerptsPanel(QWidget):
@@ -79,6 +156,7 @@ class ExcerptsPanel(QWidget):
         self.source_lookup: Callable[[int], SourceSummary | None] | None = None
         self.view = QTreeView()
         self.view.setModel(self.model)
+        self.view.setItemDelegate(CellDelegate(self.model, self.view))
         self.view.setRootIsDecorated(False)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -98,8 +176,9 @@ class ExcerptsPanel(QWidget):
         # thousands of excerpts must not be measured on the GUI thread (issue 16).
         header.setResizeContentsPrecision(FIT_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(GRADE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted by _fit from the model's texts, never by the view measuring rows.
+        header.setSectionResizeMode(GRADE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 4)
 
@@ -197,20 +276,38 @@ class ExcerptsPanel(QWidget):
             self._fitting = False
 
     def _fit(self) -> None:
-        empty = self.model.rowCount() == 0
-        self.stack.setCurrentWidget(self.empty_label if empty else self.view)
-        if empty:
+        if self.model.rowCount() == 0:
+            self.stack.setCurrentWidget(self.empty_label)
             return
         # Rows of one source (the open one) need not repeat its title and date: the
         # heading names it, and the words get the room.
         one_source = len({e.source_id for e in self.model.excerpts()}) == 1
         self.view.setColumnHidden(SOURCE, one_source)
         self.view.setColumnHidden(DATE, one_source)
-        header = self.view.header()
+        # Measured here from the model's texts of the first FIT_ROWS rows, as the
+        # style would size each cell: asking the view (resizeColumnToContents, or a
+        # ResizeToContents section on every resize) made it lay out and query every
+        # role of every measured cell, ~20 ms of each search's results (issue 16).
+        header, view = self.view.header(), self.view
         char = self.fontMetrics().averageCharWidth()
-        for column, cap in CAPS.items():
-            self.view.resizeColumnToContents(column)
-            header.resizeSection(column, min(header.sectionSize(column), cap * char))
+        metrics = view.fontMetrics()
+        style = view.style()
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+        rows = min(self.model.rowCount(), FIT_ROWS)
+        for column in FITTED:
+            if view.isColumnHidden(column):
+                continue
+            cap = CAPS.get(column)
+            widest = header.sectionSizeHint(column)
+            for row in range(rows):
+                text = self.model.display_text(row, column)
+                if cap is not None:
+                    text = text[: 3 * cap]  # longer is cut to the cap anyway
+                if text:
+                    widest = max(widest, metrics.horizontalAdvance(text) + margin + 1)
+            header.resizeSection(column, widest if cap is None else min(widest, cap * char))
+        # Shown once fitted: shown first, it would lay out the old widths.
+        self.stack.setCurrentWidget(view)
 
     def select_excerpt(self, excerpt_id: int, *, clear: bool = True) -> bool:
         row = self.model.row_of(excerpt_id)

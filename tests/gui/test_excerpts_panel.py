@@ -103,3 +103,59 @@ def test_a_long_search_is_shown_without_reading_every_excerpt(qtbot, library, ad
     assert not panel.is_empty() and panel.model.rowCount() >= 1
     assert len(read_rows) <= 200, len(read_rows)
     assert panel.view.uniformRowHeights() and not panel.view.wordWrap()
+
+
+def _several_sources(library, add_source, count=60):
+    import dataclasses
+
+    src = add_source("Fitted", body=BODY)
+    first = library.excerpts.add(src.id, 4, 11, tags=["aims"], comment="noted")
+    return [
+        dataclasses.replace(
+            first, id=first.id + n, source_id=src.id + n % 7, text=f"words {n} " * 40,
+            source_title=f"Source number {n} of many", tags=("aims", f"tag{n}"),
+        )
+        for n in range(count)
+    ]  # fmt: skip
+
+
+def test_columns_are_fitted_from_the_models_texts_not_by_the_view(qtbot, library, add_source):
+    """Fitting the columns asked the view to measure each cell of 50 rows (every role
+    of each, ~20 ms of a search's results, issue 16): they are measured from the
+    model's texts now, and painting reads no role through Qt either."""
+    from PySide6.QtCore import Qt
+
+    many = _several_sources(library, add_source)
+    panel = shown_panel(qtbot)
+    reads = []
+    data = panel.model.data
+    panel.model.data = lambda index, role=Qt.ItemDataRole.DisplayRole: (
+        reads.append(role) if role == Qt.ItemDataRole.DisplayRole else None,
+        data(index, role),
+    )[1]
+    panel.show_excerpts("Excerpts matching “words”", many)
+    qtbot.wait(50)  # the view's delayed layout and first paint
+    # The first row's cells, for the rows' height (every row has the same), once or
+    # twice; fitting by the view read hundreds.
+    assert len(reads) <= 2 * len(COLUMNS), len(reads)
+    header, metrics = panel.view.header(), panel.view.fontMetrics()
+    char = panel.fontMetrics().averageCharWidth()
+    for column in (TAGS, SOURCE):
+        widest = max(metrics.horizontalAdvance(panel.model.display_text(r, column))
+                     for r in range(panel.model.rowCount()))  # fmt: skip
+        assert header.sectionSize(column) >= min(widest, panel_module.CAPS[column] * char)
+        assert header.sectionSize(column) <= panel_module.CAPS[column] * char
+    assert header.length() <= panel.view.viewport().width()
+
+
+def test_a_cell_is_cut_before_qt_measures_it(qapp):
+    """A cell shows one line: a 5,000-character excerpt is cut to what the column can
+    show before it is shaped and elided (issue 16)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    metrics = QFontMetrics(QFont())
+    long_text = "word " * 1000
+    shown = panel_module.cut_to_fit(long_text, metrics, 200)
+    assert shown.endswith("…") and len(shown) < 100
+    assert metrics.horizontalAdvance(shown) <= 200
+    assert panel_module.cut_to_fit("B2", metrics, 200) == "B2"

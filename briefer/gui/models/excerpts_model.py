@@ -55,6 +55,7 @@ class ExcerptsModel(RecordTableModel):
         self._rows: list[ExcerptRecord] = []
         self._cell_cache: dict[int, tuple[ExcerptRecord, tuple[str, ...]]] = {}
         self._pending: list[ExcerptRecord] = []
+        self._cell_flags: Qt.ItemFlag | None = None
 
     def set_excerpts(self, excerpts: Sequence[ExcerptRecord]) -> None:
         self.beginResetModel()
@@ -121,6 +122,13 @@ class ExcerptsModel(RecordTableModel):
             return ex.source_title
         return None
 
+    def display_text(self, row: int, column: int) -> str:
+        """What a cell shows, for the panel's delegate and column fitting: read straight
+        from the row's kept texts, without a data() call for each role through Qt."""
+        if 0 <= row < len(self._rows):
+            return self._cells(self._rows[row])[column]
+        return ""
+
     def _cells(self, ex: ExcerptRecord) -> tuple[str, ...]:
         """The row's texts by column, kept while the row holds this very record."""
         kept = self._cell_cache.get(id(ex))
@@ -142,8 +150,13 @@ class ExcerptsModel(RecordTableModel):
         return cells
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+        # Asked for every painted cell: worked out once (Qt's flags as Python enums
+        # cost a microsecond an operation).
+        if not index.isValid():
+            return super().flags(index)
+        if self._cell_flags is None:
+            self._cell_flags = super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+        return self._cell_flags
 
     def mimeTypes(self) -> list[str]:
         return [EXCERPT_MIME, "text/plain"]
