@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QPalette
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QPalette, QStaticText
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,6 +43,7 @@ from briefer.gui.models.excerpts_model import (
     ExcerptsModel,
     format_citation,
 )
+from briefer.gui.paint_budget import PaintBudget
 from briefer.gui.tag_field import TagField
 
 # Widest a column sized to its contents may grow, in average characters; the excerpt's
@@ -82,13 +83,20 @@ def cut_to_fit(text: str, metrics: QFontMetrics, width: int) -> str:
 
 class CellDelegate(QStyledItemDelegate):
     """Draws a cell's one line of text from the model's kept texts: no data() call per
-    role through Qt and no text layout of the whole excerpt (issue 16). Tooltips and
-    the row's size still come from the model's roles."""
+    role through Qt and no text layout of the whole excerpt (issue 16). Each cell's
+    line, cut and elided, is kept laid out (QStaticText) for the next paint, and one
+    paint lays out at most NEW_PER_PAINT new ones (gui/paint_budget.py). Tooltips and
+    the rows' height still come from the model's roles."""
 
-    def __init__(self, model: ExcerptsModel, parent=None):
-        super().__init__(parent)
+    NEW_PER_PAINT = 50
+    KEPT = 2000
+
+    def __init__(self, model: ExcerptsModel, view: QAbstractItemView):
+        super().__init__(view)
         self._model = model
         self._margins: dict[int, int] = {}  # the text's margin, by style
+        self._lines: dict[tuple, QStaticText] = {}
+        self.budget = PaintBudget(view, self.NEW_PER_PAINT)
 
     def paint(self, painter, option, index) -> None:
         widget = option.widget
@@ -97,28 +105,59 @@ class CellDelegate(QStyledItemDelegate):
             return super().paint(painter, option, index)
         style.drawPrimitive(_PANEL, option, painter, widget)
         state = option.state.value  # an int: Qt's flags as Python enums cost ~1 us an op
-        if not state & _ENABLED:
-            group = _DISABLED
-        else:
-            group = _NORMAL if state & _ACTIVE else _INACTIVE
         text = self._model.display_text(index.row(), index.column())
-        margin = self._margins.get(id(style))
-        if margin is None:
-            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-            self._margins[id(style)] = margin
-        rect = QRect(option.rect).adjusted(margin, 0, -margin, 0)
-        if text and rect.width() > 0:
-            painter.save()
-            painter.setPen(option.palette.color(group, _CHOSEN if state & _SELECTED else _TEXT))
-            painter.setFont(option.font)
-            shown = cut_to_fit(text, option.fontMetrics, rect.width())
-            flags = _RTL_FLAGS if option.direction == _RIGHT_TO_LEFT else _LTR_FLAGS
-            painter.drawText(rect, flags, shown)
-            painter.restore()
+        if text:
+            self._draw_text(painter, option, style, widget, state, text)
         if state & _FOCUS:
             focus = QStyleOptionFocusRect()
             focus.rect, focus.state, focus.palette = option.rect, option.state, option.palette
             style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
+
+    def _draw_text(self, painter, option, style, widget, state: int, text: str) -> None:
+        rect = option.rect
+        key = (text, rect.width(), rect.height(), option.direction)
+        kept = self._lines.get(key)
+        if kept is None:
+            if not self.budget.take(rect):
+                return  # drawn in the next paint
+            kept = self._line(option, style, widget, text)
+            if kept is None:
+                return
+            if len(self._lines) >= self.KEPT:
+                self._lines.clear()
+            self._lines[key] = kept
+        line, dx, dy = kept
+        group = _color_group(state)
+        # The painter has the view's font already (the model answers no FontRole);
+        # the style's primitives set their own pens.
+        painter.setPen(option.palette.color(group, _CHOSEN if state & _SELECTED else _TEXT))
+        painter.drawStaticText(rect.left() + dx, rect.top() + dy, line)
+
+    def _line(self, option, style, widget, text: str) -> tuple[QStaticText, int, int] | None:
+        """The cell's text laid out, and where it goes in the cell."""
+        margin = self._margins.get(id(style))
+        if margin is None:
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+            self._margins[id(style)] = margin
+        rect = option.rect
+        width = rect.width() - 2 * margin
+        if width <= 0:
+            return None
+        line = QStaticText(cut_to_fit(text, option.fontMetrics, width))
+        line.setTextFormat(Qt.TextFormat.PlainText)
+        line.prepare(font=option.font)
+        size = line.size()
+        dy = int((rect.height() - size.height()) / 2)
+        if option.direction == _RIGHT_TO_LEFT:
+            return line, rect.width() - margin - int(size.width()), dy
+        return line, margin, dy
+
+
+def _color_group(state: int) -> QPalette.ColorGroup:
+    """The palette's colours for a cell in this state, as the style picks them."""
+    if not state & _ENABLED:
+        return _DISABLED
+    return _NORMAL if state & _ACTIVE else _INACTIVE
 
 
 _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
@@ -131,10 +170,6 @@ _NORMAL, _DISABLED, _INACTIVE = (
 )  # fmt: skip
 _TEXT, _CHOSEN = QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText
 _RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
-_LEFT_V = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_ONE_LINE = Qt.TextFlag.TextSingleLine.value
-_LTR_FLAGS = QStyle.visualAlignment(Qt.LayoutDirection.LeftToRight, _LEFT_V).value | _ONE_LINE
-_RTL_FLAGS = QStyle.visualAlignment(_RIGHT_TO_LEFT, _LEFT_V).value | _ONE_LINE
 
 
 class ExcerptsPanel(QWidget):

@@ -172,6 +172,11 @@ class LibraryPage(QWidget):
         self.hits_model.set_hits(query, hits)
         self.pages.setCurrentWidget(self.results_view if hits else self.no_results)
 
+    def hits_pending(self) -> bool:
+        """Hits the results list has yet to lay out and paint (HitDelegate's budget)."""
+        budget = self.results_view.itemDelegate().budget
+        return budget is not None and budget.deferred and self.results_view.isVisible()
+
     def query(self) -> str:
         return self.search_box.field.text().strip()
 

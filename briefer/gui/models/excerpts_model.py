@@ -40,9 +40,10 @@ def excerpt_mime_data(excerpts: Sequence[ExcerptRecord]) -> QMimeData:
     return mime
 
 
-# Rows handed to the view at a time, about a screen: the panel wraps excerpt text, so
-# its view measures every row it holds; 200 search results took it 35-60 ms at once.
-BATCH = 25
+# Rows handed to the view at a time, a few screens: the view is given more as it
+# scrolls. Fewer than a screen made it fetch, lay out and paint the panel again right
+# after its first paint (issue 16).
+BATCH = 100
 
 
 class ExcerptsModel(RecordTableModel):
