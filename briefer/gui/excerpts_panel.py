@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QPalette, QStaticText
+from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QCursor, QFontMetrics, QKeySequence, QPalette, QStaticText
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionFocusRect,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -88,7 +89,7 @@ class CellDelegate(QStyledItemDelegate):
     paint lays out at most NEW_PER_PAINT new ones (gui/paint_budget.py). Tooltips and
     the rows' height still come from the model's roles."""
 
-    NEW_PER_PAINT = 50
+    NEW_PER_PAINT = 30
     KEPT = 2000
 
     def __init__(self, model: ExcerptsModel, view: QAbstractItemView):
@@ -114,32 +115,38 @@ class CellDelegate(QStyledItemDelegate):
             style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
 
     def _draw_text(self, painter, option, style, widget, state: int, text: str) -> None:
-        rect = option.rect
+        group = _color_group(state)
+        painter.setPen(option.palette.color(group, _CHOSEN if state & _SELECTED else _TEXT))
+        self.draw_line(painter, option.rect, text, option, self.margin(style, widget))
+
+    def margin(self, style, widget) -> int:
+        """The text's margin in its cell, as the style leaves it."""
+        margin = self._margins.get(id(style))
+        if margin is None:
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+            self._margins[id(style)] = margin
+        return margin
+
+    def draw_line(self, painter, rect: QRect, text: str, option, margin: int) -> None:
+        """The cell's text in the painter's pen and font (the view's: the model
+        answers no FontRole), laid out once and kept; past the paint's budget, left
+        for the next paint."""
         key = (text, rect.width(), rect.height(), option.direction)
         kept = self._lines.get(key)
         if kept is None:
             if not self.budget.take(rect):
-                return  # drawn in the next paint
-            kept = self._line(option, style, widget, text)
+                return
+            kept = self._line(option, rect, margin, text)
             if kept is None:
                 return
             if len(self._lines) >= self.KEPT:
                 self._lines.clear()
             self._lines[key] = kept
         line, dx, dy = kept
-        group = _color_group(state)
-        # The painter has the view's font already (the model answers no FontRole);
-        # the style's primitives set their own pens.
-        painter.setPen(option.palette.color(group, _CHOSEN if state & _SELECTED else _TEXT))
         painter.drawStaticText(rect.left() + dx, rect.top() + dy, line)
 
-    def _line(self, option, style, widget, text: str) -> tuple[QStaticText, int, int] | None:
+    def _line(self, option, rect: QRect, margin: int, text: str):
         """The cell's text laid out, and where it goes in the cell."""
-        margin = self._margins.get(id(style))
-        if margin is None:
-            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-            self._margins[id(style)] = margin
-        rect = option.rect
         width = rect.width() - 2 * margin
         if width <= 0:
             return None
@@ -151,6 +158,71 @@ class CellDelegate(QStyledItemDelegate):
         if option.direction == _RIGHT_TO_LEFT:
             return line, rect.width() - margin - int(size.width()), dy
         return line, margin, dy
+
+
+class ExcerptsView(QTreeView):
+    """The panel's list, drawn a row at a time (issue 16): Qt's drawRow calls the
+    delegate once for each cell, and each call from C++ into Python costs more than
+    drawing the cell's kept line; here the row's background and selection are drawn
+    once and its cells' lines after them. Selection, focus, hover and alternating
+    colours are drawn as QTreeView draws them for a flat list of whole-row selection."""
+
+    def paintEvent(self, event) -> None:
+        header = self.header()
+        self._columns = [
+            (c, header.sectionViewportPosition(c), header.sectionSize(c))
+            for c in range(header.count())
+            if not header.isSectionHidden(c) and header.sectionSize(c) > 0
+        ]
+        current = self.currentIndex()
+        focused = self.hasFocus() or self.viewport().hasFocus()
+        self._focus = (current.row(), current.column()) if focused and current.isValid() else None
+        viewport = self.viewport()
+        hovered = self.indexAt(viewport.mapFromGlobal(QCursor.pos()))
+        self._hover_row = hovered.row() if viewport.underMouse() and hovered.isValid() else -1
+        super().paintEvent(event)
+
+    def drawRow(self, painter, option, index) -> None:
+        delegate = self.itemDelegate()
+        model = self.model()
+        if not isinstance(delegate, CellDelegate) or not isinstance(model, ExcerptsModel):
+            return super().drawRow(painter, option, index)
+        row, top, height = index.row(), option.rect.top(), option.rect.height()
+        columns = self._columns
+        if not columns:
+            return
+        left = min(x for _c, x, _w in columns)
+        right = max(x + w for _c, x, w in columns)
+        state = option.state.value
+        if self.selectionModel().isRowSelected(row, QModelIndex()):
+            state |= _SELECTED
+        if row == self._hover_row:
+            state |= _MOUSE_OVER
+        opt = QStyleOptionViewItem(option)
+        opt.state = QStyle.StateFlag(state)
+        opt.rect = QRect(left, top, right - left, height)
+        if row & 1 and self.alternatingRowColors():
+            opt.features |= QStyleOptionViewItem.ViewItemFeature.Alternate
+        style = self.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, opt, painter, self)
+        style.drawPrimitive(_PANEL, opt, painter, self)
+        painter.setPen(
+            opt.palette.color(_color_group(state), _CHOSEN if state & _SELECTED else _TEXT)
+        )
+        margin = delegate.margin(style, self)
+        for column, x, width in columns:
+            text = model.display_text(row, column)
+            if text:
+                delegate.draw_line(painter, QRect(x, top, width, height), text, opt, margin)
+        focus = self._focus
+        if focus is not None and focus[0] == row:
+            cell = next(((x, w) for c, x, w in columns if c == focus[1]), None)
+            if cell is not None:
+                frame = QStyleOptionFocusRect()
+                frame.rect = QRect(cell[0], top, cell[1], height)
+                frame.state = QStyle.StateFlag(state | _FOCUS)
+                frame.palette = opt.palette
+                style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, frame, painter, self)
 
 
 def _color_group(state: int) -> QPalette.ColorGroup:
@@ -165,6 +237,7 @@ _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _FOCUS = QStyle.StateFlag.State_HasFocus.value
+_MOUSE_OVER = QStyle.StateFlag.State_MouseOver.value
 _NORMAL, _DISABLED, _INACTIVE = (
     QPalette.ColorGroup.Normal, QPalette.ColorGroup.Disabled, QPalette.ColorGroup.Inactive
 )  # fmt: skip
@@ -189,7 +262,7 @@ class ExcerptsPanel(QWidget):
         self.model = ExcerptsModel(self)
         # The window sets this: a source id to its summary, for full citations.
         self.source_lookup: Callable[[int], SourceSummary | None] | None = None
-        self.view = QTreeView()
+        self.view = ExcerptsView()
         self.view.setModel(self.model)
         self.view.setItemDelegate(CellDelegate(self.model, self.view))
         self.view.setRootIsDecorated(False)

@@ -11,7 +11,7 @@ paints, none of them long.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer
 from PySide6.QtGui import QRegion
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -22,7 +22,9 @@ class PaintBudget(QObject):
         self.limit = limit
         self.spent = 0
         self._left_out = QRegion()
+        self._asked = False  # a repaint of what was left out is asked for, not yet done
         self._view = view
+        view.viewport().installEventFilter(self)
         # A real timer, not a queued call: it fires after the paint that is under
         # way, never before it.
         self._timer = QTimer(self)
@@ -33,7 +35,12 @@ class PaintBudget(QObject):
     @property
     def deferred(self) -> bool:
         """Something was left out of a paint and is still to be drawn."""
-        return not self._left_out.isEmpty()
+        return self._asked or not self._left_out.isEmpty()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._asked = False
+        return False
 
     def take(self, rect: QRect) -> bool:
         """True: lay it out now. False: over budget; `rect` (in the viewport) is
@@ -48,6 +55,7 @@ class PaintBudget(QObject):
 
     def _next_turn(self) -> None:
         self.spent = 0
-        if self.deferred:
+        if not self._left_out.isEmpty():
             left_out, self._left_out = self._left_out, QRegion()
+            self._asked = self._view.viewport().isVisible()
             self._view.viewport().update(left_out)

@@ -145,7 +145,7 @@ class HitDelegate(QStyledItemDelegate):
 
     LINES = 3
     CACHED_LAYOUTS = 256
-    NEW_PER_PAINT = 4
+    NEW_PER_PAINT = 2
 
     def __init__(self, parent=None):
         super().__init__(parent)
