@@ -131,9 +131,14 @@ class CellDelegate(QStyledItemDelegate):
         """The cell's text in the painter's pen and font (the view's: the model
         answers no FontRole), laid out once and kept; past the paint's budget, left
         for the next paint."""
-        key = (text, rect.width(), rect.height(), option.direction)
+        self.draw_at(painter, rect.left(), rect.top(), rect.width(), rect.height(), text,
+                     option, margin, option.direction)  # fmt: skip
+
+    def draw_at(self, painter, x, y, width, height, text, option, margin, direction) -> None:
+        key = (text, width, height, direction)
         kept = self._lines.get(key)
         if kept is None:
+            rect = QRect(x, y, width, height)
             if not self.budget.take(rect):
                 return
             kept = self._line(option, rect, margin, text)
@@ -143,7 +148,7 @@ class CellDelegate(QStyledItemDelegate):
                 self._lines.clear()
             self._lines[key] = kept
         line, dx, dy = kept
-        painter.drawStaticText(rect.left() + dx, rect.top() + dy, line)
+        painter.drawStaticText(x + dx, y + dy, line)
 
     def _line(self, option, rect: QRect, margin: int, text: str):
         """The cell's text laid out, and where it goes in the cell."""
@@ -168,6 +173,7 @@ class ExcerptsView(QTreeView):
     colours are drawn as QTreeView draws them for a flat list of whole-row selection."""
 
     def paintEvent(self, event) -> None:
+        # What every row of this paint shares, worked out once.
         header = self.header()
         self._columns = [
             (c, header.sectionViewportPosition(c), header.sectionSize(c))
@@ -180,40 +186,51 @@ class ExcerptsView(QTreeView):
         viewport = self.viewport()
         hovered = self.indexAt(viewport.mapFromGlobal(QCursor.pos()))
         self._hover_row = hovered.row() if viewport.underMouse() and hovered.isValid() else -1
+        self._selected = {i.row() for i in self.selectionModel().selectedRows()}
+        self._alternate = self.alternatingRowColors()
+        self._style = self.style()
+        self._row_option: QStyleOptionViewItem | None = None
         super().paintEvent(event)
 
     def drawRow(self, painter, option, index) -> None:
         delegate = self.itemDelegate()
         model = self.model()
+        columns = self._columns
         if not isinstance(delegate, CellDelegate) or not isinstance(model, ExcerptsModel):
             return super().drawRow(painter, option, index)
-        row, top, height = index.row(), option.rect.top(), option.rect.height()
-        columns = self._columns
         if not columns:
             return
-        left = min(x for _c, x, _w in columns)
-        right = max(x + w for _c, x, w in columns)
+        opt = self._row_option
+        if opt is None:  # the first row of this paint
+            opt = self._row_option = QStyleOptionViewItem(option)
+            self._span = (min(x for _c, x, _w in columns), max(x + w for _c, x, w in columns))
+            self._margin = delegate.margin(self._style, self)
+            self._direction = option.direction
+        row, rect = index.row(), option.rect
+        top, height = rect.top(), rect.height()
         state = option.state.value
-        if self.selectionModel().isRowSelected(row, QModelIndex()):
+        if row in self._selected:
             state |= _SELECTED
         if row == self._hover_row:
             state |= _MOUSE_OVER
-        opt = QStyleOptionViewItem(option)
         opt.state = QStyle.StateFlag(state)
+        left, right = self._span
         opt.rect = QRect(left, top, right - left, height)
-        if row & 1 and self.alternatingRowColors():
-            opt.features |= QStyleOptionViewItem.ViewItemFeature.Alternate
-        style = self.style()
+        alternate = QStyleOptionViewItem.ViewItemFeature.Alternate
+        opt.features = (
+            option.features | alternate if self._alternate and row & 1 else option.features
+        )
+        style = self._style
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, opt, painter, self)
         style.drawPrimitive(_PANEL, opt, painter, self)
         painter.setPen(
             opt.palette.color(_color_group(state), _CHOSEN if state & _SELECTED else _TEXT)
         )
-        margin = delegate.margin(style, self)
+        margin, direction, texts = self._margin, self._direction, model.row_texts(row)
         for column, x, width in columns:
-            text = model.display_text(row, column)
+            text = texts[column]
             if text:
-                delegate.draw_line(painter, QRect(x, top, width, height), text, opt, margin)
+                delegate.draw_at(painter, x, top, width, height, text, opt, margin, direction)
         focus = self._focus
         if focus is not None and focus[0] == row:
             cell = next(((x, w) for c, x, w in columns if c == focus[1]), None)

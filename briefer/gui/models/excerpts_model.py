@@ -130,6 +130,10 @@ class ExcerptsModel(RecordTableModel):
             return self._cells(self._rows[row])[column]
         return ""
 
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        """Every cell's text of a row, by column."""
+        return self._cells(self._rows[row])
+
     def _cells(self, ex: ExcerptRecord) -> tuple[str, ...]:
         """The row's texts by column, kept while the row holds this very record."""
         kept = self._cell_cache.get(id(ex))
