@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCursor, QFontMetrics, QKeySequence, QPalette, QStaticText
 from PySide6.QtWidgets import (
     QAbstractItemView,
