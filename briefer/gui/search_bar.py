@@ -166,36 +166,40 @@ class HitDelegate(QStyledItemDelegate):
             self.budget = PaintBudget(widget, self.NEW_PER_PAINT)
         rect = option.rect.adjusted(6, 3, -6, -3)
         palette = option.palette
-        title_key = (hit.kind, hit.title, option.font.key(), rect.width())
-        snippet_key = self._snippet_key(hit, option.font, rect.width(), palette)
+        font_key, width = option.font.key(), rect.width()
+        title_key = (hit.kind, hit.title, font_key, width)
+        snippet_key = (hit.kind, hit.id, hit.snippet, hit.highlights, font_key, width,
+                       palette.cacheKey())  # fmt: skip
         new = title_key not in self._titles or snippet_key not in self._layouts
         if not new or self.budget is None or self.budget.take(option.rect):
-            self._draw_texts(painter, option, hit, rect, title_key)
+            self._draw_texts(painter, option, hit, rect, (title_key, snippet_key))
         if option.state & QStyle.StateFlag.State_HasFocus and style is not None:
             focus = QStyleOptionFocusRect()
             focus.rect, focus.state, focus.palette = option.rect, option.state, palette
             style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
 
-    def _draw_texts(self, painter, option, hit: SearchHit, rect, title_key: tuple) -> None:
+    def _draw_texts(self, painter, option, hit: SearchHit, rect, keys: tuple) -> None:
+        title_key, snippet_key = keys
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
         painter.setPen(palette.color(text_role))
-        title_font = QFont(option.font)
-        title_font.setBold(True)
-        title, height = self._title(hit, title_font, rect.width(), title_key)
+        title, height, title_font = self._title(hit, option.font, rect.width(), title_key)
         painter.setFont(title_font)
-        painter.drawStaticText(QPointF(rect.left(), rect.top()), title)
+        painter.drawStaticText(rect.left(), rect.top(), title)
         top = rect.top() + height + 2
-        body = self._snippet_layout(hit, option.font, rect.width(), palette)
+        body = self._snippet_layout(hit, option.font, rect.width(), palette, snippet_key)
         painter.setClipRect(QRectF(rect))
         body.draw(painter, QPointF(rect.left(), top))
         painter.restore()
 
     def _title(self, hit: SearchHit, font: QFont, width: int, key: tuple):
+        """The title laid out on one line (bold, elided), its height and font."""
         kept = self._titles.get(key)
         if kept is None:
+            font = QFont(font)
+            font.setBold(True)
             metrics = QFontMetrics(font)
             kind = "Excerpt · " if hit.kind == "excerpt" else ""
             text = metrics.elidedText(f"{kind}{hit.title}", Qt.TextElideMode.ElideRight, width)
@@ -204,16 +208,10 @@ class HitDelegate(QStyledItemDelegate):
             line.prepare(font=font)
             if len(self._titles) >= self.CACHED_LAYOUTS:
                 self._titles.pop(next(iter(self._titles)))
-            kept = self._titles[key] = (line, metrics.height())
+            kept = self._titles[key] = (line, metrics.height(), font)
         return kept
 
-    @staticmethod
-    def _snippet_key(hit: SearchHit, font: QFont, width: int, palette) -> tuple:
-        return (hit.kind, hit.id, hit.snippet, hit.highlights, font.key(), width,
-                palette.cacheKey())  # fmt: skip
-
-    def _snippet_layout(self, hit: SearchHit, font: QFont, width: int, palette) -> QTextLayout:
-        key = self._snippet_key(hit, font, width, palette)
+    def _snippet_layout(self, hit: SearchHit, font: QFont, width: int, palette, key: tuple):
         layout = self._layouts.get(key)
         if layout is None:
             marks = QTextCharFormat()
@@ -225,7 +223,7 @@ class HitDelegate(QStyledItemDelegate):
                 fr = QTextLayout.FormatRange()
                 fr.start, fr.length, fr.format = start, end - start, marks
                 ranges.append(fr)
-            layout = _layout(hit.snippet, font, width, ranges)
+            layout = _layout(hit.snippet, font, width, ranges, self.LINES)
             if len(self._layouts) >= self.CACHED_LAYOUTS:
                 self._layouts.pop(next(iter(self._layouts)))
             self._layouts[key] = layout
@@ -238,7 +236,8 @@ class HitDelegate(QStyledItemDelegate):
         return QSize(max(option.rect.width(), 100), lines)
 
 
-def _layout(text: str, font: QFont, width: int, ranges: list) -> QTextLayout:
+def _layout(text: str, font: QFont, width: int, ranges: list, lines: int) -> QTextLayout:
+    """The text laid out in at most `lines` lines of `width` (the row shows no more)."""
     layout = QTextLayout(text.replace("\n", " "), font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -246,7 +245,7 @@ def _layout(text: str, font: QFont, width: int, ranges: list) -> QTextLayout:
     layout.setFormats(ranges)
     layout.beginLayout()
     y = 0.0
-    while True:
+    for _ in range(lines):
         line = layout.createLine()
         if not line.isValid():
             break

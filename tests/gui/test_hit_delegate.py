@@ -93,3 +93,13 @@ def test_one_paint_lays_out_a_few_new_hits_and_the_rest_follow(qtbot):
     for row in range(12):
         _paint(view, delegate, row, turn=False)
     assert len(delegate._layouts) == 2 * HitDelegate.NEW_PER_PAINT
+
+
+def test_a_long_snippet_is_laid_out_only_as_far_as_the_row_shows(qtbot):
+    """The row shows LINES lines of snippet: a longer one is not laid out further."""
+    view, model, delegate = _view(qtbot)
+    long_hit = SearchHit("source", 99, 99, "Long", "word " * 800, ((0, 4),), -1.0)
+    model.set_hits("word", [long_hit])
+    _paint(view, delegate, 0)
+    (layout,) = delegate._layouts.values()
+    assert layout.lineCount() == HitDelegate.LINES
