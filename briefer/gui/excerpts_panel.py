@@ -89,7 +89,7 @@ class CellDelegate(QStyledItemDelegate):
     paint lays out at most NEW_PER_PAINT new ones (gui/paint_budget.py). Tooltips and
     the rows' height still come from the model's roles."""
 
-    NEW_PER_PAINT = 30
+    NEW_PER_PAINT = 20
     KEPT = 2000
 
     def __init__(self, model: ExcerptsModel, view: QAbstractItemView):
