@@ -172,14 +172,18 @@ class ExcerptsView(QTreeView):
     once and its cells' lines after them. Selection, focus, hover and alternating
     colours are drawn as QTreeView draws them for a flat list of whole-row selection."""
 
+    # Set by each paintEvent for the rows it draws.
+    _columns: tuple[tuple[int, int, int], ...] = ()
+    _row_option: QStyleOptionViewItem | None = None
+
     def paintEvent(self, event) -> None:
         # What every row of this paint shares, worked out once.
         header = self.header()
-        self._columns = [
+        self._columns = tuple(
             (c, header.sectionViewportPosition(c), header.sectionSize(c))
             for c in range(header.count())
             if not header.isSectionHidden(c) and header.sectionSize(c) > 0
-        ]
+        )
         current = self.currentIndex()
         focused = self.hasFocus() or self.viewport().hasFocus()
         self._focus = (current.row(), current.column()) if focused and current.isValid() else None
