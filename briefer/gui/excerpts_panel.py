@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QAction, QCursor, QFontMetrics, QKeySequence, QPalette, QStaticText
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionFocusRect,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -40,12 +44,15 @@ from briefer.gui.models.excerpts_model import (
     ExcerptsModel,
     format_citation,
 )
+from briefer.gui.paint_budget import PaintBudget
 from briefer.gui.tag_field import TagField
 
 # Widest a column sized to its contents may grow, in average characters; the excerpt's
 # own column takes the rest of the panel.
 CAPS = {TAGS: 14, COMMENT: 20, SOURCE: 16}
+FITTED = (GRADE, TAGS, COMMENT, SOURCE, DATE)  # fitted to their texts; TEXT takes the rest
 FIT_ROWS = 50  # rows a column is fitted to (about two screens)
+ELLIPSIS = "\u2026"
 # What the window's Cut Excerpt action is bound to (the actions table may say otherwise
 # through set_cut_shortcut; tests/gui/test_excerpts_panel.py compares the two).
 CUT_SHORTCUT = "Ctrl+E"
@@ -58,6 +65,205 @@ def empty_hint(shortcut: str) -> str:
         f"<b>{shortcut}</b>, or click <b>Cut Excerpt</b> in the toolbar.</p>"
         "<p>Excerpts of the open source, of a search or of a tag show here.</p>"
     )
+
+
+def cut_to_fit(text: str, metrics: QFontMetrics, width: int) -> str:
+    """The text of a one-line cell as drawn: cut to what can fit `width` before Qt
+    measures it (an excerpt runs to thousands of characters and shaping them, Arabic
+    especially, cost the first paint of a search's rows more than the rest of the
+    panel, issue 16), then elided at the end with "…" as the style would."""
+    most = 2 * width // max(metrics.averageCharWidth(), 1) + 8
+    cut = len(text) > most
+    if cut:
+        text = text[:most]
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    if cut and shown == text:  # narrow letters: all of the cut part fits
+        shown = text[:-1] + ELLIPSIS
+    return shown
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Draws a cell's one line of text from the model's kept texts: no data() call per
+    role through Qt and no text layout of the whole excerpt (issue 16). Each cell's
+    line, cut and elided, is kept laid out (QStaticText) for the next paint, and one
+    paint lays out at most NEW_PER_PAINT new ones (gui/paint_budget.py). Tooltips and
+    the rows' height still come from the model's roles."""
+
+    NEW_PER_PAINT = 20
+    KEPT = 2000
+
+    def __init__(self, model: ExcerptsModel, view: QAbstractItemView):
+        super().__init__(view)
+        self._model = model
+        self._margins: dict[int, int] = {}  # the text's margin, by style
+        self._lines: dict[tuple, QStaticText] = {}
+        self.budget = PaintBudget(view, self.NEW_PER_PAINT)
+
+    def paint(self, painter, option, index) -> None:
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is None:
+            return super().paint(painter, option, index)
+        style.drawPrimitive(_PANEL, option, painter, widget)
+        state = option.state.value  # an int: Qt's flags as Python enums cost ~1 us an op
+        text = self._model.display_text(index.row(), index.column())
+        if text:
+            self._draw_text(painter, option, style, widget, state, text)
+        if state & _FOCUS:
+            focus = QStyleOptionFocusRect()
+            focus.rect, focus.state, focus.palette = option.rect, option.state, option.palette
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
+
+    def _draw_text(self, painter, option, style, widget, state: int, text: str) -> None:
+        group = _color_group(state)
+        painter.setPen(option.palette.color(group, _CHOSEN if state & _SELECTED else _TEXT))
+        self.draw_line(painter, option.rect, text, option, self.margin(style, widget))
+
+    def margin(self, style, widget) -> int:
+        """The text's margin in its cell, as the style leaves it."""
+        margin = self._margins.get(id(style))
+        if margin is None:
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+            self._margins[id(style)] = margin
+        return margin
+
+    def draw_line(self, painter, rect: QRect, text: str, option, margin: int) -> None:
+        """The cell's text in the painter's pen and font (the view's: the model
+        answers no FontRole), laid out once and kept; past the paint's budget, left
+        for the next paint."""
+        self.draw_at(painter, rect.left(), rect.top(), rect.width(), rect.height(), text,
+                     option, margin, option.direction)  # fmt: skip
+
+    def draw_at(self, painter, x, y, width, height, text, option, margin, direction) -> None:
+        key = (text, width, height, direction)
+        kept = self._lines.get(key)
+        if kept is None:
+            rect = QRect(x, y, width, height)
+            if not self.budget.take(rect):
+                return
+            kept = self._line(option, rect, margin, text)
+            if kept is None:
+                return
+            if len(self._lines) >= self.KEPT:
+                self._lines.clear()
+            self._lines[key] = kept
+        line, dx, dy = kept
+        painter.drawStaticText(x + dx, y + dy, line)
+
+    def _line(self, option, rect: QRect, margin: int, text: str):
+        """The cell's text laid out, and where it goes in the cell."""
+        width = rect.width() - 2 * margin
+        if width <= 0:
+            return None
+        line = QStaticText(cut_to_fit(text, option.fontMetrics, width))
+        line.setTextFormat(Qt.TextFormat.PlainText)
+        line.prepare(font=option.font)
+        size = line.size()
+        dy = int((rect.height() - size.height()) / 2)
+        if option.direction == _RIGHT_TO_LEFT:
+            return line, rect.width() - margin - int(size.width()), dy
+        return line, margin, dy
+
+
+class ExcerptsView(QTreeView):
+    """The panel's list, drawn a row at a time (issue 16): Qt's drawRow calls the
+    delegate once for each cell, and each call from C++ into Python costs more than
+    drawing the cell's kept line; here the row's background and selection are drawn
+    once and its cells' lines after them. Selection, focus, hover and alternating
+    colours are drawn as QTreeView draws them for a flat list of whole-row selection."""
+
+    # Set by each paintEvent for the rows it draws.
+    _columns: tuple[tuple[int, int, int], ...] = ()
+    _row_option: QStyleOptionViewItem | None = None
+
+    def paintEvent(self, event) -> None:
+        # What every row of this paint shares, worked out once.
+        header = self.header()
+        self._columns = tuple(
+            (c, header.sectionViewportPosition(c), header.sectionSize(c))
+            for c in range(header.count())
+            if not header.isSectionHidden(c) and header.sectionSize(c) > 0
+        )
+        current = self.currentIndex()
+        focused = self.hasFocus() or self.viewport().hasFocus()
+        self._focus = (current.row(), current.column()) if focused and current.isValid() else None
+        viewport = self.viewport()
+        hovered = self.indexAt(viewport.mapFromGlobal(QCursor.pos()))
+        self._hover_row = hovered.row() if viewport.underMouse() and hovered.isValid() else -1
+        self._selected = {i.row() for i in self.selectionModel().selectedRows()}
+        self._alternate = self.alternatingRowColors()
+        self._style = self.style()
+        self._row_option: QStyleOptionViewItem | None = None
+        super().paintEvent(event)
+
+    def drawRow(self, painter, option, index) -> None:
+        delegate = self.itemDelegate()
+        model = self.model()
+        columns = self._columns
+        if not isinstance(delegate, CellDelegate) or not isinstance(model, ExcerptsModel):
+            return super().drawRow(painter, option, index)
+        if not columns:
+            return
+        opt = self._row_option
+        if opt is None:  # the first row of this paint
+            opt = self._row_option = QStyleOptionViewItem(option)
+            self._span = (min(x for _c, x, _w in columns), max(x + w for _c, x, w in columns))
+            self._margin = delegate.margin(self._style, self)
+            self._direction = option.direction
+        row, rect = index.row(), option.rect
+        top, height = rect.top(), rect.height()
+        state = option.state.value
+        if row in self._selected:
+            state |= _SELECTED
+        if row == self._hover_row:
+            state |= _MOUSE_OVER
+        opt.state = QStyle.StateFlag(state)
+        left, right = self._span
+        opt.rect = QRect(left, top, right - left, height)
+        alternate = QStyleOptionViewItem.ViewItemFeature.Alternate
+        opt.features = (
+            option.features | alternate if self._alternate and row & 1 else option.features
+        )
+        style = self._style
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, opt, painter, self)
+        style.drawPrimitive(_PANEL, opt, painter, self)
+        painter.setPen(
+            opt.palette.color(_color_group(state), _CHOSEN if state & _SELECTED else _TEXT)
+        )
+        margin, direction, texts = self._margin, self._direction, model.row_texts(row)
+        for column, x, width in columns:
+            text = texts[column]
+            if text:
+                delegate.draw_at(painter, x, top, width, height, text, opt, margin, direction)
+        focus = self._focus
+        if focus is not None and focus[0] == row:
+            cell = next(((x, w) for c, x, w in columns if c == focus[1]), None)
+            if cell is not None:
+                frame = QStyleOptionFocusRect()
+                frame.rect = QRect(cell[0], top, cell[1], height)
+                frame.state = QStyle.StateFlag(state | _FOCUS)
+                frame.palette = opt.palette
+                style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, frame, painter, self)
+
+
+def _color_group(state: int) -> QPalette.ColorGroup:
+    """The palette's colours for a cell in this state, as the style picks them."""
+    if not state & _ENABLED:
+        return _DISABLED
+    return _NORMAL if state & _ACTIVE else _INACTIVE
+
+
+_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_MOUSE_OVER = QStyle.StateFlag.State_MouseOver.value
+_NORMAL, _DISABLED, _INACTIVE = (
+    QPalette.ColorGroup.Normal, QPalette.ColorGroup.Disabled, QPalette.ColorGroup.Inactive
+)  # fmt: skip
+_TEXT, _CHOSEN = QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText
+_RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
 
 
 class ExcerptsPanel(QWidget):
@@ -77,8 +283,9 @@ class ExcerptsPanel(QWidget):
         self.model = ExcerptsModel(self)
         # The window sets this: a source id to its summary, for full citations.
         self.source_lookup: Callable[[int], SourceSummary | None] | None = None
-        self.view = QTreeView()
+        self.view = ExcerptsView()
         self.view.setModel(self.model)
+        self.view.setItemDelegate(CellDelegate(self.model, self.view))
         self.view.setRootIsDecorated(False)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -98,8 +305,9 @@ class ExcerptsPanel(QWidget):
         # thousands of excerpts must not be measured on the GUI thread (issue 16).
         header.setResizeContentsPrecision(FIT_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(GRADE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted by _fit from the model's texts, never by the view measuring rows.
+        header.setSectionResizeMode(GRADE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 4)
 
@@ -197,20 +405,38 @@ class ExcerptsPanel(QWidget):
             self._fitting = False
 
     def _fit(self) -> None:
-        empty = self.model.rowCount() == 0
-        self.stack.setCurrentWidget(self.empty_label if empty else self.view)
-        if empty:
+        if self.model.rowCount() == 0:
+            self.stack.setCurrentWidget(self.empty_label)
             return
         # Rows of one source (the open one) need not repeat its title and date: the
         # heading names it, and the words get the room.
         one_source = len({e.source_id for e in self.model.excerpts()}) == 1
         self.view.setColumnHidden(SOURCE, one_source)
         self.view.setColumnHidden(DATE, one_source)
-        header = self.view.header()
+        # Measured here from the model's texts of the first FIT_ROWS rows, as the
+        # style would size each cell: asking the view (resizeColumnToContents, or a
+        # ResizeToContents section on every resize) made it lay out and query every
+        # role of every measured cell, ~20 ms of each search's results (issue 16).
+        header, view = self.view.header(), self.view
         char = self.fontMetrics().averageCharWidth()
-        for column, cap in CAPS.items():
-            self.view.resizeColumnToContents(column)
-            header.resizeSection(column, min(header.sectionSize(column), cap * char))
+        metrics = view.fontMetrics()
+        style = view.style()
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+        rows = min(self.model.rowCount(), FIT_ROWS)
+        for column in FITTED:
+            if view.isColumnHidden(column):
+                continue
+            cap = CAPS.get(column)
+            widest = header.sectionSizeHint(column)
+            for row in range(rows):
+                text = self.model.display_text(row, column)
+                if cap is not None:
+                    text = text[: 3 * cap]  # longer is cut to the cap anyway
+                if text:
+                    widest = max(widest, metrics.horizontalAdvance(text) + margin + 1)
+            header.resizeSection(column, widest if cap is None else min(widest, cap * char))
+        # Shown once fitted: shown first, it would lay out the old widths.
+        self.stack.setCurrentWidget(view)
 
     def select_excerpt(self, excerpt_id: int, *, clear: bool = True) -> bool:
         row = self.model.row_of(excerpt_id)

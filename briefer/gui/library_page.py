@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -85,6 +86,31 @@ class FirstRunPage(QWidget):
         self.sample_button.clicked.connect(self.open_sample)
 
 
+class PageHolder(QWidget):
+    """Holds the page stack without a layout of its own (issue 16). Showing another
+    page makes Qt ask every layout above it to lay out again, up to the window, and the
+    central tab widget then repaints all of this tab (search box, filters, tag row:
+    ~5 ms of each search's results); a widget without a layout ends that climb here,
+    and the stack is simply given the holder's whole area."""
+
+    def __init__(self, child: QWidget, parent=None):
+        super().__init__(parent)
+        self._child = child
+        child.setParent(self)
+        policy = QSizePolicy.Policy.Expanding
+        self.setSizePolicy(policy, policy)
+
+    def resizeEvent(self, event) -> None:
+        self._child.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    def sizeHint(self):
+        return self._child.sizeHint()
+
+    def minimumSizeHint(self):
+        return self._child.minimumSizeHint()
+
+
 class LibraryPage(QWidget):
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
@@ -150,7 +176,7 @@ class LibraryPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search_box)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(PageHolder(self.pages), 1)
         layout.addWidget(self.tag_row)
         self.sources_view.selectionModel().selectionChanged.connect(self._update_actions)
         self.sources_model.modelReset.connect(self._update_actions)
@@ -171,6 +197,11 @@ class LibraryPage(QWidget):
     def show_hits(self, query: str, hits) -> None:
         self.hits_model.set_hits(query, hits)
         self.pages.setCurrentWidget(self.results_view if hits else self.no_results)
+
+    def hits_pending(self) -> bool:
+        """Hits the results list has yet to lay out and paint (HitDelegate's budget)."""
+        budget = self.results_view.itemDelegate().budget
+        return budget is not None and budget.deferred and self.results_view.isVisible()
 
     def query(self) -> str:
         return self.search_box.field.text().strip()

@@ -5,10 +5,10 @@ The panel follows what the analyst looks at: the source in front, a tag, a searc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 
 from briefer.core.errors import BrieferError
@@ -19,6 +19,9 @@ from briefer.gui.undo_commands import DeleteExcerptsCommand
 from briefer.gui.workspace import short
 
 EMPTY = "Excerpts — open or select a source"
+SHOW_SOON = QEvent.Type(QEvent.registerEventType())
+MAX_WAITS = 20  # turns of the event loop show_soon waits at most
+LOW_PRIORITY = Qt.EventPriority.LowEventPriority.value
 
 
 class ExcerptsFeature(Feature):
@@ -28,6 +31,9 @@ class ExcerptsFeature(Feature):
         self.panel.source_lookup = self.citation_source
         self.context: tuple[str, Any] = ("none", None)
         self.editor = None  # the excerpt editor open last
+        # What show_soon asked for, until it is shown or something else is.
+        self._soon: tuple[str, Any, Callable[[], bool]] | None = None
+        self._soon_tries = 0
 
     def wire(self) -> None:
         panel, w = self.panel, self.window
@@ -55,8 +61,33 @@ class ExcerptsFeature(Feature):
             return None
 
     def show(self, kind: str, value: Any = None) -> None:
+        self._soon = None  # what is asked now replaces what was asked to come
         self.context = (kind, value)
         self.refresh_panel()
+
+    def show_soon(self, kind: str, value: Any = None, *, wait=lambda: False) -> None:
+        """Show this in the panel in a later event, after the repaint the caller's own
+        changes asked for (and while `wait()` says so, later still): a search's results
+        reach the hits list and the panel in separate GUI-thread events (issue 16)."""
+        self._soon, self._soon_tries = (kind, value, wait), 0
+        self._post_soon()
+
+    def _post_soon(self) -> None:
+        # Posted at low priority, as Qt posts a window's repaint: it comes after the
+        # repaint already asked for, where a timer or a queued call may come before.
+        QCoreApplication.postEvent(self, QEvent(SHOW_SOON), LOW_PRIORITY)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != SHOW_SOON:
+            return super().event(event)
+        if self._soon is not None:
+            kind, value, wait = self._soon
+            if wait() and self._soon_tries < MAX_WAITS:
+                self._soon_tries += 1
+                self._post_soon()
+            else:
+                self.show(kind, value)
+        return True
 
     def refresh_panel(self, *, reread: bool = False) -> None:
         """Show the panel's context; `reread` after a change, when a search's excerpts

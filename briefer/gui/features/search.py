@@ -122,7 +122,8 @@ class SearchFeature(Feature):
             return  # the field changed since; a newer search is on its way
         self.outcome = outcome
         self.page.show_hits(outcome.query, outcome.hits)
-        self.window.excerpts.show("search")
+        # The panel's excerpts once the hits are painted, in an event of their own.
+        self.window.excerpts.show_soon("search", wait=self.page.hits_pending)
         count = len(outcome.hits)
         self.status(f"{count} match{'es' if count != 1 else ''}")
 

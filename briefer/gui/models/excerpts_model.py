@@ -40,9 +40,10 @@ def excerpt_mime_data(excerpts: Sequence[ExcerptRecord]) -> QMimeData:
     return mime
 
 
-# Rows handed to the view at a time, about a screen: the panel wraps excerpt text, so
-# its view measures every row it holds; 200 search results took it 35-60 ms at once.
-BATCH = 25
+# Rows handed to the view at a time, a few screens: the view is given more as it
+# scrolls. Fewer than a screen made it fetch, lay out and paint the panel again right
+# after its first paint (issue 16).
+BATCH = 100
 
 
 class ExcerptsModel(RecordTableModel):
@@ -55,6 +56,7 @@ class ExcerptsModel(RecordTableModel):
         self._rows: list[ExcerptRecord] = []
         self._cell_cache: dict[int, tuple[ExcerptRecord, tuple[str, ...]]] = {}
         self._pending: list[ExcerptRecord] = []
+        self._cell_flags: Qt.ItemFlag | None = None
 
     def set_excerpts(self, excerpts: Sequence[ExcerptRecord]) -> None:
         self.beginResetModel()
@@ -121,6 +123,17 @@ class ExcerptsModel(RecordTableModel):
             return ex.source_title
         return None
 
+    def display_text(self, row: int, column: int) -> str:
+        """What a cell shows, for the panel's delegate and column fitting: read straight
+        from the row's kept texts, without a data() call for each role through Qt."""
+        if 0 <= row < len(self._rows):
+            return self._cells(self._rows[row])[column]
+        return ""
+
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        """Every cell's text of a row, by column."""
+        return self._cells(self._rows[row])
+
     def _cells(self, ex: ExcerptRecord) -> tuple[str, ...]:
         """The row's texts by column, kept while the row holds this very record."""
         kept = self._cell_cache.get(id(ex))
@@ -142,8 +155,13 @@ class ExcerptsModel(RecordTableModel):
         return cells
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+        # Asked for every painted cell: worked out once (Qt's flags as Python enums
+        # cost a microsecond an operation).
+        if not index.isValid():
+            return super().flags(index)
+        if self._cell_flags is None:
+            self._cell_flags = super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+        return self._cell_flags
 
     def mimeTypes(self) -> list[str]:
         return [EXCERPT_MIME, "text/plain"]

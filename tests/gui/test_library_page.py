@@ -1,0 +1,41 @@
+"""Showing a search's results lays out only the page stack, not the window (issue 16)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+
+from briefer.core.records import SearchHit
+
+
+class LayoutRequests(QObject):
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_switching_between_table_and_results_does_not_lay_out_the_tab(qtbot, window, add_source):
+    """Qt asks every layout above a stacked widget to lay out again when it shows
+    another page, and the central tab widget then repaints the whole tab (search box,
+    filters, tag row) for it; the page stack's holder ends that climb."""
+    add_source("Strikes")
+    window.refresh()
+    qtbot.wait(50)  # the refresh's own layout
+    page = window.library_page
+    hit = SearchHit("source", 1, 1, "Strikes", "…the strikes…", ((3, 10),), -1.0)
+    requests = LayoutRequests()
+    page.installEventFilter(requests)
+    page.show_hits("strikes", [hit])
+    qtbot.wait(50)
+    assert page.pages.currentWidget() is page.results_view and page.results_view.isVisible()
+    page.show_table()
+    qtbot.wait(50)
+    assert page.pages.currentWidget() is page.sources_view and page.sources_view.isVisible()
+    assert requests.count == 0
+    # The stack still fills the space between the filters and the tag row.
+    holder = page.pages.parentWidget()
+    assert page.pages.geometry() == holder.rect() and holder.height() > 100
