@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterator
 
 from sqlalchemy.exc import DBAPIError
@@ -125,13 +126,13 @@ def match_expression(groups: list[tuple[Term, ...]]) -> str | None:
     return (" AND " if any(len(g) > 1 for g in groups) else " ").join(parts)
 
 
-def _vocabulary(session: Session, kind: str, words: list[str]) -> set[str]:
+def _vocabulary(conn: sqlite3.Connection, kind: str, words: list[str]) -> set[str]:
     """Those of `words` that are terms of the table's index, looked up in one query.
 
     Each word is one term lookup in the FTS index (`EXISTS`, stopping at its first
-    row). An fts5vocab table would need creating per connection inside the read
-    transaction, which rolls it back: its schema change cost more (4 ms a table at
-    20,000 sources) than these lookups (~2 ms for 45 words).
+    row). An fts5vocab table (`term IN (...)`) was measured as no faster: a lookup
+    costs its seeks in each of the index's segments (9 at 1,000 sources, 14 at
+    20,000), whichever statement asks.
     """
     fts = _TABLES[kind][0]
     sql = " UNION ALL ".join(
@@ -140,7 +141,60 @@ def _vocabulary(session: Session, kind: str, words: list[str]) -> set[str]:
     params = tuple(x for w in words for x in (w, _quoted(w)))
     # Straight to the driver: SQLAlchemy's compiling of ~90 named parameters cost more
     # than the lookups.
-    return {term for (term,) in _execute(session, sql, params)}
+    return {term for (term,) in _execute(conn, sql, params)}
+
+
+# FTS5 keeps its index's structure (the list of its segments) in the %_data row of
+# this id; every change to the index writes a new one.
+_FTS5_STRUCTURE_ROWID = 10
+# Words whose presence is remembered per table; past this the memory starts afresh.
+VOCABULARY_CACHE_WORDS = 20_000
+
+
+class VocabularyCache:
+    """Which words each search index holds, remembered while the index is unchanged.
+
+    An Arabic word's ~45 forms cost a millisecond or more of lookups per table
+    (_vocabulary); typing goes on to re-run the words already typed with every
+    keystroke, and the window re-runs a search when it is shown again. The key is the
+    index's structure record (_FTS5_STRUCTURE_ROWID), read in the search's own read
+    transaction: any committed change to the index, from any connection or process,
+    writes a new one, and the words remembered under the old one are dropped.
+    """
+
+    def __init__(self) -> None:
+        self._tables: dict[str, tuple[bytes, dict[str, bool]]] = {}
+
+    def present(self, conn: sqlite3.Connection, kind: str, words: list[str]) -> set[str]:
+        fts = _TABLES[kind][0]
+        rows = _execute(
+            conn, f"SELECT block FROM {fts}_data WHERE id = ?", (_FTS5_STRUCTURE_ROWID,)
+        )
+        key = rows[0][0] if rows else None
+        if not isinstance(key, bytes):  # not an index this code knows: ask every time
+            return _vocabulary(conn, kind, words)
+        entry = self._tables.get(kind)
+        if entry is None or entry[0] != key or len(entry[1]) > VOCABULARY_CACHE_WORDS:
+            entry = (key, {})
+            self._tables[kind] = entry
+        # Another thread may replace the entry meanwhile; this search keeps to its own.
+        known = entry[1]
+        missing = [w for w in words if w not in known]
+        if missing:
+            found = _vocabulary(conn, kind, missing)
+            known.update((w, w in found) for w in missing)
+        return {w for w in words if known[w]}
+
+
+# One cache per engine (an open library): the engine's connections share its file.
+_CACHES: weakref.WeakKeyDictionary[object, VocabularyCache] = weakref.WeakKeyDictionary()
+
+
+def vocabulary_cache(bind: object) -> VocabularyCache:
+    cache = _CACHES.get(bind)
+    if cache is None:
+        cache = _CACHES.setdefault(bind, VocabularyCache())
+    return cache
 
 
 def prune_forms(
@@ -211,13 +265,12 @@ def _driver_sql(sql: str, params: dict) -> tuple[str, dict]:
     return sql, flat
 
 
-def _execute(session: Session, sql: str, params: dict | tuple) -> list:
+def _execute(conn: sqlite3.Connection, sql: str, params: dict | tuple) -> list:
     """Rows of one statement, straight to sqlite3 on the session's connection (its read
     transaction): SQLAlchemy's compiling cost a fixed ~0.3 ms a statement and its rows
     ~3 us each, a fifth of a search in a small library. Errors are wrapped as
     SQLAlchemy's would be, so Library's translation of storage errors still applies."""
     sql, flat = _driver_sql(sql, params) if isinstance(params, dict) else (sql, params)
-    conn = session.connection().connection.driver_connection
     try:
         return conn.execute(sql, flat).fetchall()
     except sqlite3.Error as exc:
@@ -225,7 +278,7 @@ def _execute(session: Session, sql: str, params: dict | tuple) -> list:
 
 
 def _ranked(
-    session: Session, kind: str, match: str, limit: int, restrict: str, params: dict
+    conn: sqlite3.Connection, kind: str, match: str, limit: int, restrict: str, params: dict
 ) -> list[tuple[float, str, int]]:
     """The table's best (score, kind, rowid) by bm25, best first.
 
@@ -242,17 +295,17 @@ def _ranked(
     # The walk costs a tenth of the ranking (no bm25); one statement doing both (a
     # MATERIALIZED CTE of the newest matches) cost more than the two.
     found = _execute(
-        session,
-        f"SELECT f.rowid FROM {fts} f WHERE {fts} MATCH :match "
-        "ORDER BY f.rowid DESC LIMIT 1 OFFSET :cap",
-        {"match": match, "cap": RANKED_CANDIDATES - 1},
+        conn,
+        f"SELECT f.rowid FROM {fts} f WHERE {fts} MATCH ? ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
+        (match, RANKED_CANDIDATES - 1),
     )
     floor = found[0][0] if found else None
 
     def rank(condition: str) -> list:
+        # The rows come back as the (score, kind, rowid) the merge sorts.
         return _execute(
-            session,
-            f"SELECT bm25({fts}, {weights}) AS score, f.rowid FROM {fts} f "
+            conn,
+            f"SELECT bm25({fts}, {weights}) AS score, '{kind}', f.rowid FROM {fts} f "
             f"WHERE {fts} MATCH :match {condition} ORDER BY score LIMIT :limit",
             {**values, "floor": floor} if floor is not None else values,
         )
@@ -262,7 +315,7 @@ def _ranked(
         # Fewer than `limit` rows from the floor up pass the filters: those are all of
         # them, so only the older matches are ranked again, and the two lists merged.
         rows = sorted([*rows, *rank(where + " AND f.rowid < :floor")])[:limit]
-    return [(float(score), kind, rowid) for score, rowid in rows]
+    return rows
 
 
 # kind: (FTS table, bm25 weights, the row of a match `f` to check filters on)
@@ -274,23 +327,29 @@ _TABLES = {
         "SELECT 1 FROM excerpt e JOIN source s ON s.id = e.source_id WHERE e.id = f.rowid",
     ),
 }
-# kind: the SELECT of each hit's source id, title and searched texts (snippet order)
+# kind: the SELECT of each hit's source id, title and searched texts (snippet order),
+# for the ids bound in place of IDS. A source's body is read as its UTF-8 bytes: most
+# hits' snippets are never made (see _Hit), and sqlite3's decoding of every body cost
+# more than reading them (0.6 ms for 100 bodies of 3 KB).
 _DETAILS = {
-    "source": "SELECT id, id, title, body, title, outlet, authors FROM source WHERE id IN :ids",
+    "source": (
+        "SELECT id, id, title, CAST(body AS BLOB), title, outlet, authors FROM source "
+        "WHERE id IN IDS"
+    ),
     "excerpt": (
         "SELECT e.id, e.source_id, s.title, e.text, e.comment FROM excerpt e "
-        "JOIN source s ON s.id = e.source_id WHERE e.id IN :ids"
+        "JOIN source s ON s.id = e.source_id WHERE e.id IN IDS"
     ),
 }
 
 
-def _source_ranked(session: Session, match: str, filters: SearchFilters, limit: int):
+def _source_ranked(conn: sqlite3.Connection, match: str, filters: SearchFilters, limit: int):
     params: dict = {}
     where = _source_filters(filters, params)
-    return _ranked(session, "source", match, limit, " AND ".join(where), params)
+    return _ranked(conn, "source", match, limit, " AND ".join(where), params)
 
 
-def _excerpt_ranked(session: Session, match: str, filters: SearchFilters, limit: int):
+def _excerpt_ranked(conn: sqlite3.Connection, match: str, filters: SearchFilters, limit: int):
     params: dict = {}
     where = _source_filters(SearchFilters(**{**_asdict(filters), "tag": None}), params)
     if filters.tag:
@@ -302,7 +361,7 @@ def _excerpt_ranked(session: Session, match: str, filters: SearchFilters, limit:
     if filters.credibility:
         params["credibility"] = [validate.credibility(g) for g in filters.credibility]
         where.append("e.credibility IN :credibility")
-    return _ranked(session, "excerpt", match, limit, " AND ".join(where), params)
+    return _ranked(conn, "excerpt", match, limit, " AND ".join(where), params)
 
 
 def _asdict(filters: SearchFilters) -> dict:
@@ -314,29 +373,39 @@ def _asdict(filters: SearchFilters) -> dict:
 SNIPPETS_FIRST = 20
 
 
+_SET = {name: SearchHit.__dict__[name].__set__ for name in ("kind", "id", "source_id", "title")}
+
+
 class _Hit(SearchHit):
     """A SearchHit whose snippet and highlights are made on first read, from the texts
     read with it: making the snippets of all 200 hits of a keystroke cost more than
     finding and ranking them in a small library (~25 us each, twice the raw FTS5 query
     at 1,000 sources), while the window shows a screen of them (issue 16). The same
-    values as an eager hit; equal to one, and just as immutable to its readers."""
+    values as an eager hit; equal to one, and just as immutable to its readers.
 
-    __slots__ = ("_made", "_pattern", "_texts")
+    Made 200 at a time per keystroke, so each field is set through its slot's own
+    descriptor (a frozen dataclass's __init__ cost 3x as much); a text read as UTF-8
+    bytes (a source's body) is decoded only when the snippet is made."""
+
+    __slots__ = ("_made", "_pending")
 
     def __init__(self, kind, id, source_id, title, score, texts, pattern):
-        for name, value in (
-            ("kind", kind), ("id", id), ("source_id", source_id), ("title", title),
-            ("score", score), ("_texts", texts), ("_pattern", pattern), ("_made", None),
-        ):  # fmt: skip
-            object.__setattr__(self, name, value)
+        _SET["kind"](self, kind)
+        _SET["id"](self, id)
+        _SET["source_id"](self, source_id)
+        _SET["title"](self, title)
+        _SET_SCORE(self, score)
+        _SET_PENDING(self, (pattern, texts))
 
     def _snippet(self) -> tuple[str, tuple[tuple[int, int], ...]]:
-        made = self._made
-        if made is None:  # two threads may both make it: the same value either way
-            made = make_snippet(self._pattern, self._texts)
-            object.__setattr__(self, "_made", made)
-            object.__setattr__(self, "_texts", ())
-        return made
+        try:
+            return self._made
+        except AttributeError:  # two threads may both make it: the same value either way
+            pattern, texts = self._pending
+            texts = [t.decode("utf-8", "replace") if isinstance(t, bytes) else t for t in texts]
+            made = make_snippet(pattern, texts)
+            _SET_MADE(self, made)
+            return made
 
     @property
     def snippet(self) -> str:  # type: ignore[override]
@@ -347,8 +416,13 @@ class _Hit(SearchHit):
         return self._snippet()[1]
 
 
+_SET_SCORE = SearchHit.__dict__["score"].__set__
+_SET_PENDING = _Hit.__dict__["_pending"].__set__
+_SET_MADE = _Hit.__dict__["_made"].__set__
+
+
 def _hits(
-    session: Session, ranked: list[tuple[float, str, int]], groups: list[tuple[Term, ...]]
+    conn: sqlite3.Connection, ranked: list[tuple[float, str, int]], groups: list[tuple[Term, ...]]
 ) -> list[SearchHit]:
     """Title and texts of each ranked row, read by id (only the rows shown); snippets
     for the first SNIPPETS_FIRST, the others' when first read."""
@@ -356,12 +430,12 @@ def _hits(
     details: dict[tuple[str, int], tuple] = {}
     for kind in {k for _s, k, _r in ranked}:
         ids = [rowid for _s, k, rowid in ranked if k == kind]
-        for row in _execute(session, _DETAILS[kind], {"ids": ids}):
-            details[(kind, row[0])] = tuple(row[1:])
+        sql = _DETAILS[kind].replace("IDS", "(" + ",".join("?" * len(ids)) + ")")
+        details.update(((kind, row[0]), row) for row in _execute(conn, sql, tuple(ids)))
     hits: list[SearchHit] = []
     for score, kind, rowid in ranked:
-        source_id, title, *texts = details[(kind, rowid)]
-        hits.append(_Hit(kind, rowid, source_id, title, score, tuple(texts), pattern))
+        row = details[(kind, rowid)]
+        hits.append(_Hit(kind, rowid, row[1], row[2], score, row[3:], pattern))
     for hit in hits[:SNIPPETS_FIRST]:
         hit.snippet  # noqa: B018 (made now, on the searching thread)
     return hits
@@ -372,13 +446,14 @@ PROGRESS_STEPS = 2_000
 
 
 @contextlib.contextmanager
-def _interruptible(session: Session, cancelled: Callable[[], bool] | None) -> Iterator[None]:
+def _interruptible(
+    conn: sqlite3.Connection, cancelled: Callable[[], bool] | None
+) -> Iterator[None]:
     """Abort the statement that runs when `cancelled()` turns true: a keystroke's query
     stops the moment a newer one supersedes it, so typing never waits on a stale one."""
     if cancelled is None:
         yield
         return
-    conn = session.connection().connection.driver_connection
     conn.set_progress_handler(lambda: 1 if cancelled() else 0, PROGRESS_STEPS)
     try:
         yield
@@ -412,15 +487,18 @@ def run_search(
     filters = filters or SearchFilters()
     ranked: list[tuple[float, str, int]] = []
     shown: dict[int, set[Term]] = {i: {g[0]} for i, g in enumerate(groups)}
-    with _interruptible(session, cancelled):
+    # The session's own sqlite3 connection, in its read transaction (see _execute).
+    conn = session.connection().connection.driver_connection
+    vocabulary = vocabulary_cache(session.get_bind())
+    with _interruptible(conn, cancelled):
         for kind, ranker in (("source", _source_ranked), ("excerpt", _excerpt_ranked)):
             if kind not in kinds:
                 continue
-            pruned = prune_forms(groups, lambda w, k=kind: _vocabulary(session, k, w))
+            pruned = prune_forms(groups, lambda w, k=kind: vocabulary.present(conn, k, w))
             for i, group in enumerate(pruned):
                 shown[i].update(group)
-            ranked += ranker(session, match_expression(pruned), filters, limit)
+            ranked += ranker(conn, match_expression(pruned), filters, limit)
         ranked.sort()
         # Snippets mark the forms found in either table, in the parsed order.
         marked = [tuple(t for t in g if t in shown[i]) for i, g in enumerate(groups)]
-        return _hits(session, ranked[:limit], marked)
+        return _hits(conn, ranked[:limit], marked)
