@@ -36,7 +36,7 @@ from briefer.core.records import (
     SearchHit,
 )
 from briefer.core.saved_searches import SavedSearchService
-from briefer.core.search import run_search
+from briefer.core.search import run_search, vocabulary_cache
 from briefer.core.sources import SourceService
 from briefer.core.tags import TagService
 from briefer.core.tradecraft.service import TradecraftService
@@ -373,9 +373,15 @@ class Library:
     ) -> list[SearchHit]:
         """Best hits first (core/search.py). With `cancelled`, a query still running
         when it turns true stops and raises search.SearchCancelled."""
-        with self.read_session() as session:
+        with self._translated(), storage.read_transaction(self._read_engine) as conn:
             return run_search(
-                session, query, kinds=kinds, filters=filters, limit=limit, cancelled=cancelled
+                conn,
+                query,
+                kinds=kinds,
+                filters=filters,
+                limit=limit,
+                cancelled=cancelled,
+                vocabulary=vocabulary_cache(self._read_engine),
             )
 
     def check(self) -> CheckReport:

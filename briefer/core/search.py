@@ -19,7 +19,6 @@ import weakref
 from collections.abc import Callable, Iterator
 
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session
 
 from briefer.core import validate
 from briefer.core.records import UNGRADED, SearchFilters, SearchHit
@@ -266,7 +265,7 @@ def _driver_sql(sql: str, params: dict) -> tuple[str, dict]:
 
 
 def _execute(conn: sqlite3.Connection, sql: str, params: dict | tuple) -> list:
-    """Rows of one statement, straight to sqlite3 on the session's connection (its read
+    """Rows of one statement, straight to sqlite3 on the search's connection (its read
     transaction): SQLAlchemy's compiling cost a fixed ~0.3 ms a statement and its rows
     ~3 us each, a fifth of a search in a small library. Errors are wrapped as
     SQLAlchemy's would be, so Library's translation of storage errors still applies."""
@@ -468,16 +467,19 @@ def _interruptible(
 
 
 def run_search(
-    session: Session,
+    conn: sqlite3.Connection,
     query: str,
     *,
     kinds: tuple[str, ...] = ("source", "excerpt"),
     filters: SearchFilters | None = None,
     limit: int = 50,
     cancelled: Callable[[], bool] | None = None,
+    vocabulary: VocabularyCache | None = None,
 ) -> list[SearchHit]:
     """Best hits first; sources and excerpts merged by their bm25 scores, snippets made
-    for the merged best `limit` only.
+    for the merged best `limit` only. `conn` is a library's sqlite3 connection in a
+    read transaction (storage.read_transaction); `vocabulary` the library's
+    VocabularyCache (without it, every search looks an Arabic word's forms up).
 
     With `cancelled`, raises SearchCancelled soon after it returns true.
     """
@@ -487,9 +489,7 @@ def run_search(
     filters = filters or SearchFilters()
     ranked: list[tuple[float, str, int]] = []
     shown: dict[int, set[Term]] = {i: {g[0]} for i, g in enumerate(groups)}
-    # The session's own sqlite3 connection, in its read transaction (see _execute).
-    conn = session.connection().connection.driver_connection
-    vocabulary = vocabulary_cache(session.get_bind())
+    vocabulary = vocabulary or VocabularyCache()
     with _interruptible(conn, cancelled):
         for kind, ranker in (("source", _source_ranked), ("excerpt", _excerpt_ranked)):
             if kind not in kinds:

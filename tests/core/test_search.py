@@ -271,3 +271,26 @@ def test_snippets_past_the_first_screen_are_made_when_read(tmp_path, monkeypatch
         assert late == late and late.title.startswith("Story")
     finally:
         lib.close()
+
+
+def test_a_search_reads_in_one_transaction_and_releases_it(tmp_path):
+    """Library.search runs on a pooled sqlite3 connection of its own read transaction
+    (storage.read_transaction), with the library's pragmas, and hands it back without
+    a snapshot: a checkpoint after it moves the whole -wal (issue 16)."""
+    from briefer.core import storage
+
+    with Library.open(tmp_path / "tx.briefer") as lib:
+        lib.sources.add(NewSource(title="Dam", body="The Mosul dam holds."))
+        with storage.read_transaction(lib._read_engine) as conn:
+            assert conn.in_transaction
+            assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+            assert conn.execute("PRAGMA busy_timeout").fetchone() == (5000,)
+        assert not conn.in_transaction
+        assert [h.title for h in lib.search("mosul")] == ["Dam"]
+        assert lib.checkpoint()
+        with (
+            pytest.raises(Exception, match="no such table"),
+            storage.read_transaction(lib._read_engine) as conn,
+        ):
+            conn.execute("SELECT * FROM nothing_here")
+        assert not conn.in_transaction
