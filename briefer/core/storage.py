@@ -28,6 +28,11 @@ from briefer.core.errors import BrieferError, NewerLibrary, NotALibrary
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_MODE = 0o600
 BUSY_TIMEOUT_MS = 5000
+# Each connection's page cache, in KiB (SQLite's default is 2,000). A search reads its
+# hits' rows right after ranking them; with the default, ranking a common word's long
+# lists pushed those rows' pages out and each was read again from the OS (issue 16).
+# The cache fills only as pages are read, up to this.
+CACHE_KIB = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +242,7 @@ def live_connections(engine: Engine) -> Callable[[], int]:
 def apply_pragmas(conn: sqlite3.Connection, *, read_only: bool = False) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")

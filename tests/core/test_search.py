@@ -285,6 +285,7 @@ def test_a_search_reads_in_one_transaction_and_releases_it(tmp_path):
             assert conn.in_transaction
             assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
             assert conn.execute("PRAGMA busy_timeout").fetchone() == (5000,)
+            assert conn.execute("PRAGMA cache_size").fetchone() == (-storage.CACHE_KIB,)
         assert not conn.in_transaction
         assert [h.title for h in lib.search("mosul")] == ["Dam"]
         assert lib.checkpoint()
