@@ -13,6 +13,7 @@ only the forms the index holds are searched (prune_forms).
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 import sqlite3
 import weakref
@@ -276,6 +277,27 @@ def _execute(conn: sqlite3.Connection, sql: str, params: dict | tuple) -> list:
         raise DBAPIError.instance(sql, flat, exc, sqlite3.Error) from exc
 
 
+# FTS5 keeps the number of rows it indexes first in the %_data row of this id.
+_FTS5_AVERAGES_ROWID = 1
+
+
+def _indexed_rows(conn: sqlite3.Connection, fts: str) -> float:
+    """How many rows the FTS table indexes, read from its averages record (a varint,
+    SQLite's own format); infinity when that record cannot be read."""
+    rows = _execute(conn, f"SELECT block FROM {fts}_data WHERE id = ?", (_FTS5_AVERAGES_ROWID,))
+    block = rows[0][0] if rows else None
+    if not isinstance(block, bytes) or not block:
+        return math.inf
+    value = 0
+    for i, byte in enumerate(block[:9]):
+        if i == 8:
+            return (value << 8) | byte
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            return value
+    return math.inf
+
+
 def _ranked(
     conn: sqlite3.Connection, kind: str, match: str, limit: int, restrict: str, params: dict
 ) -> list[tuple[float, str, int]]:
@@ -292,11 +314,17 @@ def _ranked(
     where = f"AND EXISTS ({filtered} AND {restrict})" if restrict else ""
     values = {**params, "match": match, "limit": limit}
     # The walk costs a tenth of the ranking (no bm25); one statement doing both (a
-    # MATERIALIZED CTE of the newest matches) cost more than the two.
-    found = _execute(
-        conn,
-        f"SELECT f.rowid FROM {fts} f WHERE {fts} MATCH ? ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
-        (match, RANKED_CANDIDATES - 1),
+    # MATERIALIZED CTE of the newest matches) cost more than the two. A table of no
+    # more rows than that (the sources of a small library) needs none.
+    found = (
+        _execute(
+            conn,
+            f"SELECT f.rowid FROM {fts} f WHERE {fts} MATCH ? "
+            "ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
+            (match, RANKED_CANDIDATES - 1),
+        )
+        if _indexed_rows(conn, fts) > RANKED_CANDIDATES
+        else []
     )
     floor = found[0][0] if found else None
 

@@ -295,3 +295,29 @@ def test_a_search_reads_in_one_transaction_and_releases_it(tmp_path):
         ):
             conn.execute("SELECT * FROM nothing_here")
         assert not conn.in_transaction
+
+
+def test_a_table_of_few_rows_is_ranked_without_the_walk(tmp_path, monkeypatch):
+    """The newest-first walk finds the cap's floor; a table holding no more rows than
+    the cap has none, and is ranked whole at once (issue 16)."""
+    from briefer.core import search, storage
+
+    with Library.open(tmp_path / "few.briefer") as lib:
+        ids = [
+            lib.sources.add(NewSource(title=f"Story {n}", body=f"common word {n}")).id
+            for n in range(12)
+        ]
+        lib.sources.delete(ids[0])
+        with storage.read_transaction(lib._read_engine) as conn:
+            assert search._indexed_rows(conn, "source_fts") == 11
+            assert search._indexed_rows(conn, "excerpt_fts") == 0
+        statements: list[str] = []
+        execute = search._execute
+        monkeypatch.setattr(
+            search, "_execute", lambda c, sql, p: statements.append(sql) or execute(c, sql, p)
+        )
+        found = {h.source_id for h in lib.search("common", kinds=("source",))}
+        assert found == set(ids[1:]) and not any("OFFSET" in s for s in statements)
+        monkeypatch.setattr(search, "RANKED_CANDIDATES", 5)
+        newest = {h.source_id for h in lib.search("common", kinds=("source",))}
+        assert newest == set(ids[-5:]) and any("OFFSET" in s for s in statements)
