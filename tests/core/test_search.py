@@ -343,6 +343,8 @@ def test_snippet_patterns_spell_out_both_cases():
             if bool(blind.fullmatch(chr(code))) != bool(spelled.fullmatch(chr(code)))
         ]
         assert not differ, ch
+    cased = [c for c in range(0x10000) if chr(c).lower() != chr(c) or chr(c).upper() != chr(c)]
+    assert all(any(a <= c < b for a, b in snippets.CASED_BLOCKS) for c in cased)
     pattern = snippets.compile_terms(tuple(t for g in parse_query("king said") for t in g))
     assert pattern is not None and not pattern.flags & re.IGNORECASE
     snippet, spans = snippets.make_snippet(pattern, ["The \u212aING ſaid: Kíng SAID so."])
