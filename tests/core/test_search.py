@@ -349,3 +349,22 @@ def test_snippet_patterns_spell_out_both_cases():
     assert pattern is not None and not pattern.flags & re.IGNORECASE
     snippet, spans = snippets.make_snippet(pattern, ["The \u212aING ſaid: Kíng SAID so."])
     assert [snippet[a:b] for a, b in spans] == ["\u212aING", "ſaid", "Kíng", "SAID"]
+
+
+def test_an_index_entry_without_its_row_is_left_out(tmp_path):
+    """A search index out of step with its table (a damaged file, before `briefer
+    check` rebuilds it) lists a rowid that has no row: the search leaves it out."""
+    import sqlite3
+
+    path = tmp_path / "ghost.briefer"
+    with Library.open(path) as lib:
+        kept = lib.sources.add(NewSource(title="Real", body="ghost story")).id
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO source_fts (rowid, title, outlet, authors, body) "
+        "VALUES (999, 'Ghost', '', '[]', 'ghost town')"
+    )
+    conn.commit()
+    conn.close()
+    with Library.open(path) as lib:
+        assert [h.id for h in lib.search("ghost", kinds=("source",))] == [kept]
