@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
@@ -193,7 +193,7 @@ def read_transaction(engine: Engine) -> Iterator[sqlite3.Connection]:
     as a session's would."""
     pooled = engine.raw_connection()
     try:
-        conn: sqlite3.Connection = pooled.driver_connection
+        conn = cast(sqlite3.Connection, pooled.driver_connection)
         try:
             conn.execute("BEGIN")
         except sqlite3.Error as exc:
