@@ -476,11 +476,17 @@ class Library:
     ) -> list[SearchHit]:
         """Best hits first (core/search.py). With `cancelled`, a query still running
         when it turns true stops and raises search.SearchCancelled."""
-        from briefer.core.search import run_search  # loaded on the first search
+        from briefer.core.search import run_search, vocabulary_cache  # on the first search
 
-        with self.read_session() as session:
+        with self._translated(), storage.read_transaction(self._read_engine) as conn:
             return run_search(
-                session, query, kinds=kinds, filters=filters, limit=limit, cancelled=cancelled
+                conn,
+                query,
+                kinds=kinds,
+                filters=filters,
+                limit=limit,
+                cancelled=cancelled,
+                vocabulary=vocabulary_cache(self._read_engine),
             )
 
     def check(self) -> CheckReport:

@@ -13,12 +13,13 @@ only the forms the index holds are searched (prune_forms).
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterator
 
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session
 
 from briefer.core import validate
 from briefer.core.records import UNGRADED, SearchFilters, SearchHit
@@ -125,13 +126,13 @@ def match_expression(groups: list[tuple[Term, ...]]) -> str | None:
     return (" AND " if any(len(g) > 1 for g in groups) else " ").join(parts)
 
 
-def _vocabulary(session: Session, kind: str, words: list[str]) -> set[str]:
+def _vocabulary(conn: sqlite3.Connection, kind: str, words: list[str]) -> set[str]:
     """Those of `words` that are terms of the table's index, looked up in one query.
 
     Each word is one term lookup in the FTS index (`EXISTS`, stopping at its first
-    row). An fts5vocab table would need creating per connection inside the read
-    transaction, which rolls it back: its schema change cost more (4 ms a table at
-    20,000 sources) than these lookups (~2 ms for 45 words).
+    row). An fts5vocab table (`term IN (...)`) was measured as no faster: a lookup
+    costs its seeks in each of the index's segments (9 at 1,000 sources, 14 at
+    20,000), whichever statement asks.
     """
     fts = _TABLES[kind][0]
     sql = " UNION ALL ".join(
@@ -140,7 +141,60 @@ def _vocabulary(session: Session, kind: str, words: list[str]) -> set[str]:
     params = tuple(x for w in words for x in (w, _quoted(w)))
     # Straight to the driver: SQLAlchemy's compiling of ~90 named parameters cost more
     # than the lookups.
-    return {term for (term,) in _execute(session, sql, params)}
+    return {term for (term,) in _execute(conn, sql, params)}
+
+
+# FTS5 keeps its index's structure (the list of its segments) in the %_data row of
+# this id; every change to the index writes a new one.
+_FTS5_STRUCTURE_ROWID = 10
+# Words whose presence is remembered per table; past this the memory starts afresh.
+VOCABULARY_CACHE_WORDS = 20_000
+
+
+class VocabularyCache:
+    """Which words each search index holds, remembered while the index is unchanged.
+
+    An Arabic word's ~45 forms cost a millisecond or more of lookups per table
+    (_vocabulary); typing goes on to re-run the words already typed with every
+    keystroke, and the window re-runs a search when it is shown again. The key is the
+    index's structure record (_FTS5_STRUCTURE_ROWID), read in the search's own read
+    transaction: any committed change to the index, from any connection or process,
+    writes a new one, and the words remembered under the old one are dropped.
+    """
+
+    def __init__(self) -> None:
+        self._tables: dict[str, tuple[bytes, dict[str, bool]]] = {}
+
+    def present(self, conn: sqlite3.Connection, kind: str, words: list[str]) -> set[str]:
+        fts = _TABLES[kind][0]
+        rows = _execute(
+            conn, f"SELECT block FROM {fts}_data WHERE id = ?", (_FTS5_STRUCTURE_ROWID,)
+        )
+        key = rows[0][0] if rows else None
+        if not isinstance(key, bytes):  # not an index this code knows: ask every time
+            return _vocabulary(conn, kind, words)
+        entry = self._tables.get(kind)
+        if entry is None or entry[0] != key or len(entry[1]) > VOCABULARY_CACHE_WORDS:
+            entry = (key, {})
+            self._tables[kind] = entry
+        # Another thread may replace the entry meanwhile; this search keeps to its own.
+        known = entry[1]
+        missing = [w for w in words if w not in known]
+        if missing:
+            found = _vocabulary(conn, kind, missing)
+            known.update((w, w in found) for w in missing)
+        return {w for w in words if known[w]}
+
+
+# One cache per engine (an open library): the engine's connections share its file.
+_CACHES: weakref.WeakKeyDictionary[object, VocabularyCache] = weakref.WeakKeyDictionary()
+
+
+def vocabulary_cache(bind: object) -> VocabularyCache:
+    cache = _CACHES.get(bind)
+    if cache is None:
+        cache = _CACHES.setdefault(bind, VocabularyCache())
+    return cache
 
 
 def prune_forms(
@@ -211,21 +265,41 @@ def _driver_sql(sql: str, params: dict) -> tuple[str, dict]:
     return sql, flat
 
 
-def _execute(session: Session, sql: str, params: dict | tuple) -> list:
-    """Rows of one statement, straight to sqlite3 on the session's connection (its read
+def _execute(conn: sqlite3.Connection, sql: str, params: dict | tuple) -> list:
+    """Rows of one statement, straight to sqlite3 on the search's connection (its read
     transaction): SQLAlchemy's compiling cost a fixed ~0.3 ms a statement and its rows
     ~3 us each, a fifth of a search in a small library. Errors are wrapped as
     SQLAlchemy's would be, so Library's translation of storage errors still applies."""
     sql, flat = _driver_sql(sql, params) if isinstance(params, dict) else (sql, params)
-    conn = session.connection().connection.driver_connection
     try:
         return conn.execute(sql, flat).fetchall()
     except sqlite3.Error as exc:
         raise DBAPIError.instance(sql, flat, exc, sqlite3.Error) from exc
 
 
+# FTS5 keeps the number of rows it indexes first in the %_data row of this id.
+_FTS5_AVERAGES_ROWID = 1
+
+
+def _indexed_rows(conn: sqlite3.Connection, fts: str) -> float:
+    """How many rows the FTS table indexes, read from its averages record (a varint,
+    SQLite's own format); infinity when that record cannot be read."""
+    rows = _execute(conn, f"SELECT block FROM {fts}_data WHERE id = ?", (_FTS5_AVERAGES_ROWID,))
+    block = rows[0][0] if rows else None
+    if not isinstance(block, bytes) or not block:
+        return math.inf
+    value = 0
+    for i, byte in enumerate(block[:9]):
+        if i == 8:
+            return (value << 8) | byte
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            return value
+    return math.inf
+
+
 def _ranked(
-    session: Session, kind: str, match: str, limit: int, restrict: str, params: dict
+    conn: sqlite3.Connection, kind: str, match: str, limit: int, restrict: str, params: dict
 ) -> list[tuple[float, str, int]]:
     """The table's best (score, kind, rowid) by bm25, best first.
 
@@ -240,19 +314,25 @@ def _ranked(
     where = f"AND EXISTS ({filtered} AND {restrict})" if restrict else ""
     values = {**params, "match": match, "limit": limit}
     # The walk costs a tenth of the ranking (no bm25); one statement doing both (a
-    # MATERIALIZED CTE of the newest matches) cost more than the two.
-    found = _execute(
-        session,
-        f"SELECT f.rowid FROM {fts} f WHERE {fts} MATCH :match "
-        "ORDER BY f.rowid DESC LIMIT 1 OFFSET :cap",
-        {"match": match, "cap": RANKED_CANDIDATES - 1},
+    # MATERIALIZED CTE of the newest matches) cost more than the two. A table of no
+    # more rows than that (the sources of a small library) needs none.
+    found = (
+        _execute(
+            conn,
+            f"SELECT f.rowid FROM {fts} f WHERE {fts} MATCH ? "
+            "ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
+            (match, RANKED_CANDIDATES - 1),
+        )
+        if _indexed_rows(conn, fts) > RANKED_CANDIDATES
+        else []
     )
     floor = found[0][0] if found else None
 
     def rank(condition: str) -> list:
+        # The rows come back as the (score, kind, rowid) the merge sorts.
         return _execute(
-            session,
-            f"SELECT bm25({fts}, {weights}) AS score, f.rowid FROM {fts} f "
+            conn,
+            f"SELECT bm25({fts}, {weights}) AS score, '{kind}', f.rowid FROM {fts} f "
             f"WHERE {fts} MATCH :match {condition} ORDER BY score LIMIT :limit",
             {**values, "floor": floor} if floor is not None else values,
         )
@@ -262,7 +342,7 @@ def _ranked(
         # Fewer than `limit` rows from the floor up pass the filters: those are all of
         # them, so only the older matches are ranked again, and the two lists merged.
         rows = sorted([*rows, *rank(where + " AND f.rowid < :floor")])[:limit]
-    return [(float(score), kind, rowid) for score, rowid in rows]
+    return rows
 
 
 # kind: (FTS table, bm25 weights, the row of a match `f` to check filters on)
@@ -274,23 +354,31 @@ _TABLES = {
         "SELECT 1 FROM excerpt e JOIN source s ON s.id = e.source_id WHERE e.id = f.rowid",
     ),
 }
-# kind: the SELECT of each hit's source id, title and searched texts (snippet order)
+# kind: the SELECT of each hit's source id, title and searched texts (snippet order),
+# by its place (j.key) in the JSON list of the ranked rowids (null for the other kind's):
+# one parameter, where an IN list of 200 bound values cost as much again as reading
+# the rows. A source's body is read as its UTF-8 bytes: most hits' snippets are never
+# made (see _Hit), and sqlite3's decoding of every body cost more than reading them
+# (0.6 ms for 100 bodies of 3 KB).
 _DETAILS = {
-    "source": "SELECT id, id, title, body, title, outlet, authors FROM source WHERE id IN :ids",
+    "source": (
+        "SELECT j.key, s.id, s.title, CAST(s.body AS BLOB), s.title, s.outlet, s.authors "
+        "FROM json_each(?) j CROSS JOIN source s ON s.id = j.value"
+    ),
     "excerpt": (
-        "SELECT e.id, e.source_id, s.title, e.text, e.comment FROM excerpt e "
-        "JOIN source s ON s.id = e.source_id WHERE e.id IN :ids"
+        "SELECT j.key, e.source_id, s.title, e.text, e.comment FROM json_each(?) j "
+        "CROSS JOIN excerpt e ON e.id = j.value CROSS JOIN source s ON s.id = e.source_id"
     ),
 }
 
 
-def _source_ranked(session: Session, match: str, filters: SearchFilters, limit: int):
+def _source_ranked(conn: sqlite3.Connection, match: str, filters: SearchFilters, limit: int):
     params: dict = {}
     where = _source_filters(filters, params)
-    return _ranked(session, "source", match, limit, " AND ".join(where), params)
+    return _ranked(conn, "source", match, limit, " AND ".join(where), params)
 
 
-def _excerpt_ranked(session: Session, match: str, filters: SearchFilters, limit: int):
+def _excerpt_ranked(conn: sqlite3.Connection, match: str, filters: SearchFilters, limit: int):
     params: dict = {}
     where = _source_filters(SearchFilters(**{**_asdict(filters), "tag": None}), params)
     if filters.tag:
@@ -302,7 +390,7 @@ def _excerpt_ranked(session: Session, match: str, filters: SearchFilters, limit:
     if filters.credibility:
         params["credibility"] = [validate.credibility(g) for g in filters.credibility]
         where.append("e.credibility IN :credibility")
-    return _ranked(session, "excerpt", match, limit, " AND ".join(where), params)
+    return _ranked(conn, "excerpt", match, limit, " AND ".join(where), params)
 
 
 def _asdict(filters: SearchFilters) -> dict:
@@ -314,29 +402,41 @@ def _asdict(filters: SearchFilters) -> dict:
 SNIPPETS_FIRST = 20
 
 
+_SET_KIND, _SET_ID, _SET_SOURCE, _SET_TITLE, _SET_SCORE = (
+    SearchHit.__dict__[name].__set__ for name in ("kind", "id", "source_id", "title", "score")
+)
+
+
 class _Hit(SearchHit):
     """A SearchHit whose snippet and highlights are made on first read, from the texts
     read with it: making the snippets of all 200 hits of a keystroke cost more than
     finding and ranking them in a small library (~25 us each, twice the raw FTS5 query
     at 1,000 sources), while the window shows a screen of them (issue 16). The same
-    values as an eager hit; equal to one, and just as immutable to its readers."""
+    values as an eager hit; equal to one, and just as immutable to its readers.
 
-    __slots__ = ("_made", "_pattern", "_texts")
+    Made 200 at a time per keystroke, so each field is set through its slot's own
+    descriptor (a frozen dataclass's __init__ cost 3x as much); a text read as UTF-8
+    bytes (a source's body) is decoded only when the snippet is made."""
+
+    __slots__ = ("_made", "_pending")
 
     def __init__(self, kind, id, source_id, title, score, texts, pattern):
-        for name, value in (
-            ("kind", kind), ("id", id), ("source_id", source_id), ("title", title),
-            ("score", score), ("_texts", texts), ("_pattern", pattern), ("_made", None),
-        ):  # fmt: skip
-            object.__setattr__(self, name, value)
+        _SET_KIND(self, kind)
+        _SET_ID(self, id)
+        _SET_SOURCE(self, source_id)
+        _SET_TITLE(self, title)
+        _SET_SCORE(self, score)
+        _SET_PENDING(self, (pattern, texts))
 
     def _snippet(self) -> tuple[str, tuple[tuple[int, int], ...]]:
-        made = self._made
-        if made is None:  # two threads may both make it: the same value either way
-            made = make_snippet(self._pattern, self._texts)
-            object.__setattr__(self, "_made", made)
-            object.__setattr__(self, "_texts", ())
-        return made
+        try:
+            return self._made
+        except AttributeError:  # two threads may both make it: the same value either way
+            pattern, texts = self._pending
+            texts = [t.decode("utf-8", "replace") if isinstance(t, bytes) else t for t in texts]
+            made = make_snippet(pattern, texts)
+            _SET_MADE(self, made)
+            return made
 
     @property
     def snippet(self) -> str:  # type: ignore[override]
@@ -347,21 +447,24 @@ class _Hit(SearchHit):
         return self._snippet()[1]
 
 
+_SET_PENDING = _Hit.__dict__["_pending"].__set__
+_SET_MADE = _Hit.__dict__["_made"].__set__
+
+
 def _hits(
-    session: Session, ranked: list[tuple[float, str, int]], groups: list[tuple[Term, ...]]
+    conn: sqlite3.Connection, ranked: list[tuple[float, str, int]], groups: list[tuple[Term, ...]]
 ) -> list[SearchHit]:
     """Title and texts of each ranked row, read by id (only the rows shown); snippets
     for the first SNIPPETS_FIRST, the others' when first read."""
     pattern = compile_terms(tuple(t for group in groups for t in group))
-    details: dict[tuple[str, int], tuple] = {}
+    found: list[SearchHit | None] = [None] * len(ranked)
     for kind in {k for _s, k, _r in ranked}:
-        ids = [rowid for _s, k, rowid in ranked if k == kind]
-        for row in _execute(session, _DETAILS[kind], {"ids": ids}):
-            details[(kind, row[0])] = tuple(row[1:])
-    hits: list[SearchHit] = []
-    for score, kind, rowid in ranked:
-        source_id, title, *texts = details[(kind, rowid)]
-        hits.append(_Hit(kind, rowid, source_id, title, score, tuple(texts), pattern))
+        places = "[" + ",".join(str(r) if k == kind else "null" for _s, k, r in ranked) + "]"
+        for row in _execute(conn, _DETAILS[kind], (places,)):
+            score, _kind, rowid = ranked[row[0]]
+            found[row[0]] = _Hit(kind, rowid, row[1], row[2], score, row[3:], pattern)
+    # (A rowid of the index without its row, in a damaged file, is left out.)
+    hits = [hit for hit in found if hit is not None]
     for hit in hits[:SNIPPETS_FIRST]:
         hit.snippet  # noqa: B018 (made now, on the searching thread)
     return hits
@@ -372,13 +475,14 @@ PROGRESS_STEPS = 2_000
 
 
 @contextlib.contextmanager
-def _interruptible(session: Session, cancelled: Callable[[], bool] | None) -> Iterator[None]:
+def _interruptible(
+    conn: sqlite3.Connection, cancelled: Callable[[], bool] | None
+) -> Iterator[None]:
     """Abort the statement that runs when `cancelled()` turns true: a keystroke's query
     stops the moment a newer one supersedes it, so typing never waits on a stale one."""
     if cancelled is None:
         yield
         return
-    conn = session.connection().connection.driver_connection
     conn.set_progress_handler(lambda: 1 if cancelled() else 0, PROGRESS_STEPS)
     try:
         yield
@@ -393,16 +497,19 @@ def _interruptible(session: Session, cancelled: Callable[[], bool] | None) -> It
 
 
 def run_search(
-    session: Session,
+    conn: sqlite3.Connection,
     query: str,
     *,
     kinds: tuple[str, ...] = ("source", "excerpt"),
     filters: SearchFilters | None = None,
     limit: int = 50,
     cancelled: Callable[[], bool] | None = None,
+    vocabulary: VocabularyCache | None = None,
 ) -> list[SearchHit]:
     """Best hits first; sources and excerpts merged by their bm25 scores, snippets made
-    for the merged best `limit` only.
+    for the merged best `limit` only. `conn` is a library's sqlite3 connection in a
+    read transaction (storage.read_transaction); `vocabulary` the library's
+    VocabularyCache (without it, every search looks an Arabic word's forms up).
 
     With `cancelled`, raises SearchCancelled soon after it returns true.
     """
@@ -412,15 +519,16 @@ def run_search(
     filters = filters or SearchFilters()
     ranked: list[tuple[float, str, int]] = []
     shown: dict[int, set[Term]] = {i: {g[0]} for i, g in enumerate(groups)}
-    with _interruptible(session, cancelled):
+    vocabulary = vocabulary or VocabularyCache()
+    with _interruptible(conn, cancelled):
         for kind, ranker in (("source", _source_ranked), ("excerpt", _excerpt_ranked)):
             if kind not in kinds:
                 continue
-            pruned = prune_forms(groups, lambda w, k=kind: _vocabulary(session, k, w))
+            pruned = prune_forms(groups, lambda w, k=kind: vocabulary.present(conn, k, w))
             for i, group in enumerate(pruned):
                 shown[i].update(group)
-            ranked += ranker(session, match_expression(pruned), filters, limit)
+            ranked += ranker(conn, match_expression(pruned), filters, limit)
         ranked.sort()
         # Snippets mark the forms found in either table, in the parsed order.
         marked = [tuple(t for t in g if t in shown[i]) for i, g in enumerate(groups)]
-        return _hits(session, ranked[:limit], marked)
+        return _hits(conn, ranked[:limit], marked)

@@ -271,3 +271,100 @@ def test_snippets_past_the_first_screen_are_made_when_read(tmp_path, monkeypatch
         assert late == late and late.title.startswith("Story")
     finally:
         lib.close()
+
+
+def test_a_search_reads_in_one_transaction_and_releases_it(tmp_path):
+    """Library.search runs on a pooled sqlite3 connection of its own read transaction
+    (storage.read_transaction), with the library's pragmas, and hands it back without
+    a snapshot: a checkpoint after it moves the whole -wal (issue 16)."""
+    from briefer.core import storage
+
+    with Library.open(tmp_path / "tx.briefer") as lib:
+        lib.sources.add(NewSource(title="Dam", body="The Mosul dam holds."))
+        with storage.read_transaction(lib._read_engine) as conn:
+            assert conn.in_transaction
+            assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+            assert conn.execute("PRAGMA busy_timeout").fetchone() == (5000,)
+            assert conn.execute("PRAGMA cache_size").fetchone() == (-storage.CACHE_KIB,)
+        assert not conn.in_transaction
+        assert [h.title for h in lib.search("mosul")] == ["Dam"]
+        assert lib.checkpoint()
+        with (
+            pytest.raises(Exception, match="no such table"),
+            storage.read_transaction(lib._read_engine) as conn,
+        ):
+            conn.execute("SELECT * FROM nothing_here")
+        assert not conn.in_transaction
+
+
+def test_a_table_of_few_rows_is_ranked_without_the_walk(tmp_path, monkeypatch):
+    """The newest-first walk finds the cap's floor; a table holding no more rows than
+    the cap has none, and is ranked whole at once (issue 16)."""
+    from briefer.core import search, storage
+
+    with Library.open(tmp_path / "few.briefer") as lib:
+        ids = [
+            lib.sources.add(NewSource(title=f"Story {n}", body=f"common word {n}")).id
+            for n in range(12)
+        ]
+        lib.sources.delete(ids[0])
+        with storage.read_transaction(lib._read_engine) as conn:
+            assert search._indexed_rows(conn, "source_fts") == 11
+            assert search._indexed_rows(conn, "excerpt_fts") == 0
+        statements: list[str] = []
+        execute = search._execute
+        monkeypatch.setattr(
+            search, "_execute", lambda c, sql, p: statements.append(sql) or execute(c, sql, p)
+        )
+        found = {h.source_id for h in lib.search("common", kinds=("source",))}
+        assert found == set(ids[1:]) and not any("OFFSET" in s for s in statements)
+        monkeypatch.setattr(search, "RANKED_CANDIDATES", 5)
+        newest = {h.source_id for h in lib.search("common", kinds=("source",))}
+        assert newest == set(ids[-5:]) and any("OFFSET" in s for s in statements)
+
+
+def test_snippet_patterns_spell_out_both_cases():
+    """Snippet patterns are compiled without re.IGNORECASE (2-3x faster to scan a
+    text); each letter's class matches exactly what the case-blind class did, in the
+    whole Basic Multilingual Plane (issue 16)."""
+    import re
+
+    from briefer.core import snippets
+    from briefer.core.search import parse_query
+
+    for ch in "kKsiIßσé":
+        blind = re.compile(
+            snippets._variants().get(snippets._base(ch).lower(), re.escape(ch)), re.IGNORECASE
+        )
+        spelled = re.compile(snippets._char_pattern(ch))
+        differ = [
+            hex(code)
+            for code in range(0x10000)
+            if bool(blind.fullmatch(chr(code))) != bool(spelled.fullmatch(chr(code)))
+        ]
+        assert not differ, ch
+    cased = [c for c in range(0x10000) if chr(c).lower() != chr(c) or chr(c).upper() != chr(c)]
+    assert all(any(a <= c < b for a, b in snippets.CASED_BLOCKS) for c in cased)
+    pattern = snippets.compile_terms(tuple(t for g in parse_query("king said") for t in g))
+    assert pattern is not None and not pattern.flags & re.IGNORECASE
+    snippet, spans = snippets.make_snippet(pattern, ["The \u212aING ſaid: Kíng SAID so."])
+    assert [snippet[a:b] for a, b in spans] == ["\u212aING", "ſaid", "Kíng", "SAID"]
+
+
+def test_an_index_entry_without_its_row_is_left_out(tmp_path):
+    """A search index out of step with its table (a damaged file, before `briefer
+    check` rebuilds it) lists a rowid that has no row: the search leaves it out."""
+    import sqlite3
+
+    path = tmp_path / "ghost.briefer"
+    with Library.open(path) as lib:
+        kept = lib.sources.add(NewSource(title="Real", body="ghost story")).id
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO source_fts (rowid, title, outlet, authors, body) "
+        "VALUES (999, 'Ghost', '', '[]', 'ghost town')"
+    )
+    conn.commit()
+    conn.close()
+    with Library.open(path) as lib:
+        assert [h.id for h in lib.search("ghost", kinds=("source",))] == [kept]

@@ -174,3 +174,67 @@ def test_a_read_only_library_prunes_forms_too(tmp_path):
     with Library.open(path, read_only=True) as ro:
         found = {h.source_id for h in ro.search("والجسر", kinds=("source",))}
     assert found == {ids[k] for k in BRIDGE}
+
+
+def _matched(monkeypatch) -> list[str]:
+    """The MATCH expressions the searches after this call rank (source table)."""
+    matches: list[str] = []
+    ranked = search._ranked
+    monkeypatch.setattr(
+        search,
+        "_ranked",
+        lambda c, kind, match, *a: matches.append(match) or ranked(c, kind, match, *a),
+    )
+    return matches
+
+
+def test_remembered_forms_are_those_the_index_holds(lib_ids):
+    """The vocabulary cache answers as the lookups do, the first time and after."""
+    lib, _ids = lib_ids
+    words = sorted({f for w in ("جسر", "بغداد", "النهر") for f in arabic_forms(w)})
+    cache = search.VocabularyCache()
+    with lib.read_session() as session:
+        conn = session.connection().connection.driver_connection
+        for kind in ("source", "excerpt"):
+            looked_up = search._vocabulary(conn, kind, words)
+            assert cache.present(conn, kind, words) == looked_up
+            assert cache.present(conn, kind, words[:7]) == looked_up & set(words[:7])
+        assert search._vocabulary(conn, "source", words) >= {"الجسر", "جسر", "للجسر"}
+
+
+def test_a_form_added_later_is_searched_at_once(tmp_path, monkeypatch):
+    """Remembered forms are dropped when the index changes, whichever library object
+    or connection changed it (issue 16)."""
+    path = tmp_path / "later.briefer"
+    reader, writer = Library.open(path), Library.open(path)
+    try:
+        first = reader.sources.add(NewSource(title="t", body="عبر جسر قديم")).id
+        matches = _matched(monkeypatch)
+        assert sources(reader, "الجسر") == {first}
+        assert matches == ['("الجسر" OR "جسر")']
+        second = writer.sources.add(NewSource(title="t", body="خطة للجسر الثالث")).id
+        matches.clear()
+        assert sources(reader, "الجسر") == {first, second}
+        assert matches == ['("الجسر" OR "جسر" OR "للجسر")']
+        writer.sources.delete(second)
+        matches.clear()
+        assert sources(reader, "الجسر") == {first}
+        assert matches == ['("الجسر" OR "جسر")']
+    finally:
+        reader.close()
+        writer.close()
+
+
+def test_a_read_only_library_remembers_forms(tmp_path, monkeypatch):
+    path = tmp_path / "ro-cache.briefer"
+    with Library.open(path) as lib:
+        bare = lib.sources.add(NewSource(title="t", body="عبر جسر قديم")).id
+    with Library.open(path, read_only=True) as ro:
+        looked_up = []
+        real = search._vocabulary
+        monkeypatch.setattr(
+            search, "_vocabulary", lambda c, k, w: looked_up.append(len(w)) or real(c, k, w)
+        )
+        assert sources(ro, "جسر") == {bare} and sources(ro, "جسر") == {bare}
+        # The ~45 forms were looked up once, by the first search.
+        assert len(looked_up) == 1 and looked_up[0] > 20
