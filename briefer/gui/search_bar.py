@@ -231,9 +231,11 @@ class HitDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index):
         # Not the style's item size: that measures the whole title and snippet of each
-        # row; every row is as tall as a title and LINES lines of snippet.
+        # row; every row is as tall as a title and LINES lines of snippet. No width of
+        # its own: the list gives each row the viewport's width, and a row sized to the
+        # view before its vertical scroll bar appeared made it scroll sideways.
         lines = option.fontMetrics.height() * (self.LINES + 1) + 10
-        return QSize(max(option.rect.width(), 100), lines)
+        return QSize(1, lines)
 
 
 def _layout(text: str, font: QFont, width: int, ranges: list, lines: int) -> QTextLayout:
