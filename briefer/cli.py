@@ -1101,6 +1101,10 @@ def _library_path(args) -> Path:
 
 
 def _run_gui(path: Path) -> int:
+    from briefer import collector
+
+    # Until the window is painted: gui/app.run releases it (briefer/collector.py).
+    collector.hold()
     from briefer.gui.app import run
 
     return run(path)

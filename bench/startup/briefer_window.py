@@ -1,25 +1,52 @@
-"""Briefer's own start: gui.app.run(LIBRARY), with the first-paint probe installed as
-soon as the QApplication exists. `python -m bench.startup.briefer_window LIBRARY`"""
+"""Briefer's own start, as the `briefer` command starts the window (cli.main with
+`--library LIBRARY`, no command), with the first-paint probe installed as soon as the
+QApplication exists. `python -m bench.startup.briefer_window LIBRARY`"""
 
 from __future__ import annotations
 
+import importlib.abc
 import sys
-from pathlib import Path
+
+APP_MODULE = "briefer.gui.app"
+
+
+class _ProbeOnApp(importlib.abc.MetaPathFinder):
+    """Once cli imports gui/app.py (after its own start-up steps), wrap its make_app so
+    the probe watches the QApplication it makes: nothing is imported earlier than the
+    command itself imports it."""
+
+    def find_spec(self, name, path, target=None):
+        if name != APP_MODULE:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        loader = spec.loader
+        exec_module = loader.exec_module
+
+        def exec_and_wrap(module):
+            exec_module(module)
+            make_app = module.make_app
+
+            def make_app_with_probe(*args, **kwargs):
+                from bench.startup.probe import FirstPaint
+
+                app = make_app(*args, **kwargs)
+                FirstPaint(app)
+                return app
+
+            module.make_app = make_app_with_probe
+
+        loader.exec_module = exec_and_wrap
+        return spec
 
 
 def main(path: str) -> int:
-    from bench.startup.probe import FirstPaint
-    from briefer.gui import app as gui_app
+    import importlib.util  # noqa: F401  (find_spec above)
 
-    make_app = gui_app.make_app
+    sys.meta_path.insert(0, _ProbeOnApp())
+    from briefer.cli import main as briefer
 
-    def make_app_with_probe(*args, **kwargs):
-        app = make_app(*args, **kwargs)
-        FirstPaint(app)
-        return app
-
-    gui_app.make_app = make_app_with_probe
-    return gui_app.run(Path(path))
+    return briefer(["--library", path])
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from briefer import __version__
+from briefer import __version__, collector
 from briefer.core.logfile import setup_logging
 from briefer.gui.first_paint import after_first_paint
 from briefer.gui.icons import app_icon
@@ -63,9 +63,15 @@ def run(path: Path) -> int:
     window = MainWindow(library)
     window.attach_session(LibrarySession(library, window))
     window.show()
+
     # The background check reads the whole file: start it once the window is painted,
-    # not while it is being drawn.
-    after_first_paint(window, window.session.start)
+    # not while it is being drawn. The garbage collector, held while the window was
+    # built (briefer/cli.py), works again from then on.
+    def after_paint() -> None:
+        collector.release()
+        window.session.start()
+
+    after_first_paint(window, after_paint)
     close_on_terminate(app, window)  # SIGTERM: flush, close, release the lock
     try:
         return app.exec()
