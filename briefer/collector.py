@@ -20,6 +20,9 @@ def hold() -> None:
 
 
 def release() -> None:
-    """Freeze what start-up made and collect as usual from now on."""
+    """Freeze what start-up made and collect as usual from now on (once: a later call,
+    such as the fallback of a window that is never painted, changes nothing)."""
+    if gc.isenabled():
+        return
     gc.freeze()
     gc.enable()

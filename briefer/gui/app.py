@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from briefer import __version__, collector
@@ -25,6 +26,9 @@ from briefer.gui.opening import (
 from briefer.gui.session import BACKUP_TICK_MS, LibrarySession
 from briefer.gui.shutdown import close_on_terminate
 from briefer.resources import APP_ID
+
+# The collector held by the briefer command works again by then at the latest.
+RELEASE_COLLECTOR_MS = 10_000
 
 # The opening dialogs and the session are re-exported for callers that start from the
 # app (tests, scripts); the window itself imports them from their own modules.
@@ -72,6 +76,8 @@ def run(path: Path) -> int:
         window.session.start()
 
     after_first_paint(window, after_paint)
+    # A window that starts minimized or hidden is not painted: collect again anyway.
+    QTimer.singleShot(RELEASE_COLLECTOR_MS, collector.release)
     close_on_terminate(app, window)  # SIGTERM: flush, close, release the lock
     try:
         return app.exec()

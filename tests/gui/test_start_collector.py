@@ -74,3 +74,55 @@ def test_a_command_other_than_the_window_leaves_the_collector_alone(tmp_path):
         [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120
     )
     assert out.stdout.split("\n")[-2] == "True 0", out.stdout + out.stderr
+
+
+def test_releasing_twice_freezes_once(monkeypatch):
+    """The paint's release and the fallback's (below) both run in a normal start."""
+    import gc
+
+    from briefer import collector
+
+    freezes = []
+    monkeypatch.setattr(gc, "freeze", lambda: freezes.append(1))
+    gc.disable()
+    try:
+        collector.release()
+        assert gc.isenabled() and freezes == [1]
+        collector.release()  # the fallback after the paint's release: nothing more
+        assert freezes == [1]
+    finally:
+        gc.enable()
+
+
+NEVER_PAINTED = """
+import gc, sys
+import briefer.gui.app as gui_app
+from PySide6.QtCore import QTimer
+
+gui_app.after_first_paint = lambda window, fn: None  # as if never painted
+gui_app.RELEASE_COLLECTOR_MS = 300
+make_app = gui_app.make_app
+
+def make_and_watch(*args, **kwargs):
+    app = make_app(*args, **kwargs)
+    QTimer.singleShot(100, lambda: print("at 100 ms", gc.isenabled()))
+    QTimer.singleShot(1000, lambda: (print("at 1 s", gc.isenabled()), app.quit()))
+    return app
+
+gui_app.make_app = make_and_watch
+from briefer.cli import main
+main(["--library", sys.argv[1]])
+"""
+
+
+def test_a_window_never_painted_still_releases_the_collector(tmp_path):
+    """A window that starts minimized or hidden gets no paint event: the collector
+    must not stay off for the whole session."""
+    path = tmp_path / "hidden.briefer"
+    Library.open(path).close()
+    out = subprocess.run(
+        [sys.executable, "-c", NEVER_PAINTED, str(path)],
+        capture_output=True, text=True, check=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert "at 100 ms False" in out.stdout and "at 1 s True" in out.stdout, out.stdout
