@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
@@ -46,6 +46,33 @@ if TYPE_CHECKING:
     from briefer.core.tradecraft.service import TradecraftService
 
 Clock = Callable[[], datetime]
+T = TypeVar("T")
+
+
+class cached_property(Generic[T]):  # noqa: N801 (named as functools' one it replaces)
+    """Made on first use, once per library even when two threads ask at the same time:
+    the window's worker loads the services after the first paint (warm_up) while the
+    window may ask for one. functools.cached_property has no lock from Python 3.12 on,
+    and two engines for one library would leave one undisposed and counted twice in
+    held_files."""
+
+    def __init__(self, fn: Callable[[Any], T]):
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> T:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        with obj._made_once:
+            try:
+                return cast(T, obj.__dict__[self.name])
+            except KeyError:
+                value = obj.__dict__[self.name] = self.fn(obj)
+                return value
 
 
 def utc_now() -> datetime:
@@ -110,6 +137,8 @@ class Library:
         #: The descriptor that keeps this process's locks on the file safe (held_files).
         self._held = held
         self._engines: list[Engine] = []
+        # Held while an engine or a service is made (cached_property above).
+        self._made_once = threading.RLock()
         #: All sources in plain SQL: the window's first screen, before the ORM loads.
         self.source_rows = SourceRows(self)
         self._closed = False
