@@ -41,7 +41,10 @@ def main() -> None:
         window = MainWindow(library, settings=settings)
         window.resize(1400, 820)
         window.show()
-        tab = window.open_source(source_id)
+        # The navigator and the excerpts panel fill once the window has painted.
+        while not window.started:
+            app.processEvents()
+        tab = window.sources.open_source(source_id)
         tab.reader.select_span(*library.excerpts.locate(source_id, "send a clear message"))
         app.processEvents()
         window.grab().save(str(OUT))
