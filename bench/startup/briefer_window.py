@@ -5,6 +5,7 @@ QApplication exists. `python -m bench.startup.briefer_window LIBRARY`"""
 from __future__ import annotations
 
 import importlib.abc
+import importlib.util
 import sys
 
 APP_MODULE = "briefer.gui.app"
@@ -41,8 +42,6 @@ class _ProbeOnApp(importlib.abc.MetaPathFinder):
 
 
 def main(path: str) -> int:
-    import importlib.util  # noqa: F401  (find_spec above)
-
     sys.meta_path.insert(0, _ProbeOnApp())
     from briefer.cli import main as briefer
 

@@ -24,13 +24,15 @@ LATER = [
 ]
 
 
-def test_importing_the_window_loads_no_editor_dialog_or_writer():
-    code = (
-        "import sys, briefer.gui.main_window\n"
-        f"print(','.join(m for m in {LATER!r} if m in sys.modules))\n"
-    )
+def loaded_by(imports: str, modules: list[str]) -> str:
+    """Which of `modules` a fresh process has loaded once it ran `import {imports}`."""
+    code = f"import sys, {imports}\nprint(','.join(m for m in {modules!r} if m in sys.modules))\n"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""
+    return out.stdout.strip()
+
+
+def test_importing_the_window_loads_no_editor_dialog_or_writer():
+    assert loaded_by("briefer.gui.main_window", LATER) == ""
 
 
 def test_the_lazy_packages_still_give_every_name():
@@ -58,12 +60,7 @@ NOT_AT_START = [
 
 
 def test_starting_the_app_loads_no_opening_dialog():
-    code = (
-        "import sys, briefer.gui.app, briefer.gui.main_window\n"
-        f"print(','.join(m for m in {NOT_AT_START!r} if m in sys.modules))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""
+    assert loaded_by("briefer.gui.app, briefer.gui.main_window", NOT_AT_START) == ""
 
 
 WINDOW_START = """
