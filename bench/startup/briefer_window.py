@@ -32,13 +32,19 @@ class _ProbeOnApp(importlib.abc.MetaPathFinder):
                 from bench.startup.probe import FirstPaint
 
                 app = make_app(*args, **kwargs)
-                FirstPaint(app)
+                FirstPaint(app, ready=lambda: _window_started(app))
                 return app
 
             module.make_app = make_app_with_probe
 
         loader.exec_module = exec_and_wrap
         return spec
+
+
+def _window_started(app) -> bool:
+    """MainWindow.started: the services are loaded and the navigator and the excerpts
+    panel filled (MainWindow.finish_start, after the first paint)."""
+    return any(getattr(w, "started", False) for w in app.topLevelWidgets())
 
 
 def main(path: str) -> int:

@@ -2,21 +2,27 @@
 QMainWindow, then quit.
 
 Installed by the two start-up programs below before their window shows, so both are
-timed to the same event.
+timed to the same event. Briefer's also says when its window is ready for every action
+(the services it loads after the paint are loaded, its lists filled).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 
 class FirstPaint(QObject):
-    def __init__(self, app: QApplication):
+    """Prints "first-paint WALL CPU" at the first paint; with `ready`, also "ready WALL
+    CPU" once ready() is true (checked every 5 ms from the paint on), then quits."""
+
+    def __init__(self, app: QApplication, ready: Callable[[], bool] | None = None):
         super().__init__(app)
         self.app = app
+        self.ready = ready
         app.installEventFilter(self)
 
     def eventFilter(self, obj, event):
@@ -29,5 +35,13 @@ class FirstPaint(QObject):
             # program costs, whatever else the machine runs).
             print(f"first-paint {time.time():.6f} {time.process_time():.6f}", flush=True)
             self.app.removeEventFilter(self)
-            QTimer.singleShot(0, self.app.quit)
+            QTimer.singleShot(0, self._quit_when_ready)
         return False
+
+    def _quit_when_ready(self) -> None:
+        if self.ready is not None and not self.ready():
+            QTimer.singleShot(5, self._quit_when_ready)
+            return
+        if self.ready is not None:
+            print(f"ready {time.time():.6f} {time.process_time():.6f}", flush=True)
+        self.app.quit()

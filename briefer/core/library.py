@@ -15,12 +15,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from sqlalchemy import text
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import configure_mappers
-from sqlmodel import Session
-
 from briefer.core import damage, held_files, schema, storage
 from briefer.core import lock as locking
 from briefer.core.damage import LibraryDamaged
@@ -37,9 +31,12 @@ from briefer.core.records import (
 from briefer.core.source_rows import SourceRows
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
     from briefer.core.briefs import BriefService
     from briefer.core.excerpts import ExcerptService
-    from briefer.core.export_records import ExportRecordService
+    from briefer.core.exports import ExportRecordService
     from briefer.core.saved_searches import SavedSearchService
     from briefer.core.sources import SourceService
     from briefer.core.tags import TagService
@@ -176,20 +173,30 @@ class Library:
     def _orm(self) -> Library:
         """Self, once the ORM's mappers are configured: services build rows with
         model_construct(), which needs them, and a fresh process has not done it."""
+        from sqlalchemy.orm import configure_mappers
+
         configure_mappers()
         return self
 
     def warm_up(self) -> None:
         """Load every service and run the reads a window makes first (navigator,
         excerpts panel), so their modules, mappers and compiled statements are ready:
-        the window calls it on its worker thread after the first paint."""
-        self.tags.list()
-        self.briefs.list()
-        self.searches.list()
-        self.sources.outlets()
-        self.excerpts.list(limit=1)
-        for name in ("tradecraft", "exports"):  # the brief tab's checks, the exports
-            getattr(self, name)
+        the window calls it on its worker thread after the first paint.
+
+        SQLAlchemy and SQLModel load here too, and they load on one thread at a time:
+        the whole warm-up holds the lock a service is made under, so the window, asking
+        for a service meanwhile, waits for it instead of importing the same packages
+        at the same time (two threads importing one package can each see the other's
+        half-made modules). Nothing the window imports loads them itself
+        (tests/gui/test_lazy_imports.py)."""
+        with self._made_once:
+            self.tags.list()
+            self.briefs.list()
+            self.searches.list()
+            self.sources.outlets()
+            self.excerpts.list(limit=1)
+            for name in ("tradecraft", "exports"):  # the brief tab's checks, the exports
+                getattr(self, name)
 
     @cached_property
     def sources(self) -> SourceService:
@@ -229,7 +236,7 @@ class Library:
 
     @cached_property
     def exports(self) -> ExportRecordService:
-        from briefer.core.export_records import ExportRecordService
+        from briefer.core.exports import ExportRecordService
 
         return ExportRecordService(self._orm())
 
@@ -386,6 +393,8 @@ class Library:
 
     @contextlib.contextmanager
     def read_session(self) -> Iterator[Session]:
+        from sqlmodel import Session
+
         with self._translated(), Session(self._read_engine) as session:
             yield session
 
@@ -430,6 +439,8 @@ class Library:
     def write_session(self) -> Iterator[Session]:
         """One user action: commit on success, roll back everything on any error."""
         self.refuse_if_not_writable()
+        from sqlmodel import Session
+
         with self._translated(), Session(self._write_engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -481,16 +492,18 @@ class Library:
     def _translated(self) -> Iterator[None]:
         try:
             yield
-        except (OperationalError, DBAPIError) as exc:
-            friendly = translate_storage_error(exc, self.path)
-            if friendly is None:
-                raise
-            raise friendly from exc
         except UnicodeDecodeError as exc:
             # Damaged pages can hand SQLite's messages or rows back as broken UTF-8.
             raise StorageError(
                 f"{self.path} is damaged (unreadable text); run `briefer check`"
             ) from exc
+        except Exception as exc:
+            if not storage.is_dbapi_error(exc):
+                raise
+            friendly = translate_storage_error(exc, self.path)
+            if friendly is None:
+                raise
+            raise friendly from exc
 
     # -- search and checks ---------------------------------------------------------
 
@@ -561,6 +574,8 @@ class Library:
         return CheckReport(ok=not problems, problems=tuple(problems))
 
     def rebuild_search_index(self) -> None:
+        from sqlalchemy import text
+
         with self.write_session() as session:
             session.execute(text("INSERT INTO source_fts(source_fts) VALUES ('rebuild')"))
             session.execute(text("INSERT INTO excerpt_fts(excerpt_fts) VALUES ('rebuild')"))
@@ -637,6 +652,8 @@ def _why_read_only(path: Path, exc: BaseException) -> str:
 
 def _count_commit(session: Session) -> int:
     """Number this commit: the count in the file tells whether a commit reached it."""
+    from sqlalchemy import text
+
     return int(
         session.execute(
             text(

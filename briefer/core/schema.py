@@ -318,7 +318,7 @@ def _v7_search_index(conn: sqlite3.Connection) -> None:
 
 
 def _v8_export_records(conn: sqlite3.Connection) -> None:
-    """What was sent, to whom: one row per exported file (core/export_records.py).
+    """What was sent, to whom: one row per exported file (core/exports.py).
 
     The row outlives its brief (brief_id is set NULL, the title is kept): it records a
     file that exists outside the library. citations holds the excerpts the file cites

@@ -19,8 +19,6 @@ import sqlite3
 import weakref
 from collections.abc import Callable, Iterator
 
-from sqlalchemy.exc import DBAPIError
-
 from briefer.core import validate
 from briefer.core.records import UNGRADED, SearchFilters, SearchHit
 from briefer.core.schema import FOLDED_MARKS
@@ -274,6 +272,10 @@ def _execute(conn: sqlite3.Connection, sql: str, params: dict | tuple) -> list:
     try:
         return conn.execute(sql, flat).fetchall()
     except sqlite3.Error as exc:
+        # As a session would raise it (searches run on an engine's connection, so
+        # SQLAlchemy is loaded; the window imports this module before it is).
+        from sqlalchemy.exc import DBAPIError
+
         raise DBAPIError.instance(sql, flat, exc, sqlite3.Error) from exc
 
 

@@ -11,19 +11,19 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
-
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
+from typing import TYPE_CHECKING, Any, cast
 
 from briefer.core import held_files, schema
 from briefer.core.errors import BrieferError, NewerLibrary, NotALibrary
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_MODE = 0o600
@@ -150,8 +150,13 @@ def make_engine(
     """An engine whose every connection has the library's pragmas set.
 
     Writers begin with BEGIN IMMEDIATE so two writers queue on the busy timeout
-    instead of failing when a read transaction tries to upgrade.
+    instead of failing when a read transaction tries to upgrade. SQLAlchemy is
+    imported here, with the first engine: the window paints before it loads (~0.3 s,
+    issue 16; core/source_rows.py reads the first screen without it).
     """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
     url = (
         f"sqlite:///{_uri(path, immutable=immutable)}&uri=true"
         if read_only
@@ -191,6 +196,8 @@ def read_transaction(engine: Engine) -> Iterator[sqlite3.Connection]:
     (0.2 ms against 0.04). The connection carries the engine's pragmas and goes back
     to its pool (rolled back) afterwards; sqlite3's errors come out as SQLAlchemy's,
     as a session's would."""
+    from sqlalchemy.exc import DBAPIError
+
     pooled = engine.raw_connection()
     try:
         conn = cast(sqlite3.Connection, pooled.driver_connection)
@@ -208,6 +215,14 @@ def read_transaction(engine: Engine) -> Iterator[sqlite3.Connection]:
         pooled.close()
 
 
+def is_dbapi_error(exc: BaseException) -> bool:
+    """Whether SQLAlchemy raised this for an error of the database driver. SQLAlchemy
+    loads with the first engine (make_engine): before that, none of its errors can
+    have been raised, and asking does not load it."""
+    errors = sys.modules.get("sqlalchemy.exc")
+    return errors is not None and isinstance(exc, errors.DBAPIError)
+
+
 def wal_identity(path: Path) -> tuple[int, int] | None:
     try:
         st = os.stat(f"{path}-wal")
@@ -222,6 +237,8 @@ def live_connections(engine: Engine) -> Callable[[], int]:
     A library's file may be let go (held_files.release) only once this reads 0:
     a connection left open still relies on the process's locks.
     """
+    from sqlalchemy import event
+
     count = [0]
     lock = threading.Lock()
 

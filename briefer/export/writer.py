@@ -30,8 +30,7 @@ from lxml import etree
 
 from briefer.core import export_records
 from briefer.core.bidi import direction_runs, is_rtl, rtl_language
-from briefer.core.briefs import cited_excerpts
-from briefer.core.document import placeholders
+from briefer.core.document import cited_excerpts, placeholders
 from briefer.core.export_records import CitedExcerpt, ExportRecord
 from briefer.core.markings import tlp_label
 from briefer.core.records import BriefDetail, ExcerptRecord, SourceSummary

@@ -71,7 +71,7 @@ app = QApplication([])
 from briefer.core.library import Library
 from briefer.gui.main_window import MainWindow
 ORM = ("briefer.core.models", "briefer.core.sources", "briefer.core.tradecraft.service",
-       "sqlalchemy.dialects.sqlite")
+       "sqlalchemy", "sqlmodel", "pydantic")
 at_paint = []
 
 class FirstPaint(QObject):
@@ -99,7 +99,8 @@ library.close()
 
 def test_the_window_paints_before_the_orm_loads_and_loads_it_after(tmp_path):
     """Issue 16: building and showing the window reads the table in plain SQL; the
-    ORM's modules load on the worker after the first paint, then the navigator fills."""
+    ORM's modules, SQLAlchemy and SQLModel with them (~0.3 s), load on the worker after
+    the first paint, then the navigator fills."""
     from briefer.core.library import Library
     from tests.conftest import make_source
 
@@ -113,3 +114,27 @@ def test_the_window_paints_before_the_orm_loads_and_loads_it_after(tmp_path):
         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip
     assert out.stdout.split("\n")[0] == "[] 1 ['Weekly brief'] True"
+
+
+EVERY_MODULE = """
+import importlib, pkgutil, sys
+import briefer.export, briefer.gui, briefer.ingest
+for package in (briefer.gui, briefer.export, briefer.ingest):
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        importlib.import_module(info.name)
+print(",".join(m for m in ("sqlalchemy", "sqlmodel", "briefer.core.models") if m in sys.modules))
+"""
+
+
+def test_nothing_the_window_imports_loads_the_orm():
+    """The ORM loads through the library's services only, one thread at a time
+    (Library.warm_up on the worker holds the lock the window's services are made
+    under): a window module that imported it while the warm-up did could see the
+    worker's half-imported SQLAlchemy. So no module of the window, the exporter or the
+    importers loads SQLAlchemy or SQLModel when imported."""
+    out = subprocess.run(
+        [sys.executable, "-c", EVERY_MODULE],
+        capture_output=True, text=True, check=True,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert out.stdout.strip() == ""
