@@ -69,14 +69,16 @@ def run(path: Path) -> int:
     window.show()
 
     # The background check reads the whole file: start it once the window is painted,
-    # not while it is being drawn. The garbage collector, held while the window was
-    # built (briefer/cli.py), works again from then on.
-    def after_paint() -> None:
-        collector.release()
-        window.session.start()
-
-    after_first_paint(window, after_paint)
-    # A window that starts minimized or hidden is not painted: collect again anyway.
+    # not while it is being drawn.
+    after_first_paint(window, window.session.start)
+    # The garbage collector, held while the window was built (briefer/cli.py), works
+    # again once the worker has loaded what the window loads after its paint (the
+    # services, SQLAlchemy, SQLModel): a full collection in the middle of that walked
+    # their new objects and held the window 60-80 ms; frozen with the rest, they are
+    # not walked again.
+    window.loaded.connect(collector.release)
+    # A window that starts minimized or hidden is not painted (nor loaded): collect
+    # again anyway.
     QTimer.singleShot(RELEASE_COLLECTOR_MS, collector.release)
     close_on_terminate(app, window)  # SIGTERM: flush, close, release the lock
     try:

@@ -53,6 +53,8 @@ log = logging.getLogger("briefer.window")
 class MainWindow(QMainWindow):
     # Another library is now open in this window (sample library, File › Open Library).
     library_changed = Signal(object)
+    # finish_start() is done: the services are loaded and the lists filled.
+    loaded = Signal()
 
     def __init__(self, library: Library, parent=None, *, settings: QSettings | None = None):
         super().__init__(parent)
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
             self.started = True
             self.search.refresh_navigator()
             self.excerpts.refresh_panel()
+            self.loaded.emit()
 
         # A failure shows when the same reads run here (fill), as any read's would.
         self.worker.submit("Opening the library", warm, on_done=fill, on_failed=fill)
