@@ -393,9 +393,12 @@ class Library:
 
     @contextlib.contextmanager
     def read_session(self) -> Iterator[Session]:
+        # The engine first: made under the lock the warm-up holds, so SQLModel is
+        # imported (below) only once no other thread is importing it.
+        engine = self._read_engine
         from sqlmodel import Session
 
-        with self._translated(), Session(self._read_engine) as session:
+        with self._translated(), Session(engine) as session:
             yield session
 
     @contextlib.contextmanager
@@ -439,9 +442,10 @@ class Library:
     def write_session(self) -> Iterator[Session]:
         """One user action: commit on success, roll back everything on any error."""
         self.refuse_if_not_writable()
+        engine = self._write_engine  # first, as in read_session
         from sqlmodel import Session
 
-        with self._translated(), Session(self._write_engine, expire_on_commit=False) as session:
+        with self._translated(), Session(engine, expire_on_commit=False) as session:
             try:
                 yield session
                 seq = _count_commit(session)
