@@ -32,7 +32,7 @@ from briefer.gui.features.excerpts import ExcerptsFeature
 from briefer.gui.features.help import HelpFeature
 from briefer.gui.features.imports import ImportsFeature, local_paths
 from briefer.gui.features.library import LibraryFeature
-from briefer.gui.features.search import SearchFeature
+from briefer.gui.features.search import NavigatorContent, SearchFeature, navigator_content
 from briefer.gui.features.sources import SourcesFeature
 from briefer.gui.first_paint import after_first_paint
 from briefer.gui.icons import app_icon
@@ -207,21 +207,24 @@ class MainWindow(QMainWindow):
 
     def finish_start(self) -> None:
         """What the first screen leaves out, once the window is painted: the core's
-        services (the ORM's modules and mappers, ~0.2 s) load on the worker thread,
-        so the window answers meanwhile; then the navigator's lists and the excerpts
-        panel are read here. A refresh() before it (another library) read them."""
+        services (the ORM's modules and mappers, SQLAlchemy and SQLModel, ~0.5-1 s)
+        load on the worker thread, so the window answers meanwhile, and the navigator's
+        lists are read there too; then they are shown, and the excerpts panel is read,
+        here. A refresh() before it (another library) read them."""
         if self.started:
             return
         library = self.library
 
         def warm(_progress, _cancelled):
             library.warm_up()
+            return navigator_content(library)
 
-        def fill(_result=None) -> None:
+        def fill(result=None) -> None:
             if self.started or library is not self.library:
                 return
             self.started = True
-            self.search.refresh_navigator()
+            # Read on the worker; after a failure, read here (and shown as any read's).
+            self.search.refresh_navigator(result if isinstance(result, NavigatorContent) else None)
             self.excerpts.refresh_panel()
             self.loaded.emit()
 
