@@ -179,9 +179,10 @@ class Library:
         return self
 
     def warm_up(self) -> None:
-        """Load every service and run the reads a window makes first (navigator,
-        excerpts panel), so their modules, mappers and compiled statements are ready:
-        the window calls it on its worker thread after the first paint.
+        """Load every service and run the excerpts panel's first read, so their
+        modules, mappers and compiled statements are ready: the window calls it on its
+        worker thread after the first paint, then reads the navigator's lists there
+        (gui/features/search.py navigator_content), so they are not read here too.
 
         SQLAlchemy and SQLModel load here too, and they load on one thread at a time:
         the whole warm-up holds the lock a service is made under, so the window, asking
@@ -190,12 +191,9 @@ class Library:
         half-made modules). Nothing the window imports loads them itself
         (tests/gui/test_lazy_imports.py)."""
         with self._made_once:
-            self.tags.list()
-            self.briefs.list()
-            self.searches.list()
-            self.sources.outlets()
             self.excerpts.list(limit=1)
-            for name in ("tradecraft", "exports"):  # the brief tab's checks, the exports
+            # The others: the navigator's, the brief tab's checks, the exports.
+            for name in ("tags", "briefs", "searches", "sources", "tradecraft", "exports"):
                 getattr(self, name)
 
     @cached_property

@@ -219,8 +219,8 @@ def is_dbapi_error(exc: BaseException) -> bool:
     """Whether SQLAlchemy raised this for an error of the database driver. SQLAlchemy
     loads with the first engine (make_engine): before that, none of its errors can
     have been raised, and asking does not load it."""
-    errors = sys.modules.get("sqlalchemy.exc")
-    return errors is not None and isinstance(exc, errors.DBAPIError)
+    dbapi_error = getattr(sys.modules.get("sqlalchemy.exc"), "DBAPIError", None)
+    return dbapi_error is not None and isinstance(exc, dbapi_error)
 
 
 def wal_identity(path: Path) -> tuple[int, int] | None:
