@@ -107,3 +107,12 @@ def test_keystroke_benchmark_runs_tiny(cache):
     )
     assert "Traceback" not in run.stderr, run.stderr[-2000:]
     assert "`Barzani`" in run.stdout or "Barzani" in run.stdout, run.stdout[-2000:]
+
+
+def test_the_library_benchmark_searches_as_the_window_does():
+    """Its figures are a keystroke's: the same limit, the same hits read first."""
+    from bench import bench_library
+    from briefer.gui import search_bar
+
+    assert bench_library.LIMIT == search_bar.SEARCH_LIMIT
+    assert bench_library.FIRST == search_bar.FIRST_HITS

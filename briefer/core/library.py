@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from briefer.core.excerpts import ExcerptService
     from briefer.core.exports import ExportRecordService
     from briefer.core.saved_searches import SavedSearchService
+    from briefer.core.search import SearchResults
     from briefer.core.sources import SourceService
     from briefer.core.tags import TagService
     from briefer.core.tradecraft.service import TradecraftService
@@ -520,6 +521,23 @@ class Library:
     ) -> list[SearchHit]:
         """Best hits first (core/search.py). With `cancelled`, a query still running
         when it turns true stops and raises search.SearchCancelled."""
+        results = self.search_results(
+            query, kinds=kinds, filters=filters, limit=limit, cancelled=cancelled
+        )
+        return list(results.hits)
+
+    def search_results(
+        self,
+        query: str,
+        *,
+        kinds: tuple[str, ...] = ("source", "excerpt"),
+        filters: SearchFilters | None = None,
+        limit: int = 50,
+        first: int | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SearchResults:
+        """The best `limit` matches ranked, the first `first` of them (all without it)
+        read as hits; the others are read by more_hits, as a list scrolls."""
         from briefer.core.search import run_search, vocabulary_cache  # on the first search
 
         with self._translated(), storage.read_transaction(self._read_engine) as conn:
@@ -529,9 +547,21 @@ class Library:
                 kinds=kinds,
                 filters=filters,
                 limit=limit,
+                first=first,
                 cancelled=cancelled,
                 vocabulary=vocabulary_cache(self._read_engine),
             )
+
+    def more_hits(self, results: SearchResults, start: int, count: int) -> list[SearchHit]:
+        """Hits of `results`' ranked matches start..start+count, read now (a match
+        deleted since the search is left out)."""
+        from briefer.core.search import read_hits
+
+        wanted = results.ranked[max(0, start) : max(0, start + count)]
+        if not wanted:
+            return []
+        with self._translated(), storage.read_transaction(self._read_engine) as conn:
+            return read_hits(conn, wanted, results.pattern, snippets=0)
 
     def check(self) -> CheckReport:
         """Run SQLite's integrity checks, the FTS indexes' own check, and the excerpts'

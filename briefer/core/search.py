@@ -17,7 +17,8 @@ import math
 import re
 import sqlite3
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from briefer.core import validate
 from briefer.core.records import UNGRADED, SearchFilters, SearchHit
@@ -29,6 +30,9 @@ RANKED_CANDIDATES = 2_000
 # bm25 column weights: the title counts most.
 SOURCE_WEIGHTS = "10.0, 3.0, 3.0, 1.0"
 EXCERPT_WEIGHTS = "2.0, 1.0"
+
+# (bm25 score, kind, rowid) of one match: sorted, best first.
+Ranked = tuple[float, str, int]
 
 _TERMS = re.compile(r'"([^"]*)"|(\S+)')
 _FOLDED = re.compile("[" + re.escape(FOLDED_MARKS) + "]")
@@ -302,7 +306,7 @@ def _indexed_rows(conn: sqlite3.Connection, fts: str) -> float:
 
 def _ranked(
     conn: sqlite3.Connection, kind: str, match: str, limit: int, restrict: str, params: dict
-) -> list[tuple[float, str, int]]:
+) -> list[Ranked]:
     """The table's best (score, kind, rowid) by bm25, best first.
 
     A query that matches more than RANKED_CANDIDATES rows (a word in most articles, a
@@ -453,23 +457,50 @@ _SET_PENDING = _Hit.__dict__["_pending"].__set__
 _SET_MADE = _Hit.__dict__["_made"].__set__
 
 
-def _hits(
-    conn: sqlite3.Connection, ranked: list[tuple[float, str, int]], groups: list[tuple[Term, ...]]
+def read_hits(
+    conn: sqlite3.Connection,
+    ranked: Sequence[Ranked],
+    pattern: re.Pattern[str] | None,
+    snippets: int | None = None,
 ) -> list[SearchHit]:
-    """Title and texts of each ranked row, read by id (only the rows shown); snippets
-    for the first SNIPPETS_FIRST, the others' when first read."""
-    pattern = compile_terms(tuple(t for group in groups for t in group))
+    """Title and texts of each ranked row, read by id; snippets for the first
+    `snippets` (SNIPPETS_FIRST), the others' when first read."""
     found: list[SearchHit | None] = [None] * len(ranked)
     for kind in {k for _s, k, _r in ranked}:
         places = "[" + ",".join(str(r) if k == kind else "null" for _s, k, r in ranked) + "]"
         for row in _execute(conn, _DETAILS[kind], (places,)):
             score, _kind, rowid = ranked[row[0]]
             found[row[0]] = _Hit(kind, rowid, row[1], row[2], score, row[3:], pattern)
-    # (A rowid of the index without its row, in a damaged file, is left out.)
+    # (A rowid of the index without its row, in a damaged file or deleted since the
+    # ranking, is left out.)
     hits = [hit for hit in found if hit is not None]
-    for hit in hits[:SNIPPETS_FIRST]:
+    for hit in hits[: SNIPPETS_FIRST if snippets is None else snippets]:
         hit.snippet  # noqa: B018 (made now, on the searching thread)
     return hits
+
+
+@dataclass(frozen=True, eq=False)
+class SearchResults:
+    """One search's matches, best first: all of them ranked, the first `len(read)`
+    read as hits. A keystroke asks for 200 and the list shows about 20: reading every
+    hit's row cost a third of a search in a small library (issue 16), so the window
+    reads the others as it scrolls (Library.more_hits)."""
+
+    query: str
+    ranked: tuple[Ranked, ...]
+    hits: tuple[SearchHit, ...]
+    # How many of `ranked` were read for `hits` (a row gone since is left out of them).
+    read: int
+    # The matched words' pattern, for the snippets of the hits read later.
+    pattern: re.Pattern[str] | None
+
+    @property
+    def total(self) -> int:
+        return len(self.ranked)
+
+    def ids(self, kind: str) -> list[int]:
+        """Every match of that kind ("source" or "excerpt"), best first."""
+        return [rowid for _s, k, rowid in self.ranked if k == kind]
 
 
 # SQLite calls the progress handler every this many virtual machine steps (~1 ms).
@@ -498,7 +529,7 @@ def _interruptible(
         conn.set_progress_handler(None, 0)
 
 
-def run_search(
+def rank(
     conn: sqlite3.Connection,
     query: str,
     *,
@@ -507,19 +538,19 @@ def run_search(
     limit: int = 50,
     cancelled: Callable[[], bool] | None = None,
     vocabulary: VocabularyCache | None = None,
-) -> list[SearchHit]:
-    """Best hits first; sources and excerpts merged by their bm25 scores, snippets made
-    for the merged best `limit` only. `conn` is a library's sqlite3 connection in a
-    read transaction (storage.read_transaction); `vocabulary` the library's
-    VocabularyCache (without it, every search looks an Arabic word's forms up).
+) -> tuple[list[Ranked], re.Pattern[str] | None]:
+    """The best `limit` matches, sources and excerpts merged by their bm25 scores, and
+    the pattern of the words to mark in their snippets. `conn` is a library's sqlite3
+    connection in a read transaction (storage.read_transaction); `vocabulary` the
+    library's VocabularyCache (without it, every search looks an Arabic word's forms up).
 
     With `cancelled`, raises SearchCancelled soon after it returns true.
     """
     groups = parse_query(query)
     if not groups or limit <= 0:
-        return []
+        return [], None
     filters = filters or SearchFilters()
-    ranked: list[tuple[float, str, int]] = []
+    ranked: list[Ranked] = []
     shown: dict[int, set[Term]] = {i: {g[0]} for i, g in enumerate(groups)}
     vocabulary = vocabulary or VocabularyCache()
     with _interruptible(conn, cancelled):
@@ -530,7 +561,30 @@ def run_search(
             for i, group in enumerate(pruned):
                 shown[i].update(group)
             ranked += ranker(conn, match_expression(pruned), filters, limit)
-        ranked.sort()
-        # Snippets mark the forms found in either table, in the parsed order.
-        marked = [tuple(t for t in g if t in shown[i]) for i, g in enumerate(groups)]
-        return _hits(conn, ranked[:limit], marked)
+    ranked.sort()
+    # Snippets mark the forms found in either table, in the parsed order.
+    marked = tuple(t for i, g in enumerate(groups) for t in g if t in shown[i])
+    return ranked[:limit], compile_terms(marked)
+
+
+def run_search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    kinds: tuple[str, ...] = ("source", "excerpt"),
+    filters: SearchFilters | None = None,
+    limit: int = 50,
+    first: int | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    vocabulary: VocabularyCache | None = None,
+) -> SearchResults:
+    """The best `limit` matches (see rank), the first `first` of them (all without it)
+    read as hits, snippets made for the first SNIPPETS_FIRST of those."""
+    ranked, pattern = rank(
+        conn, query, kinds=kinds, filters=filters, limit=limit,
+        cancelled=cancelled, vocabulary=vocabulary,
+    )  # fmt: skip
+    read = len(ranked) if first is None else min(first, len(ranked))
+    with _interruptible(conn, cancelled):
+        hits = read_hits(conn, ranked[:read], pattern)
+    return SearchResults(query, tuple(ranked), tuple(hits), read, pattern)

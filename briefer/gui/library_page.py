@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from briefer.core.library import Library
 from briefer.core.records import SearchFilters
+from briefer.core.search import SearchResults
 from briefer.gui.icons import icon
-from briefer.gui.models.search_model import HitRole, SearchHitsModel
+from briefer.gui.models.search_model import HitRole, ReadMore, SearchHitsModel
 from briefer.gui.models.sources_model import (
     ADDED,
     EXCERPTS,
@@ -197,6 +198,11 @@ class LibraryPage(QWidget):
     def show_hits(self, query: str, hits) -> None:
         self.hits_model.set_hits(query, hits)
         self.pages.setCurrentWidget(self.results_view if hits else self.no_results)
+
+    def show_results(self, results: SearchResults, read_more: ReadMore) -> None:
+        """A search's hits, the rest of them read by `read_more` as the list scrolls."""
+        self.hits_model.set_results(results, read_more)
+        self.pages.setCurrentWidget(self.results_view if results.total else self.no_results)
 
     def hits_pending(self) -> bool:
         """Hits the results list has yet to lay out and paint (HitDelegate's budget)."""

@@ -45,7 +45,7 @@ from briefer.core.records import (
     SearchFilters,
     SearchHit,
 )
-from briefer.core.search import SearchCancelled
+from briefer.core.search import SearchCancelled, SearchResults
 from briefer.gui.icons import icon
 from briefer.gui.models.search_model import HitRole
 from briefer.gui.paint_budget import PaintBudget
@@ -53,6 +53,9 @@ from briefer.gui.worker import CoreWorker
 
 DEBOUNCE_MS = 250
 SEARCH_LIMIT = 200
+# Of those, the hits read with the search: more than a tall screen of the results list
+# shows (rows of three lines). The list reads the others as it scrolls (issue 16).
+FIRST_HITS = 40
 ANY = "Any"
 
 
@@ -60,8 +63,11 @@ ANY = "Any"
 class SearchOutcome:
     query: str
     filters: SearchFilters
-    hits: tuple[SearchHit, ...]
+    results: SearchResults
+    # The excerpts among all the ranked matches (the panel lists them), best first.
     excerpts: tuple[ExcerptRecord, ...]
+    # The library searched: it reads the hits past the first (Library.more_hits).
+    library: Library
 
 
 class Searcher(QObject):
@@ -100,14 +106,18 @@ class Searcher(QObject):
                 return None
             try:
                 # A newer keystroke cancels this job: the query stops where it is.
-                hits = library.search(
-                    query, filters=filters, limit=SEARCH_LIMIT, cancelled=cancelled
+                results = library.search_results(
+                    query,
+                    filters=filters,
+                    limit=SEARCH_LIMIT,
+                    first=FIRST_HITS,
+                    cancelled=cancelled,
                 )
             except SearchCancelled:
                 return None
-            ids = [h.id for h in hits if h.kind == "excerpt"]
+            ids = results.ids("excerpt")
             excerpts = library.excerpts.list(ids=ids) if ids and not cancelled() else []
-            return SearchOutcome(query, filters, tuple(hits), tuple(excerpts))
+            return SearchOutcome(query, filters, results, tuple(excerpts), library)
 
         self._job = self._worker.submit(
             "Search",

@@ -273,6 +273,35 @@ def test_snippets_past_the_first_screen_are_made_when_read(tmp_path, monkeypatch
         lib.close()
 
 
+def test_the_first_hits_are_read_with_the_search_and_the_rest_when_asked(tmp_path):
+    """A keystroke's search ranks 200 and reads the first screen's hits; more_hits
+    reads the others later, the same hits a full search returns, less any deleted
+    since (issue 16)."""
+    with Library.open(tmp_path / "more.briefer") as lib:
+        made = [
+            lib.sources.add(NewSource(title=f"Dam report {n}", body=f"The Mosul dam {n}."))
+            for n in range(30)
+        ]
+        for source in made[:10]:
+            lib.excerpts.add(source.id, 4, 14)  # "Mosul dam"
+        every = lib.search("mosul", limit=200)
+        assert len(every) == 40
+        results = lib.search_results("mosul", limit=200, first=12)
+        assert results.total == 40 and results.read == 12
+        assert list(results.hits) == every[:12]
+        assert results.ids("excerpt") == [h.id for h in every if h.kind == "excerpt"]
+        assert lib.more_hits(results, 12, 20) == every[12:32]
+        assert lib.more_hits(results, 32, 64) == every[32:]
+        assert lib.more_hits(results, 40, 64) == []
+        # A match deleted since the search is left out; the others still come.
+        bare = {s.id for s in made[10:]}  # sources without excerpts
+        gone = next(h for h in every[12:] if h.kind == "source" and h.id in bare)
+        lib.sources.delete(gone.id)
+        later = lib.more_hits(results, 12, 64)
+        assert later == [h for h in every[12:] if h != gone]
+        assert all(h.snippet for h in later)
+
+
 def test_a_search_reads_in_one_transaction_and_releases_it(tmp_path):
     """Library.search runs on a pooled sqlite3 connection of its own read transaction
     (storage.read_transaction), with the library's pragmas, and hands it back without

@@ -170,11 +170,13 @@ def test_a_searchs_excerpts_reach_the_panel_after_its_hits(qtbot, library, add_s
 
     src = add_source("Strikes", body=BODY)
     made = library.excerpts.add(src.id, 4, 11)
-    hits = tuple(library.search("strikes"))
+    results = library.search_results("strikes")
+    hits = results.hits
     field, panel = window.library_page.search_box.field, window.excerpts_panel
     field.setText("strikes")
     window.search.searcher.timer.stop()  # the outcome is handed over below instead
-    outcome = SearchOutcome("strikes", SearchFilters(), hits, (library.excerpts.get(made.id),))
+    made_record = library.excerpts.get(made.id)
+    outcome = SearchOutcome("strikes", SearchFilters(), results, (made_record,), library)
     window.search.searcher.results_ready.emit(outcome)
     assert window.library_page.hits_model.hits() == list(hits)
     assert "matching" not in panel.heading.text() and panel.model.rowCount() == 0
@@ -194,8 +196,8 @@ def test_a_newer_choice_replaces_the_searchs_excerpts_to_come(qtbot, library, ad
     field.setText("strikes")
     window.search.searcher.timer.stop()
     outcome = SearchOutcome(
-        "strikes", SearchFilters(), tuple(library.search("strikes")),
-        (library.excerpts.get(made.id),),
+        "strikes", SearchFilters(), library.search_results("strikes"),
+        (library.excerpts.get(made.id),), library,
     )  # fmt: skip
     window.search.searcher.results_ready.emit(outcome)
     field.clear()

@@ -15,7 +15,7 @@ def test_a_newer_query_interrupts_the_running_one(qtbot, library, add_source, mo
     add_source("Erbil talks")
     monkeypatch.setattr(search, "PROGRESS_STEPS", 1)
     started, outcomes = threading.Event(), []
-    real_search = library.search
+    real_search = library.search_results
 
     def search_that_waits(query, **kw):
         cancelled = kw.pop("cancelled")
@@ -31,17 +31,17 @@ def test_a_newer_query_interrupts_the_running_one(qtbot, library, add_source, mo
             return cancelled()
 
         try:
-            hits = real_search(query, cancelled=stop_when_told, **kw)
+            results = real_search(query, cancelled=stop_when_told, **kw)
         except search.SearchCancelled:
             outcomes.append((query, "interrupted"))
             raise
         except BaseException as exc:  # anything else is wrong: show it
             outcomes.append((query, repr(exc)))
             raise
-        outcomes.append((query, len(hits)))
-        return hits
+        outcomes.append((query, results.total))
+        return results
 
-    monkeypatch.setattr(library, "search", search_that_waits)
+    monkeypatch.setattr(library, "search_results", search_that_waits)
     worker = CoreWorker()
     searcher = Searcher(library, worker)
     delivered = []

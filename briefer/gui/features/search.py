@@ -57,6 +57,7 @@ class SearchFeature(Feature):
         page.results_view.clicked.connect(self._hit_activated)
         self.searcher.results_ready.connect(self._show_results)
         self.searcher.failed.connect(lambda message: self.error("Search", message))
+        page.hits_model.failed.connect(lambda message: self.error("Search", message))
         w.changes.changed.connect(self.apply_changes)  # fmt: skip
 
     def apply_changes(self, changes: Changes) -> None:
@@ -67,6 +68,7 @@ class SearchFeature(Feature):
         """Another library: no search, no filters."""
         self.searcher.library = self.library
         self.outcome = None
+        self.page.hits_model.set_hits("", [])  # nothing more to read from the one closed
         self.field.clear()
         self.filter_bar.set_filters(SearchFilters())
 
@@ -82,7 +84,7 @@ class SearchFeature(Feature):
 
     def show_table_or_results(self) -> None:
         if self.page.query() and self.outcome is not None:
-            self.page.show_hits(self.outcome.query, self.outcome.hits)
+            self._show_hits(self.outcome)
         else:
             self.page.show_table()
 
@@ -141,11 +143,16 @@ class SearchFeature(Feature):
         if outcome.query != self.page.query():
             return  # the field changed since; a newer search is on its way
         self.outcome = outcome
-        self.page.show_hits(outcome.query, outcome.hits)
+        self._show_hits(outcome)
         # The panel's excerpts once the hits are painted, in an event of their own.
         self.window.excerpts.show_soon("search", wait=self.page.hits_pending)
-        count = len(outcome.hits)
+        count = outcome.results.total
         self.status(f"{count} match{'es' if count != 1 else ''}")
+
+    def _show_hits(self, outcome: SearchOutcome) -> None:
+        # The hits past the first screen are read from the library searched, as the
+        # list scrolls to them (reset drops them when another library opens).
+        self.page.show_results(outcome.results, outcome.library.more_hits)
 
     def _hit_activated(self, index) -> None:
         hit = index.data(HitRole) if index is not None else self.page.current_hit()
