@@ -481,7 +481,7 @@ def read_hits(
 
 @dataclass(frozen=True, eq=False)
 class SearchResults:
-    """One search's matches, best first: all of them ranked, the first `len(read)`
+    """One search's matches, best first: all of them ranked, the first `read` of them
     read as hits. A keystroke asks for 200 and the list shows about 20: reading every
     hit's row cost a third of a search in a small library (issue 16), so the window
     reads the others as it scrolls (Library.more_hits)."""
