@@ -31,6 +31,10 @@ def navigator_content(library) -> NavigatorContent:
     )  # fmt: skip
 
 
+def _outlets(library) -> list[str]:
+    return library.sources.outlets()
+
+
 class SearchFeature(Feature):
     def __init__(self, window):
         super().__init__(window)
@@ -38,6 +42,9 @@ class SearchFeature(Feature):
         self.field, self.filter_bar = self.page.search_box.field, self.page.filter_bar
         self.searcher = Searcher(window.library, window.worker, self)
         self.outcome: SearchOutcome | None = None
+        self._tag_names: list[str] = []
+        # Reads of the lists submitted after edits, counted by title (see _read_soon).
+        self._reads: dict[str, int] = {}
 
     def wire(self) -> None:
         page, nav, w = self.page, self.navigator, self.window
@@ -61,8 +68,30 @@ class SearchFeature(Feature):
         w.changes.changed.connect(self.apply_changes)  # fmt: skip
 
     def apply_changes(self, changes: Changes) -> None:
-        if changes.everything or changes.tags or changes.briefs or changes.searches:
+        if changes.everything:
             self.refresh_navigator()
+        elif changes.tags or changes.briefs or changes.searches:
+            self._read_soon("Reading the navigator", navigator_content, self.refresh_navigator)
+        elif changes.source_list or (changes.sources and not changes.excerpts):
+            # A source pasted or deleted, a source's details saved (not an excerpt's
+            # change): the Outlet filter's choices are the sources' outlets.
+            self._read_soon("Reading the outlets", _outlets, self._show_outlets)
+
+    def _read_soon(self, title: str, read, show) -> None:
+        """After an edit, the lists are read on the worker (the tags' counts and the
+        outlets take ~35 ms at 100,000 sources) and shown here: of reads with the same
+        title the newest only, and only while the library it read is shown."""
+        number = self._reads[title] = self._reads.get(title, 0) + 1
+        library = self.library
+
+        def shown(result) -> None:
+            if number == self._reads.get(title) and library is self.library:
+                show(result)
+
+        self.window.operations.query(title, read, on_done=shown)
+
+    def _show_outlets(self, outlets: list[str]) -> None:
+        self.filter_bar.set_choices(self._tag_names, outlets)
 
     def reset(self) -> None:
         """Another library: no search, no filters."""
@@ -75,9 +104,11 @@ class SearchFeature(Feature):
     def refresh_navigator(self, content: NavigatorContent | None = None) -> None:
         """Briefs, tags and saved searches in the navigator, tag and outlet choices;
         from `content` when it was read already."""
-        content = content or navigator_content(self.library)
+        if content is None:
+            self._reads = {title: n + 1 for title, n in self._reads.items()}  # now older
+            content = navigator_content(self.library)
         self.navigator.set_content(content.briefs, content.tags, content.searches)
-        names = [t.name for t in content.tags]
+        names = self._tag_names = [t.name for t in content.tags]
         self.filter_bar.set_choices(names, content.outlets)
         self.window.excerpts_panel.set_known_tags(names)
         self.page.tag_field.set_known_tags(names)

@@ -92,8 +92,34 @@ class OperationRunner(QObject):
             on_progress=on_progress,
         )
 
+    def query(
+        self,
+        title: str,
+        fn: Callable[[Library], Any],
+        *,
+        on_done: Callable[[Any], None],
+    ) -> Job:
+        """A read for a view on the worker (Anki's QueryOp): it runs after the writes
+        queued before it, so it sees them, and the GUI thread only shows its result.
+        A failure goes to the window's failure hook; wait() covers it as well."""
+        library = self._library()
+        self.pending += 1
+
+        def done(result: Any) -> None:
+            self.pending -= 1
+            on_done(result)
+
+        def failed(message: str) -> None:
+            self.pending -= 1
+            log.warning("%s: %s", title, message)
+            self.failed.emit(title, message)
+
+        return self.worker.submit(
+            title, lambda _progress, _cancelled: fn(library), on_done=done, on_failed=failed
+        )
+
     def wait(self, msecs: int = 30_000) -> None:
-        """Until every operation submitted so far has finished and told the views
+        """Until every operation (and query) submitted so far has finished and told the views
         (before another library replaces this one, and in tests)."""
         app = QCoreApplication.instance()
         deadline = time.monotonic() + msecs / 1000
