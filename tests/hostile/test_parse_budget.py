@@ -16,6 +16,14 @@ from briefer.ingest.errors import IngestError
 from tests.hostile.pdfs import build_pdf, text_ops
 
 
+# The stop is raised wherever the parsing thread is, a finaliser or a collector's
+# callback too (hypothesis installs one): Python reports it there as "Exception
+# ignored" and the watcher raises it again (test_a_stop_landing_in_a_finaliser_...).
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:Exception ignored in:pytest.PytestUnraisableExceptionWarning"
+)
+
+
 def heavy_pdf(pages: int, lines: int = 2000) -> bytes:
     return build_pdf(text_ops(lines), pages=pages)
 
@@ -48,6 +56,25 @@ def test_a_budget_stops_code_that_swallows_exceptions():
 
     with pytest.raises(IngestError, match="took more than"), budget.budgeted(total=0.2):
         stubborn()
+
+
+def test_a_stop_landing_in_a_finaliser_is_raised_again():
+    landed = []
+
+    class Busy:
+        def __del__(self):
+            try:
+                while True:
+                    pass
+            except budget.ParseStopped:
+                landed.append(True)
+                raise  # a finaliser's exception goes nowhere: Python ignores it
+
+    with pytest.raises(IngestError, match="took more than"), budget.budgeted(total=0.2):
+        Busy()  # finalised at once, where the first stop lands
+        while True:
+            pass
+    assert landed == [True]
 
 
 def test_the_command_line_refuses_it_in_one_line(tmp_path, monkeypatch, capsys):
