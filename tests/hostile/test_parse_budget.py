@@ -15,7 +15,6 @@ from briefer.ingest import budget, import_paths, parse_bytes
 from briefer.ingest.errors import IngestError
 from tests.hostile.pdfs import build_pdf, text_ops
 
-
 # The stop is raised wherever the parsing thread is, a finaliser or a collector's
 # callback too (hypothesis installs one): Python reports it there as "Exception
 # ignored" and the watcher raises it again (test_a_stop_landing_in_a_finaliser_...).
