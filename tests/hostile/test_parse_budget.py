@@ -15,13 +15,6 @@ from briefer.ingest import budget, import_paths, parse_bytes
 from briefer.ingest.errors import IngestError
 from tests.hostile.pdfs import build_pdf, text_ops
 
-# The stop is raised wherever the parsing thread is, a finaliser or a collector's
-# callback too (hypothesis installs one): Python reports it there as "Exception
-# ignored" and the watcher raises it again (test_a_stop_landing_in_a_finaliser_...).
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Exception ignored in:pytest.PytestUnraisableExceptionWarning"
-)
-
 
 def heavy_pdf(pages: int, lines: int = 2000) -> bytes:
     return build_pdf(text_ops(lines), pages=pages)
@@ -57,6 +50,8 @@ def test_a_budget_stops_code_that_swallows_exceptions():
         stubborn()
 
 
+# Python reports the stop the finaliser raised as "Exception ignored": that is the case.
+@pytest.mark.filterwarnings("ignore:Exception ignored in:pytest.PytestUnraisableExceptionWarning")
 def test_a_stop_landing_in_a_finaliser_is_raised_again():
     landed = []
 
